@@ -1,0 +1,191 @@
+//! Checks of a scenario, on its own and against its plan.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use super::Names;
+use super::plan::PlanNames;
+use crate::diag::{Diagnostic, SourceFile};
+use crate::format::effect::Effect;
+use crate::format::scenario::{Criterion, Scenario};
+use crate::load::Document;
+use crate::spanned::{Loc, Sp};
+
+/// Checks a scenario. With `plan` (its namespaces, from [`super::check_plan`]) every
+/// reference into the plan is resolved too.
+pub fn check_scenario(scenario: &Document<Scenario>, plan: Option<&PlanNames>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let file = &scenario.file;
+    let s = &scenario.doc;
+    let event_ids: Vec<Sp<String>> = s.injects.iter().map(|i| event_id(&i.event)).collect();
+    let events = Names::collect("inject event", file, &event_ids, &mut out);
+    let objectives = Names::collect("objective", file, s.objectives.iter().map(|o| &o.id), &mut out);
+    let decisions = Names::collect("decision", file, s.decisions.iter().map(|d| &d.id), &mut out);
+    let mut ck = ScenarioCheck { file, plan, out };
+
+    if let Some(date) = &s.date {
+        if date.value.parse::<jiff::civil::Date>().is_err() {
+            ck.out.push(
+                Diagnostic::error("scenario::bad-date", format!("`{}` is not a date", date.value))
+                    .at(file, date.loc)
+                    .with_help("write the exercise date as YYYY-MM-DD, e.g. 2026-12-05"),
+            );
+        }
+    }
+    if s.duration.value.0 == 0 {
+        ck.out.push(
+            Diagnostic::error("scenario::zero-duration", "the exercise lasts no time at all")
+                .at(file, s.duration.loc)
+                .with_help("give the scenario time the exercise covers, e.g. `24h`"),
+        );
+    }
+    if s.injects.is_empty() {
+        ck.out.push(
+            Diagnostic::warning("scenario::no-injects", "the scenario has no injects")
+                .at(file, s.id.loc)
+                .with_help("add injects: the MSEL rows that drive the exercise"),
+        );
+    }
+    for inject in &s.injects {
+        if inject.at.value.0 > s.duration.value.0 {
+            ck.out.push(
+                Diagnostic::warning(
+                    "scenario::inject-after-end",
+                    format!(
+                        "inject {} falls at {}, after the exercise ends ({})",
+                        inject.event.value, inject.at.value, s.duration.value
+                    ),
+                )
+                .at(file, inject.at.loc)
+                .with_help("lengthen `duration` or move the inject earlier"),
+            );
+        }
+        for o in &inject.objectives {
+            objectives.resolve(file, o, &mut ck.out);
+        }
+        for e in &inject.effects {
+            if matches!(e.value, Effect::Declare) {
+                ck.out.push(
+                    Diagnostic::error("scenario::declare-in-inject", "an inject cannot declare a disaster")
+                        .at(file, e.loc)
+                        .with_help("declaration is made by a person: use `declare` in a decision option"),
+                );
+            }
+            ck.effect(e);
+        }
+    }
+    for d in &s.decisions {
+        ck.role(&d.role);
+        match (&d.at, &d.after_inject) {
+            (Some(_), Some(a)) => ck.out.push(
+                Diagnostic::error(
+                    "scenario::decision-when",
+                    format!("decision `{}` has both `at` and `after_inject`", d.id),
+                )
+                .at(file, a.loc)
+                .with_help("keep one: a fixed time, or the inject that triggers it"),
+            ),
+            (None, None) => ck.out.push(
+                Diagnostic::error("scenario::decision-when", format!("decision `{}` is never posed", d.id))
+                    .at(file, d.id.loc)
+                    .with_help("add `at: T+0:30` or `after_inject: <event number>`"),
+            ),
+            (_, Some(a)) => {
+                events.resolve(file, &event_id(a), &mut ck.out);
+            }
+            (Some(_), None) => {}
+        }
+        let options = Names::collect("option", file, d.options.iter().map(|o| &o.id), &mut ck.out);
+        options.resolve(file, &d.default, &mut ck.out);
+        if d.options.is_empty() {
+            ck.out.push(
+                Diagnostic::error("scenario::no-options", format!("decision `{}` has no options", d.id))
+                    .at(file, d.id.loc)
+                    .with_help("list the choices the players have"),
+            );
+        }
+        for o in &d.options {
+            for e in &o.effects {
+                ck.effect(e);
+            }
+        }
+    }
+    let mut rated = BTreeSet::new();
+    for o in &s.objectives {
+        if o.criteria.is_empty() {
+            ck.out.push(
+                Diagnostic::warning("scenario::objective-unmeasured", format!("objective `{}` has no criteria", o.id))
+                    .at(file, o.id.loc)
+                    .with_help("add measurable criteria (function_within_rto, declared_within, …) so it can be rated"),
+            );
+        } else {
+            rated.insert(o.id.value.as_str());
+        }
+        for c in &o.criteria {
+            match c {
+                Criterion::FunctionWithinRto(f) | Criterion::FunctionWithinMtd(f) | Criterion::FunctionWithinRpo(f) => {
+                    ck.plan_ref("function", f);
+                }
+                Criterion::StakeholderNotified(id) => ck.plan_ref("stakeholder", id),
+                Criterion::DecisionWithin(dw) => {
+                    decisions.resolve(file, &dw.decision, &mut ck.out);
+                }
+                Criterion::AllFunctionsWithinRto
+                | Criterion::DeclaredWithin(_)
+                | Criterion::CallTreeCompleteWithin(_) => {}
+            }
+        }
+    }
+    for sc in &s.scripts {
+        if !sc.value.ends_with(".rhai") {
+            ck.out.push(
+                Diagnostic::warning("scenario::script-extension", format!("`{}` does not end in .rhai", sc.value))
+                    .at(file, sc.loc)
+                    .with_help("scenario scripts are Rhai files"),
+            );
+        }
+    }
+    ck.out
+}
+
+/// An event label as an id, so the same namespace machinery serves both.
+fn event_id(label: &Sp<crate::format::Label>) -> Sp<String> {
+    Sp { value: label.value.0.clone(), loc: label.loc }
+}
+
+struct ScenarioCheck<'a> {
+    file: &'a Arc<SourceFile>,
+    plan: Option<&'a PlanNames>,
+    out: Vec<Diagnostic>,
+}
+
+impl ScenarioCheck<'_> {
+    fn plan_ref(&mut self, kind: &str, id: &Sp<String>) {
+        if let Some(names) = self.plan.and_then(|p| p.by_kind(kind)) {
+            names.resolve(self.file, id, &mut self.out);
+        }
+    }
+
+    fn role(&mut self, id: &Sp<String>) {
+        self.plan_ref("role", id);
+    }
+
+    fn effect(&mut self, e: &Sp<Effect>) {
+        if let Some((kind, id)) = e.value.target() {
+            self.plan_ref(kind, id);
+        }
+        if let Effect::PersonUnavailable(u) = &e.value {
+            if u.duration.as_ref().is_some_and(|d| d.value.0 == 0) {
+                let loc = u.duration.as_ref().map_or(Loc::default(), |d| d.loc);
+                self.out.push(
+                    Diagnostic::warning(
+                        "scenario::zero-unavailability",
+                        format!("`{}` is unavailable for no time", u.person),
+                    )
+                    .at(self.file, loc)
+                    .with_help("leave out `for` to make them unavailable for the rest of the exercise"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! Reading inputs and writing outputs: the only file-system access in sandtable.
+
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::diag::SourceFile;
+use crate::error::{Error, Result};
+
+/// Inputs larger than this are refused before parsing: no plan is 64 MiB.
+const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a text file for parsing; unreadable, oversized or non-UTF-8 input is an error.
+pub fn read_source(path: &Path) -> Result<Arc<SourceFile>> {
+    let read_err = |source| Error::Read { path: path.to_owned(), source };
+    let meta = std::fs::metadata(path).map_err(read_err)?;
+    if meta.is_dir() {
+        return Err(Error::Read {
+            path: path.to_owned(),
+            source: std::io::Error::other("is a directory, expected a YAML file"),
+        });
+    }
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(Error::Read {
+            path: path.to_owned(),
+            source: std::io::Error::other(format!("is {} bytes; the limit is {MAX_INPUT_BYTES}", meta.len())),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(read_err)?;
+    Ok(Arc::new(SourceFile::from_bytes(path.display().to_string(), bytes)?))
+}
+
+/// Writes a file atomically: a temporary file in the same directory, then a rename, so
+/// that a crash never leaves a half-written output in place of a good one.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    let write_err = |source| Error::Write { path: path.to_owned(), source };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir).map_err(write_err)?;
+    let mut tmp = tempfile::Builder::new().prefix(".sandtable-").tempfile_in(dir).map_err(write_err)?;
+    tmp.write_all(contents).map_err(write_err)?;
+    tmp.as_file().sync_all().map_err(write_err)?;
+    tmp.persist(path).map_err(|e| write_err(e.error))?;
+    Ok(())
+}

@@ -1,0 +1,86 @@
+//! The command line: argument definitions, one module per subcommand, and the single
+//! place where errors become messages and exit codes.
+
+mod files;
+mod inputs;
+mod schema;
+mod validate;
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::diag::{self, RenderStyle};
+use crate::error::Error;
+use crate::schema::SchemaKind;
+
+/// Business-continuity tabletop exercises, played deterministically.
+#[derive(Debug, Parser)]
+#[command(name = "sandtable", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check plans and scenarios; a scenario also checks its plan and scripts.
+    #[command(
+        after_help = "Examples:\n  sandtable validate scenarios/dc-power-loss.yaml\n  sandtable validate scenarios/*.yaml scenarios/plans/*.yaml\n\nExit status: 0 when clean or warnings only, 1 on errors, 2 on a usage error."
+    )]
+    Validate {
+        /// Plan or scenario files (the kind is recognised from the contents).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Print the JSON Schema of a file format, for editors.
+    #[command(
+        after_help = "Examples:\n  sandtable schema plan > plan.schema.json\n  sandtable schema scenario -o schemas/scenario.schema.json"
+    )]
+    Schema {
+        /// Which format.
+        kind: SchemaKind,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// Parses the command line, runs the command and maps the outcome to an exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let style = RenderStyle { color: use_color(&std::io::stderr()), width: terminal_width() };
+    let result = match cli.command {
+        Command::Validate { files } => validate::run(&files, style),
+        Command::Schema { kind, output } => schema::run(kind, output.as_deref()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            report(&err, style);
+            ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(1))
+        }
+    }
+}
+
+/// Prints an error to stderr: diagnostics with their source, anything else as one line.
+fn report(err: &Error, style: RenderStyle) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = match err {
+        Error::Invalid(diagnostics) => {
+            write!(stderr, "{}", diag::render(diagnostics, style)).and_then(|()| writeln!(stderr, "{err}"))
+        }
+        other => writeln!(stderr, "error: {other}"),
+    };
+}
+
+/// Colour only on a terminal, and never when `NO_COLOR` is set.
+pub(crate) fn use_color(stream: &impl IsTerminal) -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && stream.is_terminal()
+}
+
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100)
+}

@@ -1,0 +1,62 @@
+//! `sandtable validate`: check plans and scenarios and report what is wrong.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::files::read_source;
+use super::inputs::{self, Checked};
+use crate::diag::{self, Diagnostic, RenderStyle};
+use crate::error::{Error, Result};
+use crate::load::{self, FileKind};
+
+/// Checks every file; prints warnings and errors to stderr and one line per file to
+/// stdout. Fails (exit 1) when any file has an error.
+pub fn run(files: &[PathBuf], style: RenderStyle) -> Result<()> {
+    let mut seen_plans = BTreeSet::new();
+    let mut failed = Vec::new();
+    let mut stdout = std::io::stdout().lock();
+    for path in files {
+        let mut checked = check_file(path, &mut seen_plans);
+        diag::sort(&mut checked.diagnostics);
+        if !checked.diagnostics.is_empty() {
+            eprint!("{}", diag::render(&checked.diagnostics, style));
+        }
+        let status = if checked.diagnostics.is_empty() { "ok".to_owned() } else { diag::summary(&checked.diagnostics) };
+        let _ = writeln!(stdout, "{}: {status}", path.display());
+        if checked.has_errors() {
+            failed.push(path.display().to_string());
+        }
+    }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        // Already printed; the summary names the files that failed.
+        Err(Error::Failed(format!("invalid: {}", failed.join(", "))))
+    }
+}
+
+fn check_file(path: &Path, seen_plans: &mut BTreeSet<PathBuf>) -> Checked {
+    let kind = read_source(path).map_err(|e| match e {
+        Error::Invalid(d) => d,
+        other => vec![Diagnostic::error("input::read", other.to_string())],
+    });
+    let kind = kind.and_then(|file| load::kind_of(&file).map_err(|d| vec![d]));
+    match kind {
+        Ok(FileKind::Plan) => {
+            let key = std::fs::canonicalize(path).unwrap_or(path.to_owned());
+            if seen_plans.insert(key) { inputs::plan_file(path) } else { Checked::default() }
+        }
+        Ok(FileKind::Scenario) => inputs::scenario_file(path, None, seen_plans),
+        Ok(FileKind::Decisions) => match read_source(path) {
+            Ok(file) => match load::decisions(&file) {
+                Ok(_) => Checked::default(),
+                Err(d) => Checked { diagnostics: vec![d], ..Checked::default() },
+            },
+            Err(e) => {
+                Checked { diagnostics: vec![Diagnostic::error("input::read", e.to_string())], ..Checked::default() }
+            }
+        },
+        Err(diagnostics) => Checked { diagnostics, ..Checked::default() },
+    }
+}

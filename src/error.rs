@@ -1,0 +1,60 @@
+//! The one error type the library returns, and the exit code each kind maps to.
+
+use std::path::PathBuf;
+
+use crate::diag::Diagnostic;
+
+/// Everything that can stop a command.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The user's input is at fault; the diagnostics say where and why.
+    #[error("{}", crate::diag::summary(.0))]
+    Invalid(Vec<Diagnostic>),
+    /// The input is at fault and the details were already printed.
+    #[error("{0}")]
+    Failed(String),
+    /// A file could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        /// The path as given.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// An output could not be written.
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        /// The path being written.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The command line asks for something that cannot be done.
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    /// The process exit code: 1 when the input is at fault, 2 for a usage error.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Invalid(_) | Error::Failed(_) | Error::Read { .. } | Error::Write { .. } => 1,
+            Error::Usage(_) => 2,
+        }
+    }
+}
+
+impl From<Diagnostic> for Error {
+    fn from(d: Diagnostic) -> Self {
+        Error::Invalid(vec![d])
+    }
+}
+
+impl From<Box<Diagnostic>> for Error {
+    fn from(d: Box<Diagnostic>) -> Self {
+        Error::Invalid(vec![*d])
+    }
+}
+
+/// Shorthand for results in sandtable.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

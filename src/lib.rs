@@ -1,0 +1,17 @@
+//! sandtable: deterministic business-continuity tabletop exercises.
+//!
+//! Data flows one way: files are [`load`]ed into the [`format`] types, [`check`]ed as a
+//! whole, and (from later phases) compiled, played and scored. Only [`cli`] touches the
+//! file system, the environment, the clock or the terminal; everything else is pure.
+
+pub mod check;
+pub mod cli;
+pub mod diag;
+pub mod error;
+pub mod format;
+pub mod load;
+pub mod schema;
+pub mod spanned;
+pub mod time;
+
+pub use error::{Error, Result};
