@@ -6,10 +6,14 @@
 
 pub mod check;
 pub mod cli;
+pub mod compile;
 pub mod diag;
+pub mod engine;
 pub mod error;
 pub mod format;
 pub mod load;
+pub mod outcome;
+pub mod results;
 pub mod schema;
 pub mod spanned;
 pub mod time;

@@ -174,6 +174,16 @@ pub fn format_duration(secs: i64) -> String {
     format!("{sign}{}", out.join(" "))
 }
 
+/// Formats a duration for people reading a table: to the minute once it is a minute or
+/// more (`1h 52m`), exact below that (`45s`). Machine outputs keep exact seconds.
+pub fn format_duration_approx(secs: i64) -> String {
+    if secs.abs() < MINUTE {
+        format_duration(secs)
+    } else {
+        format_duration((secs + secs.signum() * MINUTE / 2) / MINUTE * MINUTE)
+    }
+}
+
 /// Formats seconds after T+0 as a clock offset: `T+1:50`, `T+168:00`, `T+0:00:30`.
 pub fn format_time(secs: i64) -> String {
     let s = secs.max(0);

@@ -9,7 +9,7 @@ mod plan;
 mod scenario;
 
 pub use names::Names;
-pub use plan::check_plan;
+pub use plan::{PlanNames, check_plan};
 pub use scenario::check_scenario;
 
 use crate::diag::Diagnostic;

@@ -3,6 +3,7 @@
 
 mod files;
 mod inputs;
+mod run;
 mod schema;
 mod validate;
 
@@ -35,6 +36,27 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Play a scenario against its plan and write the event log and results.
+    #[command(
+        after_help = "Examples:\n  sandtable run scenarios/dc-power-loss.yaml\n  sandtable run scenarios/dc-power-loss.yaml --seed 7 --decisions answers.yaml --out out/drill-2026\n\nThe same inputs and seed always give byte-identical files."
+    )]
+    Run {
+        /// The scenario file.
+        #[arg(value_name = "SCENARIO")]
+        scenario: PathBuf,
+        /// Use this plan instead of the one the scenario names.
+        #[arg(long, value_name = "PLAN")]
+        plan: Option<PathBuf>,
+        /// Random seed (default: the scenario's `seed`, else 0).
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+        /// Answers to decision points (YAML keyed by decision id).
+        #[arg(long, value_name = "FILE")]
+        decisions: Option<PathBuf>,
+        /// Output directory (default: out/<scenario id>).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// Print the JSON Schema of a file format, for editors.
     #[command(
         after_help = "Examples:\n  sandtable schema plan > plan.schema.json\n  sandtable schema scenario -o schemas/scenario.schema.json"
@@ -54,6 +76,9 @@ pub fn main() -> ExitCode {
     let style = RenderStyle { color: use_color(&std::io::stderr()), width: terminal_width() };
     let result = match cli.command {
         Command::Validate { files } => validate::run(&files, style),
+        Command::Run { scenario, plan, seed, decisions, out } => {
+            run::run(&run::RunArgs { scenario, plan, seed, decisions, out }, style)
+        }
         Command::Schema { kind, output } => schema::run(kind, output.as_deref()),
     };
     match result {

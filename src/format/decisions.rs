@@ -17,7 +17,7 @@ pub struct Decisions {
     pub format_version: Sp<u32>,
     /// Answers by decision id.
     #[serde(default)]
-    pub decisions: BTreeMap<String, Answer>,
+    pub decisions: BTreeMap<Id, Answer>,
 }
 
 /// One answer.

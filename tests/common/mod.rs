@@ -36,3 +36,25 @@ pub fn shipped() -> Vec<String> {
     }
     files
 }
+
+/// Loads a scenario and the plan it names, and compiles them; panics with the rendered
+/// diagnostics if they do not compile (a broken fixture is a broken test).
+pub fn model(scenario: &str) -> sandtable::compile::Model {
+    use std::sync::Arc;
+    let read = |p: &Path| {
+        let bytes = std::fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        Arc::new(sandtable::diag::SourceFile::from_bytes(relative(p), bytes).unwrap_or_else(|d| panic!("{d}")))
+    };
+    let path = root().join(scenario);
+    let sc = sandtable::load::scenario(&read(&path)).unwrap_or_else(|d| panic!("{d}"));
+    let plan_path = path.parent().unwrap_or(Path::new(".")).join(&sc.doc.plan.value);
+    let plan = sandtable::load::plan(&read(&plan_path)).unwrap_or_else(|d| panic!("{d}"));
+    sandtable::compile::compile(&plan, &sc)
+        .unwrap_or_else(|d| panic!("{}", sandtable::diag::render(&d, sandtable::diag::RenderStyle::PLAIN)))
+}
+
+/// Plays a model with defaults for every decision.
+pub fn play(model: &sandtable::compile::Model, seed: u64) -> sandtable::results::Results {
+    let outcome = sandtable::engine::Engine::new(model).play(seed, &mut sandtable::engine::Defaults);
+    sandtable::results::Results::new(model, &outcome)
+}

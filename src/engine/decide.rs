@@ -1,0 +1,107 @@
+//! Where answers to decision points come from: a decisions file, the defaults, or (in a
+//! later front end) the players at the table, one answer at a time.
+
+use std::collections::BTreeMap;
+
+use crate::compile::{Decision, Model};
+
+/// A decision being put to someone.
+#[derive(Debug, Clone, Copy)]
+pub struct Ask<'a> {
+    /// Index of the decision in the model.
+    pub index: usize,
+    /// The decision.
+    pub decision: &'a Decision,
+    /// Scenario time it is posed at.
+    pub posed_at: i64,
+    /// The person asked (whoever holds the role then), if anyone can be asked.
+    pub asked: Option<usize>,
+}
+
+/// An answer to a decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reply {
+    /// This option, this many scenario seconds after the decision was posed.
+    Answer {
+        /// Option index.
+        option: usize,
+        /// Seconds after posing.
+        latency: i64,
+    },
+    /// No answer: the default applies when the deadline passes.
+    NoAnswer,
+}
+
+/// Supplies answers to decision points as the engine poses them.
+pub trait DecisionSource {
+    /// The reply to `ask`. An answer later than the deadline counts as no answer.
+    fn reply(&mut self, model: &Model, ask: Ask<'_>) -> Reply;
+}
+
+/// Every decision takes its default when its deadline passes.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Defaults;
+
+impl DecisionSource for Defaults {
+    fn reply(&mut self, _: &Model, _: Ask<'_>) -> Reply {
+        Reply::NoAnswer
+    }
+}
+
+/// Answers prepared in advance, keyed by decision id: (option id, latency in seconds).
+#[derive(Debug, Default, Clone)]
+pub struct Prepared {
+    answers: BTreeMap<String, (String, i64)>,
+}
+
+impl Prepared {
+    /// Prepared answers from (decision id → (option id, latency)).
+    pub fn new(answers: BTreeMap<String, (String, i64)>) -> Self {
+        Prepared { answers }
+    }
+}
+
+impl DecisionSource for Prepared {
+    fn reply(&mut self, _: &Model, ask: Ask<'_>) -> Reply {
+        let Some((option, latency)) = self.answers.get(&ask.decision.id) else { return Reply::NoAnswer };
+        match ask.decision.options.iter().position(|o| o.id == *option) {
+            Some(option) => Reply::Answer { option, latency: (*latency).max(0) },
+            None => Reply::NoAnswer,
+        }
+    }
+}
+
+impl Prepared {
+    /// Answers from a decisions file, checked against the model: an unknown decision or
+    /// option is an error that points into the file.
+    pub fn from_document(
+        doc: &crate::load::Document<crate::format::decisions::Decisions>,
+        model: &Model,
+    ) -> Result<Prepared, Vec<crate::diag::Diagnostic>> {
+        use crate::diag::Diagnostic;
+        let mut diags = Vec::new();
+        let mut answers = BTreeMap::new();
+        let ids: Vec<crate::format::Id> =
+            model.decisions.iter().map(|d| crate::spanned::Sp::new(d.id.clone())).collect();
+        let names = crate::check::Names::collect("decision", &doc.file, &ids, &mut diags);
+        for (id, answer) in &doc.doc.decisions {
+            let Some(decision) = names.resolve(&doc.file, id, &mut diags).map(|i| &model.decisions[i]) else {
+                continue;
+            };
+            if !decision.options.iter().any(|o| o.id == answer.option.value) {
+                let known: Vec<&str> = decision.options.iter().map(|o| o.id.as_str()).collect();
+                diags.push(
+                    Diagnostic::error(
+                        "decisions::unknown-option",
+                        format!("decision `{id}` has no option `{}`", answer.option.value),
+                    )
+                    .at(&doc.file, answer.option.loc)
+                    .with_help(format!("its options are: {}", known.join(", "))),
+                );
+                continue;
+            }
+            answers.insert(id.value.clone(), (answer.option.value.clone(), answer.after.value.0));
+        }
+        if diags.is_empty() { Ok(Prepared::new(answers)) } else { Err(diags) }
+    }
+}

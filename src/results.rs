@@ -1,0 +1,574 @@
+//! A run's outcome as people and machines read it: `results.json`, the `events.jsonl`
+//! log and the summary table. Ids replace indices here, so output is stable across
+//! releases as long as the files keep their ids.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+use unicode_width::UnicodeWidthStr;
+
+use crate::compile::Model;
+use crate::outcome::{Attempt, LogEntry, LogKind, Outcome, RecoveredBy};
+use crate::time::{format_duration, format_duration_approx, format_time};
+
+/// Version of the `results.json` layout; bumped only when a field changes meaning.
+pub const RESULTS_SCHEMA_VERSION: u32 = 1;
+
+/// `results.json`: every time is in integer seconds after T+0.
+#[derive(Debug, Clone, Serialize)]
+pub struct Results {
+    /// Layout version.
+    pub schema_version: u32,
+    /// Which exercise.
+    pub scenario: ScenarioInfo,
+    /// Seed played.
+    pub seed: u64,
+    /// Exercise length.
+    pub duration: i64,
+    /// First disruption.
+    pub disruption_at: Option<i64>,
+    /// Detection.
+    pub detected_at: Option<i64>,
+    /// Declaration, if made.
+    pub declaration: Option<DeclarationResult>,
+    /// Per function.
+    pub functions: Vec<FunctionResult>,
+    /// Call-tree notifications.
+    pub notifications: Vec<NotificationResult>,
+    /// Stakeholder notices.
+    pub stakeholders: Vec<StakeholderResult>,
+    /// Decisions.
+    pub decisions: Vec<DecisionResult>,
+    /// Suppliers cut off.
+    pub suppliers: Vec<SupplierResult>,
+}
+
+/// Scenario identification.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScenarioInfo {
+    /// Scenario id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Organisation.
+    pub organisation: String,
+    /// Exercise date.
+    pub date: Option<String>,
+}
+
+/// The declaration.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeclarationResult {
+    /// When.
+    pub at: i64,
+    /// Seconds after the first disruption.
+    pub after_disruption: Option<i64>,
+    /// Person id.
+    pub person: String,
+    /// Role id.
+    pub role: String,
+}
+
+/// A function's results.
+#[derive(Debug, Clone, Serialize)]
+pub struct FunctionResult {
+    /// Function id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Priority tier.
+    pub priority: u32,
+    /// RTO, seconds.
+    pub rto: i64,
+    /// MTD, seconds.
+    pub mtd: i64,
+    /// RPO, seconds.
+    pub rpo: i64,
+    /// Outages in order.
+    pub outages: Vec<OutageResult>,
+}
+
+/// One outage.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutageResult {
+    /// Start.
+    pub start: i64,
+    /// Recovery time, if recovered.
+    pub recovered_at: Option<i64>,
+    /// `procedure` or `restored`.
+    pub recovered_by: Option<&'static str>,
+    /// Seconds from start to recovery.
+    pub back_after: Option<i64>,
+    /// Met the RTO; `null` when the exercise ended before the RTO elapsed.
+    pub within_rto: Option<bool>,
+    /// Met the MTD; `null` when undecided.
+    pub within_mtd: Option<bool>,
+    /// Seconds of data lost; `null` when no backup or replica was reachable.
+    pub data_lost: Option<i64>,
+    /// Met the RPO.
+    pub within_rpo: bool,
+    /// Steps of the procedure.
+    pub steps: Vec<StepResult>,
+}
+
+/// A step as played.
+#[derive(Debug, Clone, Serialize)]
+pub struct StepResult {
+    /// Step id.
+    pub id: String,
+    /// Role id.
+    pub role: String,
+    /// Person id, if started.
+    pub person: Option<String>,
+    /// Done by a backup.
+    pub by_backup: bool,
+    /// Prerequisites done.
+    pub ready_at: Option<i64>,
+    /// Started.
+    pub started_at: Option<i64>,
+    /// Finished.
+    pub finished_at: Option<i64>,
+    /// Delay from an unreachable runbook.
+    pub runbook_delay: i64,
+}
+
+/// A notification.
+#[derive(Debug, Clone, Serialize)]
+pub struct NotificationResult {
+    /// Calling role id (`null` for detection).
+    pub from_role: Option<String>,
+    /// Notified role id.
+    pub to_role: String,
+    /// Caller person id.
+    pub caller: Option<String>,
+    /// Start.
+    pub started_at: i64,
+    /// Deadline.
+    pub deadline_at: Option<i64>,
+    /// When reached.
+    pub reached_at: Option<i64>,
+    /// Who was reached.
+    pub reached_person: Option<String>,
+    /// Over which channel.
+    pub channel: Option<String>,
+    /// Whether within the deadline (`null` without one).
+    pub within_deadline: Option<bool>,
+    /// Attempts.
+    pub attempts: Vec<AttemptResult>,
+}
+
+/// One attempt.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttemptResult {
+    /// Person id.
+    pub person: String,
+    /// Channel id.
+    pub channel: String,
+    /// Sent.
+    pub sent_at: i64,
+    /// Ended.
+    pub ended_at: i64,
+    /// `answered`, `no_answer`, `channel_down` or `pending`.
+    pub outcome: &'static str,
+}
+
+/// A stakeholder notice.
+#[derive(Debug, Clone, Serialize)]
+pub struct StakeholderResult {
+    /// Stakeholder id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Person who sent it.
+    pub sent_by: Option<String>,
+    /// Deadline.
+    pub deadline_at: Option<i64>,
+    /// Notified at.
+    pub notified_at: Option<i64>,
+    /// Channel id.
+    pub channel: Option<String>,
+    /// Within deadline (`null` when undecided).
+    pub within_deadline: Option<bool>,
+    /// Channels tried.
+    pub attempts: Vec<AttemptResult>,
+}
+
+/// A decision.
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionResult {
+    /// Decision id.
+    pub id: String,
+    /// Posed.
+    pub posed_at: i64,
+    /// Person asked.
+    pub answered_by: Option<String>,
+    /// Asked person is a backup.
+    pub by_backup: bool,
+    /// Option id.
+    pub option: String,
+    /// Seconds from posing.
+    pub latency: i64,
+    /// Whether the default applied.
+    pub by_default: bool,
+}
+
+/// A supplier.
+#[derive(Debug, Clone, Serialize)]
+pub struct SupplierResult {
+    /// Supplier id.
+    pub id: String,
+    /// Cut off.
+    pub cut_off_at: i64,
+    /// Alternate id.
+    pub switched_to: Option<String>,
+    /// When switched.
+    pub switched_at: Option<i64>,
+    /// When restored.
+    pub restored_at: Option<i64>,
+}
+
+/// Whether a deadline `limit` seconds after `start` was met by `done`, given that the
+/// exercise ended at `end`: `None` when it ended before anything could be said.
+pub fn met(start: i64, done: Option<i64>, limit: i64, end: i64) -> Option<bool> {
+    match done {
+        Some(t) => Some(t - start <= limit),
+        None if end - start > limit => Some(false),
+        None => None,
+    }
+}
+
+fn attempt(m: &Model, a: &Attempt) -> AttemptResult {
+    AttemptResult {
+        person: m.people[a.person].id.clone(),
+        channel: m.channels[a.channel].id.clone(),
+        sent_at: a.sent_at,
+        ended_at: a.ended_at,
+        outcome: a.end.as_str(),
+    }
+}
+
+impl Results {
+    /// Builds the results of `out`, a run of `m`.
+    pub fn new(m: &Model, out: &Outcome) -> Results {
+        let end = out.ended_at;
+        let person = |p: usize| m.people[p].id.clone();
+        let functions = m
+            .functions
+            .iter()
+            .enumerate()
+            .map(|(f, func)| FunctionResult {
+                id: func.id.clone(),
+                name: func.name.clone(),
+                priority: func.priority,
+                rto: func.rto,
+                mtd: func.mtd,
+                rpo: func.rpo,
+                outages: out.outages[f]
+                    .iter()
+                    .map(|o| {
+                        let back = o.recovered.map(|(t, _)| t);
+                        let proc = func.procedure.map(|p| &m.procedures[p]);
+                        OutageResult {
+                            start: o.start,
+                            recovered_at: back,
+                            recovered_by: o.recovered.map(|(_, by)| match by {
+                                RecoveredBy::Procedure => "procedure",
+                                RecoveredBy::Restored => "restored",
+                            }),
+                            back_after: back.map(|t| t - o.start),
+                            within_rto: met(o.start, back, func.rto, end),
+                            within_mtd: met(o.start, back, func.mtd, end),
+                            data_lost: o.data_lost,
+                            within_rpo: o.data_lost.is_some_and(|d| d <= func.rpo),
+                            steps: o
+                                .steps
+                                .iter()
+                                .filter_map(|s| {
+                                    let step = proc?.steps.get(s.step)?;
+                                    Some(StepResult {
+                                        id: step.id.clone(),
+                                        role: m.roles[step.role].id.clone(),
+                                        person: s.started.map(|(p, _)| person(p)),
+                                        by_backup: s.by_backup,
+                                        ready_at: s.ready_at,
+                                        started_at: s.started.map(|(_, t)| t),
+                                        finished_at: s.finished_at,
+                                        runbook_delay: s.runbook_delay,
+                                    })
+                                })
+                                .collect(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        let notifications = out
+            .notifications
+            .iter()
+            .map(|n| {
+                let link = n.link.and_then(|l| m.call_tree.as_ref().map(|ct| &ct.links[l]));
+                let reached_at = n.reached.map(|(_, t, _)| t);
+                NotificationResult {
+                    from_role: link.map(|l| m.roles[l.from].id.clone()),
+                    to_role: m.roles[n.to_role].id.clone(),
+                    caller: n.caller.map(person),
+                    started_at: n.started_at,
+                    deadline_at: n.deadline_at,
+                    reached_at,
+                    reached_person: n.reached.map(|(p, _, _)| person(p)),
+                    channel: n.reached.and_then(|(_, _, c)| c).map(|c| m.channels[c].id.clone()),
+                    within_deadline: n.deadline_at.and_then(|d| met(n.started_at, reached_at, d - n.started_at, end)),
+                    attempts: n.attempts.iter().map(|a| attempt(m, a)).collect(),
+                }
+            })
+            .collect();
+        let stakeholders = out
+            .stakeholders
+            .iter()
+            .map(|s| {
+                let st = &m.stakeholders[s.stakeholder];
+                let notified_at = s.notified.map(|(t, _)| t);
+                StakeholderResult {
+                    id: st.id.clone(),
+                    name: st.name.clone(),
+                    sent_by: s.started.map(|(p, _)| person(p)),
+                    deadline_at: s.deadline_at,
+                    notified_at,
+                    channel: s.notified.map(|(_, c)| m.channels[c].id.clone()),
+                    within_deadline: out.disruption_at.and_then(|d0| met(d0, notified_at, st.deadline, end)),
+                    attempts: s.attempts.iter().map(|a| attempt(m, a)).collect(),
+                }
+            })
+            .collect();
+        let decisions = out
+            .decisions
+            .iter()
+            .map(|d| {
+                let dec = &m.decisions[d.decision];
+                DecisionResult {
+                    id: dec.id.clone(),
+                    posed_at: d.posed_at,
+                    answered_by: d.asked.map(person),
+                    by_backup: d.asked_backup,
+                    option: dec.options[d.option].id.clone(),
+                    latency: d.latency,
+                    by_default: d.by_default,
+                }
+            })
+            .collect();
+        let suppliers = out
+            .suppliers
+            .iter()
+            .map(|s| SupplierResult {
+                id: m.suppliers[s.supplier].id.clone(),
+                cut_off_at: s.cut_off_at,
+                switched_to: s.switched.map(|(a, _)| m.suppliers[a].id.clone()),
+                switched_at: s.switched.map(|(_, t)| t),
+                restored_at: s.restored_at,
+            })
+            .collect();
+        Results {
+            schema_version: RESULTS_SCHEMA_VERSION,
+            scenario: ScenarioInfo {
+                id: m.meta.scenario_id.clone(),
+                title: m.meta.title.clone(),
+                organisation: m.meta.organisation.clone(),
+                date: m.meta.date.clone(),
+            },
+            seed: out.seed,
+            duration: m.meta.duration,
+            disruption_at: out.disruption_at,
+            detected_at: out.detected_at,
+            declaration: out.declared.map(|(t, p, r)| DeclarationResult {
+                at: t,
+                after_disruption: out.disruption_at.map(|d| t - d),
+                person: person(p),
+                role: m.roles[r].id.clone(),
+            }),
+            functions,
+            notifications,
+            stakeholders,
+            decisions,
+            suppliers,
+        }
+    }
+
+    /// Pretty JSON with a trailing newline.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_owned());
+        s.push('\n');
+        s
+    }
+}
+
+/// The event log as JSON Lines: one object per event, keys in sorted order.
+pub fn events_jsonl(m: &Model, out: &Outcome) -> String {
+    let mut text = String::new();
+    for e in &out.log {
+        text.push_str(&event_json(m, out, e).to_string());
+        text.push('\n');
+    }
+    text
+}
+
+fn event_json(m: &Model, out: &Outcome, e: &LogEntry) -> Value {
+    let person = |p: usize| m.people[p].id.as_str();
+    let role = |r: usize| m.roles[r].id.as_str();
+    let mut v = match e.kind {
+        LogKind::Inject(i) => {
+            json!({"event": "inject", "number": m.injects[i].event, "title": m.injects[i].title})
+        }
+        LogKind::SiteDown(s) => json!({"event": "site_down", "site": m.sites[s].id}),
+        LogKind::SiteUp(s) => json!({"event": "site_up", "site": m.sites[s].id}),
+        LogKind::SystemDown(s) => json!({"event": "system_down", "system": m.systems[s].id}),
+        LogKind::SystemDegraded(s) => json!({"event": "system_degraded", "system": m.systems[s].id}),
+        LogKind::SystemUp(s, failed_over) => {
+            json!({"event": "system_up", "system": m.systems[s].id, "failed_over": failed_over})
+        }
+        LogKind::ChannelDown(c) => json!({"event": "channel_down", "channel": m.channels[c].id}),
+        LogKind::ChannelUp(c) => json!({"event": "channel_up", "channel": m.channels[c].id}),
+        LogKind::PersonUnavailable(p, until) => {
+            json!({"event": "person_unavailable", "person": person(p), "until": until})
+        }
+        LogKind::PersonAvailable(p) => json!({"event": "person_available", "person": person(p)}),
+        LogKind::SupplierCutOff(s) => json!({"event": "supplier_cut_off", "supplier": m.suppliers[s].id}),
+        LogKind::SupplierSwitched(s, a) => {
+            json!({"event": "supplier_switched", "supplier": m.suppliers[s].id, "alternate": m.suppliers[a].id})
+        }
+        LogKind::SupplierRestored(s) => json!({"event": "supplier_restored", "supplier": m.suppliers[s].id}),
+        LogKind::FunctionDown(f) => json!({"event": "function_down", "function": m.functions[f].id}),
+        LogKind::Detected(r, p) => json!({"event": "detected", "role": role(r), "person": person(p)}),
+        LogKind::Attempt(n, a) => {
+            let at = &out.notifications[n].attempts[a];
+            json!({"event": "attempt", "role": role(out.notifications[n].to_role), "person": person(at.person),
+                   "channel": m.channels[at.channel].id, "sent_at": at.sent_at, "outcome": at.end.as_str()})
+        }
+        LogKind::Reached(n) => {
+            let note = &out.notifications[n];
+            json!({"event": "reached", "role": role(note.to_role),
+                   "person": note.reached.map(|(p, _, _)| person(p)),
+                   "channel": note.reached.and_then(|(_, _, c)| c).map(|c| m.channels[c].id.as_str())})
+        }
+        LogKind::Unreachable(n) => json!({"event": "unreachable", "role": role(out.notifications[n].to_role)}),
+        LogKind::Handover(r, p) => json!({"event": "handover", "role": role(r), "person": person(p)}),
+        LogKind::DecisionPosed(d) => {
+            let rec = &out.decisions[d];
+            json!({"event": "decision_posed", "decision": m.decisions[rec.decision].id,
+                   "asked": rec.asked.map(person)})
+        }
+        LogKind::DecisionAnswered(d) => {
+            let rec = &out.decisions[d];
+            let dec = &m.decisions[rec.decision];
+            json!({"event": "decision_answered", "decision": dec.id, "option": dec.options[rec.option].id,
+                   "by_default": rec.by_default, "latency": rec.latency})
+        }
+        LogKind::Declared(p, r) => json!({"event": "declared", "person": person(p), "role": role(r)}),
+        LogKind::StepStarted(f, s) => step_json(m, out, "step_started", f, s),
+        LogKind::RunbookUnreachable(f, s, site) => {
+            let mut v = step_json(m, out, "runbook_unreachable", f, s);
+            v["site"] = json!(m.sites[site].id);
+            v
+        }
+        LogKind::StepFinished(f, s) => step_json(m, out, "step_finished", f, s),
+        LogKind::FunctionRecovered(f, by) => json!({"event": "function_recovered", "function": m.functions[f].id,
+            "by": match by { RecoveredBy::Procedure => "procedure", RecoveredBy::Restored => "restored" }}),
+        LogKind::StakeholderNotified(s, c) => {
+            json!({"event": "stakeholder_notified", "stakeholder": m.stakeholders[s].id, "channel": m.channels[c].id})
+        }
+        LogKind::End => json!({"event": "end"}),
+    };
+    v["t"] = json!(e.t);
+    v["at"] = json!(format_time(e.t));
+    v
+}
+
+fn step_json(m: &Model, _out: &Outcome, event: &str, f: usize, s: usize) -> Value {
+    let func = &m.functions[f];
+    let step = func.procedure.and_then(|p| m.procedures[p].steps.get(s)).map_or("?", |st| st.id.as_str());
+    json!({"event": event, "function": func.id, "step": step})
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let w = UnicodeWidthStr::width(text);
+    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+fn yes_no(v: Option<bool>) -> &'static str {
+    match v {
+        Some(true) => "yes",
+        Some(false) => "NO",
+        None => "-",
+    }
+}
+
+/// The short table `run` prints: per function RTO and RPO against what happened, then
+/// the declaration, call tree and stakeholders.
+pub fn summary_table(m: &Model, r: &Results) -> String {
+    let mut rows = vec![[
+        "Function".to_owned(),
+        "RTO".to_owned(),
+        "Back after".to_owned(),
+        "Met".to_owned(),
+        "RPO".to_owned(),
+        "Data lost".to_owned(),
+        "Met".to_owned(),
+    ]];
+    for f in &r.functions {
+        let Some(o) = f.outages.first() else { continue };
+        rows.push([
+            f.name.clone(),
+            format_duration(f.rto),
+            o.back_after.map_or_else(|| "not back".to_owned(), format_duration_approx),
+            yes_no(o.within_rto).to_owned(),
+            format_duration(f.rpo),
+            o.data_lost.map_or_else(|| "all".to_owned(), format_duration_approx),
+            yes_no(Some(o.within_rpo)).to_owned(),
+        ]);
+    }
+    let mut widths = [0usize; 7];
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(UnicodeWidthStr::width(cell.as_str()));
+        }
+    }
+    let mut out = format!("{} — {} (seed {})\n\n", r.scenario.id, r.scenario.title, r.seed);
+    if rows.len() == 1 {
+        out.push_str("No function was disrupted.\n");
+    } else {
+        for row in &rows {
+            let cells: Vec<String> = row.iter().zip(widths).map(|(c, w)| pad(c, w)).collect();
+            out.push_str(cells.join("  ").trim_end());
+            out.push('\n');
+        }
+    }
+    out.push('\n');
+    match &r.declaration {
+        Some(d) => {
+            let who = m.people.iter().find(|p| p.id == d.person).map_or(d.person.as_str(), |p| p.name.as_str());
+            let after = d.after_disruption.map_or_else(|| format_time(d.at), format_duration_approx);
+            out.push_str(&format!("Declared after {after} by {who}.\n"));
+        }
+        None => out.push_str("No disaster was declared.\n"),
+    }
+    let tree: Vec<&NotificationResult> = r.notifications.iter().filter(|n| n.from_role.is_some()).collect();
+    if !tree.is_empty() {
+        let reached = tree.iter().filter(|n| n.reached_at.is_some()).count();
+        let late = tree.iter().filter(|n| n.within_deadline == Some(false)).count();
+        out.push_str(&format!("Call tree: {reached} of {} notifications reached, {late} late.\n", tree.len()));
+    }
+    for s in &r.stakeholders {
+        let when = s.notified_at.zip(r.disruption_at).map_or_else(
+            || "not notified".to_owned(),
+            |(t, d)| format!("notified after {}", format_duration_approx(t - d)),
+        );
+        out.push_str(&format!(
+            "Stakeholder {}: {when} ({}).\n",
+            s.name,
+            match s.within_deadline {
+                Some(true) => "within deadline",
+                Some(false) => "LATE",
+                None => "deadline not reached",
+            }
+        ));
+    }
+    out
+}
