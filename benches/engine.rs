@@ -21,7 +21,8 @@ fn read(path: &Path) -> Arc<SourceFile> {
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for name in ["dc-power-loss", "warehouse-fire"] {
-        let scenario = load::scenario(&read(&root.join(format!("scenarios/{name}.yaml")))).unwrap_or_else(|d| panic!("{d}"));
+        let scenario =
+            load::scenario(&read(&root.join(format!("scenarios/{name}.yaml")))).unwrap_or_else(|d| panic!("{d}"));
         let plan_path = root.join("scenarios").join(&scenario.doc.plan.value);
         let plan = load::plan(&read(&plan_path)).unwrap_or_else(|d| panic!("{d}"));
         let model = compile(&plan, &scenario).unwrap_or_else(|_| panic!("{name} does not compile"));
