@@ -31,7 +31,7 @@ fn main() {
         let start = Instant::now();
         let mut events = 0usize;
         for seed in 0..runs {
-            events += engine.play(seed, &mut Defaults).log.len();
+            events += engine.play(seed, &mut Defaults).map(|o| o.log.len()).unwrap_or(0);
         }
         let secs = start.elapsed().as_secs_f64();
         println!(

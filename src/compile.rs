@@ -247,6 +247,8 @@ pub enum Trigger {
     At(i64),
     /// When an inject (index) is delivered.
     AfterInject(usize),
+    /// Only when a script poses it.
+    Script,
 }
 
 /// One option of a decision.
@@ -589,7 +591,7 @@ impl Resolver<'_> {
                     (None, Some(ev)) => {
                         Trigger::AfterInject(injects.iter().position(|i| i.event == ev.value.0).unwrap_or(0))
                     }
-                    (None, None) => Trigger::At(0),
+                    (None, None) => Trigger::Script,
                 };
                 Decision {
                     id: d.id.value.clone(),

@@ -15,6 +15,7 @@ pub mod load;
 pub mod outcome;
 pub mod results;
 pub mod schema;
+pub mod script;
 pub mod spanned;
 pub mod time;
 

@@ -212,8 +212,69 @@ pub enum LogKind {
     FunctionRecovered(usize, RecoveredBy),
     /// Stakeholder notified (stakeholder, channel).
     StakeholderNotified(usize, usize),
+    /// A call-tree notification passed its deadline unreached (notification index).
+    NotificationLate(usize),
+    /// A stakeholder's deadline passed without notice (stakeholder index).
+    StakeholderLate(usize),
+    /// An inject scheduled by a script was delivered (index into `script_injects`).
+    ScriptInject(usize),
+    /// A script wrote a line to the log (index into `script_lines`).
+    ScriptLog(usize),
     /// The exercise ended.
     End,
+}
+
+impl LogKind {
+    /// The event's name in `events.jsonl` and in scripts' `on_event`.
+    pub fn name(self) -> &'static str {
+        match self {
+            LogKind::Inject(_) => "inject",
+            LogKind::SiteDown(_) => "site_down",
+            LogKind::SiteUp(_) => "site_up",
+            LogKind::SystemDown(_) => "system_down",
+            LogKind::SystemDegraded(_) => "system_degraded",
+            LogKind::SystemUp(..) => "system_up",
+            LogKind::ChannelDown(_) => "channel_down",
+            LogKind::ChannelUp(_) => "channel_up",
+            LogKind::PersonUnavailable(..) => "person_unavailable",
+            LogKind::PersonAvailable(_) => "person_available",
+            LogKind::SupplierCutOff(_) => "supplier_cut_off",
+            LogKind::SupplierSwitched(..) => "supplier_switched",
+            LogKind::SupplierRestored(_) => "supplier_restored",
+            LogKind::FunctionDown(_) => "function_down",
+            LogKind::Detected(..) => "detected",
+            LogKind::Attempt(..) => "attempt",
+            LogKind::Reached(_) => "reached",
+            LogKind::Unreachable(_) => "unreachable",
+            LogKind::Handover(..) => "handover",
+            LogKind::DecisionPosed(_) => "decision_posed",
+            LogKind::DecisionAnswered(_) => "decision_answered",
+            LogKind::Declared(..) => "declared",
+            LogKind::StepStarted(..) => "step_started",
+            LogKind::RunbookUnreachable(..) => "runbook_unreachable",
+            LogKind::StepFinished(..) => "step_finished",
+            LogKind::FunctionRecovered(..) => "function_recovered",
+            LogKind::StakeholderNotified(..) => "stakeholder_notified",
+            LogKind::NotificationLate(_) => "notification_late",
+            LogKind::StakeholderLate(_) => "stakeholder_late",
+            LogKind::ScriptInject(_) => "inject",
+            LogKind::ScriptLog(_) => "script_log",
+            LogKind::End => "end",
+        }
+    }
+}
+
+/// An inject a script added during the run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScriptInject {
+    /// Its event number, `S1`, `S2`, … in order of scheduling.
+    pub event: String,
+    /// When delivered.
+    pub at: i64,
+    /// Title.
+    pub title: String,
+    /// Narrative.
+    pub description: String,
 }
 
 /// Everything one run produced.
@@ -237,6 +298,10 @@ pub struct Outcome {
     pub decisions: Vec<DecisionRecord>,
     /// Suppliers cut off.
     pub suppliers: Vec<SupplierRecord>,
+    /// Injects added by scripts.
+    pub script_injects: Vec<ScriptInject>,
+    /// Lines scripts wrote to the log.
+    pub script_lines: Vec<String>,
     /// The event log.
     pub log: Vec<LogEntry>,
     /// When the exercise ended.

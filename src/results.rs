@@ -414,77 +414,69 @@ fn event_json(m: &Model, out: &Outcome, e: &LogEntry) -> Value {
     let person = |p: usize| m.people[p].id.as_str();
     let role = |r: usize| m.roles[r].id.as_str();
     let mut v = match e.kind {
-        LogKind::Inject(i) => {
-            json!({"event": "inject", "number": m.injects[i].event, "title": m.injects[i].title})
+        LogKind::Inject(i) => json!({"number": m.injects[i].event, "title": m.injects[i].title}),
+        LogKind::ScriptInject(i) => {
+            let inj = &out.script_injects[i];
+            json!({"number": inj.event, "title": inj.title, "description": inj.description, "scripted": true})
         }
-        LogKind::SiteDown(s) => json!({"event": "site_down", "site": m.sites[s].id}),
-        LogKind::SiteUp(s) => json!({"event": "site_up", "site": m.sites[s].id}),
-        LogKind::SystemDown(s) => json!({"event": "system_down", "system": m.systems[s].id}),
-        LogKind::SystemDegraded(s) => json!({"event": "system_degraded", "system": m.systems[s].id}),
-        LogKind::SystemUp(s, failed_over) => {
-            json!({"event": "system_up", "system": m.systems[s].id, "failed_over": failed_over})
-        }
-        LogKind::ChannelDown(c) => json!({"event": "channel_down", "channel": m.channels[c].id}),
-        LogKind::ChannelUp(c) => json!({"event": "channel_up", "channel": m.channels[c].id}),
-        LogKind::PersonUnavailable(p, until) => {
-            json!({"event": "person_unavailable", "person": person(p), "until": until})
-        }
-        LogKind::PersonAvailable(p) => json!({"event": "person_available", "person": person(p)}),
-        LogKind::SupplierCutOff(s) => json!({"event": "supplier_cut_off", "supplier": m.suppliers[s].id}),
-        LogKind::SupplierSwitched(s, a) => {
-            json!({"event": "supplier_switched", "supplier": m.suppliers[s].id, "alternate": m.suppliers[a].id})
-        }
-        LogKind::SupplierRestored(s) => json!({"event": "supplier_restored", "supplier": m.suppliers[s].id}),
-        LogKind::FunctionDown(f) => json!({"event": "function_down", "function": m.functions[f].id}),
-        LogKind::Detected(r, p) => json!({"event": "detected", "role": role(r), "person": person(p)}),
+        LogKind::ScriptLog(i) => json!({"text": out.script_lines[i]}),
+        LogKind::SiteDown(s) | LogKind::SiteUp(s) => json!({"site": m.sites[s].id}),
+        LogKind::SystemDown(s) | LogKind::SystemDegraded(s) => json!({"system": m.systems[s].id}),
+        LogKind::SystemUp(s, failed_over) => json!({"system": m.systems[s].id, "failed_over": failed_over}),
+        LogKind::ChannelDown(c) | LogKind::ChannelUp(c) => json!({"channel": m.channels[c].id}),
+        LogKind::PersonUnavailable(p, until) => json!({"person": person(p), "until": until}),
+        LogKind::PersonAvailable(p) => json!({"person": person(p)}),
+        LogKind::SupplierCutOff(s) | LogKind::SupplierRestored(s) => json!({"supplier": m.suppliers[s].id}),
+        LogKind::SupplierSwitched(s, a) => json!({"supplier": m.suppliers[s].id, "alternate": m.suppliers[a].id}),
+        LogKind::FunctionDown(f) => json!({"function": m.functions[f].id}),
+        LogKind::Detected(r, p) | LogKind::Handover(r, p) => json!({"role": role(r), "person": person(p)}),
         LogKind::Attempt(n, a) => {
             let at = &out.notifications[n].attempts[a];
-            json!({"event": "attempt", "role": role(out.notifications[n].to_role), "person": person(at.person),
+            json!({"role": role(out.notifications[n].to_role), "person": person(at.person),
                    "channel": m.channels[at.channel].id, "sent_at": at.sent_at, "outcome": at.end.as_str()})
         }
         LogKind::Reached(n) => {
             let note = &out.notifications[n];
-            json!({"event": "reached", "role": role(note.to_role),
+            json!({"role": role(note.to_role),
                    "person": note.reached.map(|(p, _, _)| person(p)),
                    "channel": note.reached.and_then(|(_, _, c)| c).map(|c| m.channels[c].id.as_str())})
         }
-        LogKind::Unreachable(n) => json!({"event": "unreachable", "role": role(out.notifications[n].to_role)}),
-        LogKind::Handover(r, p) => json!({"event": "handover", "role": role(r), "person": person(p)}),
+        LogKind::Unreachable(n) | LogKind::NotificationLate(n) => json!({"role": role(out.notifications[n].to_role)}),
         LogKind::DecisionPosed(d) => {
             let rec = &out.decisions[d];
-            json!({"event": "decision_posed", "decision": m.decisions[rec.decision].id,
-                   "asked": rec.asked.map(person)})
+            json!({"decision": m.decisions[rec.decision].id, "asked": rec.asked.map(person)})
         }
         LogKind::DecisionAnswered(d) => {
             let rec = &out.decisions[d];
             let dec = &m.decisions[rec.decision];
-            json!({"event": "decision_answered", "decision": dec.id, "option": dec.options[rec.option].id,
+            json!({"decision": dec.id, "option": dec.options[rec.option].id,
                    "by_default": rec.by_default, "latency": rec.latency})
         }
-        LogKind::Declared(p, r) => json!({"event": "declared", "person": person(p), "role": role(r)}),
-        LogKind::StepStarted(f, s) => step_json(m, out, "step_started", f, s),
+        LogKind::Declared(p, r) => json!({"person": person(p), "role": role(r)}),
+        LogKind::StepStarted(f, s) | LogKind::StepFinished(f, s) => step_json(m, f, s),
         LogKind::RunbookUnreachable(f, s, site) => {
-            let mut v = step_json(m, out, "runbook_unreachable", f, s);
+            let mut v = step_json(m, f, s);
             v["site"] = json!(m.sites[site].id);
             v
         }
-        LogKind::StepFinished(f, s) => step_json(m, out, "step_finished", f, s),
-        LogKind::FunctionRecovered(f, by) => json!({"event": "function_recovered", "function": m.functions[f].id,
+        LogKind::FunctionRecovered(f, by) => json!({"function": m.functions[f].id,
             "by": match by { RecoveredBy::Procedure => "procedure", RecoveredBy::Restored => "restored" }}),
         LogKind::StakeholderNotified(s, c) => {
-            json!({"event": "stakeholder_notified", "stakeholder": m.stakeholders[s].id, "channel": m.channels[c].id})
+            json!({"stakeholder": m.stakeholders[s].id, "channel": m.channels[c].id})
         }
-        LogKind::End => json!({"event": "end"}),
+        LogKind::StakeholderLate(s) => json!({"stakeholder": m.stakeholders[s].id}),
+        LogKind::End => json!({}),
     };
+    v["event"] = json!(e.kind.name());
     v["t"] = json!(e.t);
     v["at"] = json!(format_time(e.t));
     v
 }
 
-fn step_json(m: &Model, _out: &Outcome, event: &str, f: usize, s: usize) -> Value {
+fn step_json(m: &Model, f: usize, s: usize) -> Value {
     let func = &m.functions[f];
     let step = func.procedure.and_then(|p| m.procedures[p].steps.get(s)).map_or("?", |st| st.id.as_str());
-    json!({"event": event, "function": func.id, "step": step})
+    json!({"function": func.id, "step": step})
 }
 
 fn pad(text: &str, width: usize) -> String {

@@ -101,8 +101,8 @@ fn an_invalid_scenario_is_not_run() {
     sandtable().args(["run", "tests/fixtures/invalid/scenario-bad-references.yaml"]).assert().code(1);
 }
 
-fn shipped_models() -> Vec<sandtable::compile::Model> {
-    SCENARIOS.iter().map(|s| common::model(&format!("scenarios/{s}.yaml"))).collect()
+fn shipped_models() -> Vec<(sandtable::compile::Model, sandtable::script::ScriptHost)> {
+    SCENARIOS.iter().map(|s| common::scripted(&format!("scenarios/{s}.yaml"))).collect()
 }
 
 proptest! {
@@ -113,8 +113,8 @@ proptest! {
     #[test]
     fn clock_is_monotonic_and_every_outage_is_settled(seed in any::<u64>(), which in 0usize..4) {
         let models = shipped_models();
-        let m = &models[which];
-        let out = sandtable::engine::Engine::new(m).play(seed, &mut sandtable::engine::Defaults);
+        let (m, host) = &models[which];
+        let out = sandtable::engine::Engine::with_scripts(m, host).play(seed, &mut sandtable::engine::Defaults).expect("plays");
         prop_assert!(out.log.windows(2).all(|w| w[0].t <= w[1].t));
         prop_assert!(out.log.iter().all(|e| (0..=m.meta.duration).contains(&e.t)));
         prop_assert_eq!(out.log.last().map(|e| e.kind), Some(sandtable::outcome::LogKind::End));

@@ -85,10 +85,12 @@ pub fn check_scenario(scenario: &Document<Scenario>, plan: Option<&PlanNames>) -
                 .at(file, a.loc)
                 .with_help("keep one: a fixed time, or the inject that triggers it"),
             ),
+            // Without a trigger only a script can pose it (`pose("id")`).
+            (None, None) if !s.scripts.is_empty() => {}
             (None, None) => ck.out.push(
                 Diagnostic::error("scenario::decision-when", format!("decision `{}` is never posed", d.id))
                     .at(file, d.id.loc)
-                    .with_help("add `at: T+0:30` or `after_inject: <event number>`"),
+                    .with_help("add `at: T+0:30` or `after_inject: <event number>`, or pose it from a script"),
             ),
             (_, Some(a)) => {
                 events.resolve(file, &event_id(a), &mut ck.out);

@@ -111,6 +111,19 @@ pub fn scenario_file(path: &Path, plan_override: Option<&Path>, seen_plans: &mut
             ),
         }
     }
+    // Scripts compile against the whole model, so only once everything else is sound.
+    if !check::has_errors(&out.diagnostics) {
+        if let Some(plan) = &out.plan {
+            match crate::compile::compile(plan, &scenario) {
+                Ok(model) => {
+                    if let Err(d) = crate::script::ScriptHost::compile(&model, &out.scripts) {
+                        out.diagnostics.extend(d);
+                    }
+                }
+                Err(d) => out.diagnostics.extend(d),
+            }
+        }
+    }
     out.scenario = Some(scenario);
     out
 }

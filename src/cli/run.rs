@@ -12,6 +12,7 @@ use crate::engine::{DecisionSource, Defaults, Engine, Prepared};
 use crate::error::{Error, Result};
 use crate::load;
 use crate::results::{Results, events_jsonl, summary_table};
+use crate::script::ScriptHost;
 
 /// What `run` was asked to do.
 #[derive(Debug, Clone)]
@@ -42,6 +43,7 @@ pub fn run(args: &RunArgs, style: RenderStyle) -> Result<()> {
         return Err(Error::Failed("the scenario or its plan could not be read".to_owned()));
     };
     let model = compile(&plan, &scenario).map_err(Error::Invalid)?;
+    let scripts = ScriptHost::compile(&model, &checked.scripts).map_err(Error::Invalid)?;
     let mut source: Box<dyn DecisionSource> = match &args.decisions {
         Some(path) => {
             let file = read_source(path)?;
@@ -51,7 +53,7 @@ pub fn run(args: &RunArgs, style: RenderStyle) -> Result<()> {
         None => Box::new(Defaults),
     };
     let seed = args.seed.or(model.meta.seed).unwrap_or(0);
-    let outcome = Engine::new(&model).play(seed, source.as_mut());
+    let outcome = Engine::with_scripts(&model, &scripts).play(seed, source.as_mut())?;
     let results = Results::new(&model, &outcome);
     let out_dir = args.out.clone().unwrap_or_else(|| Path::new("out").join(&model.meta.scenario_id));
     write_atomic(&out_dir.join("events.jsonl"), events_jsonl(&model, &outcome).as_bytes())?;

@@ -9,11 +9,15 @@ pub mod decide;
 mod queue;
 pub mod rng;
 
+use rhai::Dynamic;
+
 use crate::compile::{Change, Model, Trigger};
+use crate::diag::Diagnostic;
 use crate::outcome::{
-    Attempt, AttemptEnd, DecisionRecord, LogEntry, LogKind, Notification, Outage, Outcome, RecoveredBy,
+    Attempt, AttemptEnd, DecisionRecord, LogEntry, LogKind, Notification, Outage, Outcome, RecoveredBy, ScriptInject,
     StakeholderNotice, StepRun, SupplierRecord,
 };
+use crate::script::{Command, Hook, ScriptHost, Shared};
 pub use decide::{Ask, DecisionSource, Defaults, Prepared, Reply};
 use queue::{Event, Queue};
 pub use rng::SimRng;
@@ -21,10 +25,16 @@ pub use rng::SimRng;
 /// "Until the end of the exercise".
 const FOREVER: i64 = i64::MAX;
 
+/// Hook calls one engine event may set off (scripts reacting to their own effects):
+/// beyond this a script is taken to be looping through `on_event`.
+const MAX_HOOK_CALLS_PER_EVENT: usize = 10_000;
+
 /// Plays scenarios of one model, reusing its buffers from run to run.
 #[derive(Debug)]
 pub struct Engine<'m> {
     model: &'m Model,
+    scripts: Option<&'m ScriptHost>,
+    hook_ctx: Option<Shared>,
     /// Functions in recovery order: priority tier, then plan order.
     recovery_order: Vec<usize>,
     st: State,
@@ -58,6 +68,16 @@ struct State {
     stakeholder_pending: Vec<bool>,
     /// Per role: the highest priority tier (lowest number) that still needs it.
     claimed_by_tier: Vec<u32>,
+    /// Effects of script-scheduled injects, by index.
+    script_changes: Vec<Vec<Change>>,
+    /// How far into the log hooks have been called.
+    hook_cursor: usize,
+    /// Per decision: the option taken, once answered.
+    decided: Vec<Option<usize>>,
+    /// Per decision: whether the default applied.
+    defaulted: Vec<bool>,
+    /// Per notification: every holder was tried and none answered (retried when one is back).
+    gave_up: Vec<bool>,
     out: Outcome,
 }
 
@@ -66,11 +86,20 @@ impl<'m> Engine<'m> {
     pub fn new(model: &'m Model) -> Self {
         let mut recovery_order: Vec<usize> = (0..model.functions.len()).collect();
         recovery_order.sort_by_key(|&f| (model.functions[f].priority, f));
-        Engine { model, recovery_order, st: State::default() }
+        Engine { model, scripts: None, hook_ctx: None, recovery_order, st: State::default() }
     }
 
-    /// Plays the scenario with `seed`, taking decisions from `source`.
-    pub fn play(&mut self, seed: u64, source: &mut dyn DecisionSource) -> Outcome {
+    /// An engine whose runs call the scenario's scripts.
+    pub fn with_scripts(model: &'m Model, scripts: &'m ScriptHost) -> Self {
+        let mut engine = Engine::new(model);
+        engine.hook_ctx = Some(scripts.context());
+        engine.scripts = Some(scripts);
+        engine
+    }
+
+    /// Plays the scenario with `seed`, taking decisions from `source`. Fails only when
+    /// a script fails; the diagnostic names the script, line and hook.
+    pub fn play(&mut self, seed: u64, source: &mut dyn DecisionSource) -> Result<Outcome, Diagnostic> {
         self.reset(seed);
         let mut rng = SimRng::new(seed);
         let m = self.model;
@@ -86,19 +115,208 @@ impl<'m> Engine<'m> {
                 self.st.queue.push(t, Event::Pose(d));
             }
         }
+        if let Some(shared) = &self.hook_ctx {
+            shared.lock().map_err(|_| poisoned())?.memory.clear();
+        }
         self.recompute();
+        self.call_hook(Hook::Start, Vec::new(), &mut rng, source)?;
+        self.after_event(&mut rng, source)?;
         while let Some((t, ev)) = self.st.queue.pop() {
             if t > m.meta.duration {
                 break;
             }
             self.st.now = t;
             self.handle(ev, &mut rng, source);
+            self.after_event(&mut rng, source)?;
         }
         self.st.now = m.meta.duration;
         self.log(LogKind::End);
+        self.st.hook_cursor = self.st.out.log.len();
+        self.call_hook(Hook::End, Vec::new(), &mut rng, source)?;
         self.close_pending();
         self.st.out.ended_at = m.meta.duration;
-        std::mem::take(&mut self.st.out)
+        Ok(std::mem::take(&mut self.st.out))
+    }
+
+    /// Derived state, then the scripts' hooks for everything logged since the last call,
+    /// then the state again for whatever the scripts changed, until nothing new happens.
+    fn after_event(&mut self, rng: &mut SimRng, source: &mut dyn DecisionSource) -> Result<(), Diagnostic> {
+        self.settle(rng);
+        let Some(host) = self.scripts else {
+            self.st.hook_cursor = self.st.out.log.len();
+            return Ok(());
+        };
+        let mut calls = 0;
+        while self.st.hook_cursor < self.st.out.log.len() {
+            let entry = self.st.out.log[self.st.hook_cursor];
+            self.st.hook_cursor += 1;
+            let Some((hook, args)) = self.hook_for(entry.kind) else { continue };
+            if !host.has(hook) {
+                continue;
+            }
+            calls += 1;
+            if calls > MAX_HOOK_CALLS_PER_EVENT {
+                return Err(Diagnostic::error(
+                    "script::hook-loop",
+                    format!(
+                        "scripts reacted to their own effects more than {MAX_HOOK_CALLS_PER_EVENT} times at one moment"
+                    ),
+                )
+                .with_help("an on_event hook probably undoes and redoes the same effect; guard it with a condition"));
+            }
+            self.call_hook(hook, args, rng, source)?;
+            self.settle(rng);
+        }
+        Ok(())
+    }
+
+    /// Recomputes derived state and starts whatever can start.
+    fn settle(&mut self, rng: &mut SimRng) {
+        self.recompute();
+        self.start_steps(rng);
+        self.retry_stakeholders();
+    }
+
+    /// Which hook a log entry calls, with its arguments.
+    fn hook_for(&self, kind: LogKind) -> Option<(Hook, Vec<Dynamic>)> {
+        let m = self.model;
+        let out = &self.st.out;
+        let s = |v: &str| Dynamic::from(v.to_owned());
+        Some(match kind {
+            LogKind::Inject(i) => (Hook::Inject, vec![s(&m.injects[i].event), s(&m.injects[i].title)]),
+            LogKind::ScriptInject(i) => {
+                let inj = &out.script_injects[i];
+                (Hook::Inject, vec![s(&inj.event), s(&inj.title)])
+            }
+            LogKind::DecisionAnswered(r) => {
+                let rec = &out.decisions[r];
+                let dec = &m.decisions[rec.decision];
+                let who = rec.asked.map_or("", |p| m.people[p].id.as_str());
+                (Hook::Decision, vec![s(&dec.id), s(&dec.options[rec.option].id), s(who)])
+            }
+            LogKind::Attempt(..) | LogKind::DecisionPosed(_) | LogKind::ScriptLog(_) | LogKind::End => return None,
+            other => (Hook::Event, vec![s(other.name()), s(&self.subject(other))]),
+        })
+    }
+
+    /// The id an event is about, as scripts see it.
+    fn subject(&self, kind: LogKind) -> String {
+        let m = self.model;
+        let out = &self.st.out;
+        match kind {
+            LogKind::SiteDown(i) | LogKind::SiteUp(i) => m.sites[i].id.clone(),
+            LogKind::SystemDown(i) | LogKind::SystemDegraded(i) | LogKind::SystemUp(i, _) => m.systems[i].id.clone(),
+            LogKind::ChannelDown(i) | LogKind::ChannelUp(i) => m.channels[i].id.clone(),
+            LogKind::PersonUnavailable(p, _) | LogKind::PersonAvailable(p) | LogKind::Declared(p, _) => {
+                m.people[p].id.clone()
+            }
+            LogKind::SupplierCutOff(i) | LogKind::SupplierSwitched(i, _) | LogKind::SupplierRestored(i) => {
+                m.suppliers[i].id.clone()
+            }
+            LogKind::FunctionDown(f) | LogKind::FunctionRecovered(f, _) => m.functions[f].id.clone(),
+            LogKind::Detected(r, _) | LogKind::Handover(r, _) => m.roles[r].id.clone(),
+            LogKind::Reached(n) | LogKind::Unreachable(n) | LogKind::NotificationLate(n) => {
+                m.roles[out.notifications[n].to_role].id.clone()
+            }
+            LogKind::StepStarted(f, st) | LogKind::StepFinished(f, st) | LogKind::RunbookUnreachable(f, st, _) => {
+                let step = m.functions[f].procedure.and_then(|p| m.procedures[p].steps.get(st));
+                format!("{}/{}", m.functions[f].id, step.map_or("?", |x| x.id.as_str()))
+            }
+            LogKind::StakeholderNotified(i, _) | LogKind::StakeholderLate(i) => m.stakeholders[i].id.clone(),
+            LogKind::Inject(_)
+            | LogKind::ScriptInject(_)
+            | LogKind::Attempt(..)
+            | LogKind::DecisionPosed(_)
+            | LogKind::DecisionAnswered(_)
+            | LogKind::ScriptLog(_)
+            | LogKind::End => String::new(),
+        }
+    }
+
+    /// Calls a hook with a snapshot of the state and the run's generator, then carries
+    /// out what the scripts asked for.
+    fn call_hook(
+        &mut self,
+        hook: Hook,
+        args: Vec<Dynamic>,
+        rng: &mut SimRng,
+        source: &mut dyn DecisionSource,
+    ) -> Result<(), Diagnostic> {
+        let (Some(host), Some(shared)) = (self.scripts, self.hook_ctx.clone()) else { return Ok(()) };
+        if !host.has(hook) {
+            return Ok(());
+        }
+        self.fill_context(&shared, rng)?;
+        let result = host.call(hook, &shared, &args);
+        let commands = {
+            let mut ctx = shared.lock().map_err(|_| poisoned())?;
+            std::mem::swap(&mut ctx.rng, rng);
+            std::mem::take(&mut ctx.commands)
+        };
+        result?;
+        for command in commands {
+            self.carry_out(command, source);
+        }
+        Ok(())
+    }
+
+    fn fill_context(&self, shared: &Shared, rng: &mut SimRng) -> Result<(), Diagnostic> {
+        let m = self.model;
+        let st = &self.st;
+        let mut c = shared.lock().map_err(|_| poisoned())?;
+        c.now = st.now;
+        fill(&mut c.site_up, st.site_down.iter().map(|d| !d));
+        fill(&mut c.system_up, st.system_up.iter().copied());
+        fill(&mut c.system_degraded, st.system_degraded.iter().copied());
+        fill(&mut c.person_available, (0..m.people.len()).map(|p| self.available(p)));
+        fill(&mut c.channel_up, st.channel_up.iter().copied());
+        fill(
+            &mut c.supplier_available,
+            (0..m.suppliers.len()).map(|s| !st.supplier_cut[s] || st.supplier_alt[s].is_some()),
+        );
+        fill(
+            &mut c.function_ok,
+            (0..m.functions.len()).map(|f| st.open_outage[f].is_none_or(|o| st.out.outages[f][o].recovered.is_some())),
+        );
+        c.declared = st.out.declared.is_some();
+        fill(&mut c.decided, st.decided.iter().copied());
+        fill(&mut c.defaulted, st.defaulted.iter().copied());
+        c.scheduled = st.out.script_injects.len();
+        c.commands.clear();
+        std::mem::swap(&mut c.rng, rng);
+        Ok(())
+    }
+
+    fn carry_out(&mut self, command: Command, source: &mut dyn DecisionSource) {
+        let now = self.st.now;
+        match command {
+            Command::Apply(change) => {
+                let actor = self.declarer();
+                self.apply(change, actor);
+            }
+            Command::Schedule { delay, title, description, changes } => {
+                let i = self.st.out.script_injects.len();
+                self.st.out.script_injects.push(ScriptInject {
+                    event: format!("S{}", i + 1),
+                    at: now.saturating_add(delay),
+                    title,
+                    description,
+                });
+                self.st.script_changes.push(changes);
+                self.st.queue.push(now.saturating_add(delay), Event::ScriptInject(i));
+            }
+            Command::Pose(d) => self.pose(d, source),
+            Command::Log(text) => {
+                self.st.out.script_lines.push(text);
+                self.log(LogKind::ScriptLog(self.st.out.script_lines.len() - 1));
+            }
+        }
+    }
+
+    /// Who declares when a script says so: the first declaring role's acting or first
+    /// available holder.
+    fn declarer(&self) -> Option<(usize, usize)> {
+        self.model.declare_roles.iter().find_map(|&r| self.holder_now(r).map(|(p, _)| (p, r)))
     }
 
     fn reset(&mut self, seed: u64) {
@@ -124,6 +342,11 @@ impl<'m> Engine<'m> {
         reset_vec(&mut st.worked_around, m.functions.len(), false);
         reset_vec(&mut st.stakeholder_pending, m.stakeholders.len(), false);
         reset_vec(&mut st.claimed_by_tier, m.roles.len(), u32::MAX);
+        st.script_changes.clear();
+        reset_vec(&mut st.decided, m.decisions.len(), None);
+        reset_vec(&mut st.defaulted, m.decisions.len(), false);
+        st.gave_up.clear();
+        st.hook_cursor = 0;
         st.detection_scheduled = false;
         st.declare_pending = false;
         st.out = Outcome {
@@ -184,11 +407,58 @@ impl<'m> Engine<'m> {
                 self.st.queue.push(self.st.now.saturating_add(secs), Event::StakeholderSend(s));
             }
             Event::StakeholderSend(s) => self.stakeholder_send(s),
+            Event::ScriptInject(i) => {
+                self.log(LogKind::ScriptInject(i));
+                for c in 0..self.st.script_changes[i].len() {
+                    let change = self.st.script_changes[i][c];
+                    let actor = self.declarer();
+                    self.apply(change, actor);
+                }
+            }
+            Event::CallDeadline(call) => {
+                if self.st.out.notifications[call].reached.is_none() {
+                    self.log(LogKind::NotificationLate(call));
+                }
+            }
+            Event::StakeholderDeadline(s) => {
+                if self.st.out.stakeholders[s].notified.is_none() {
+                    self.log(LogKind::StakeholderLate(s));
+                }
+            }
+            Event::PersonBack { person, until } => {
+                // Only if no later effect changed how long they are away.
+                if self.st.unavailable_until[person] == until {
+                    self.person_back(person);
+                }
+            }
             Event::Wake => {}
         }
-        self.recompute();
-        self.start_steps(rng);
-        self.retry_stakeholders();
+    }
+
+    /// A person is reachable again: notifications that gave up on everyone holding one of
+    /// their roles try again, starting with them.
+    fn person_back(&mut self, p: usize) {
+        self.st.unavailable_until[p] = 0;
+        self.log(LogKind::PersonAvailable(p));
+        for call in 0..self.st.out.notifications.len() {
+            if !self.st.gave_up.get(call).copied().unwrap_or(false) {
+                continue;
+            }
+            let role = self.st.out.notifications[call].to_role;
+            if let Some(rank) = self.model.roles[role].holders.iter().position(|&h| h == p) {
+                self.st.gave_up[call] = false;
+                self.st.queue.push(self.st.now, Event::TryHolder { call, rank });
+            }
+        }
+    }
+
+    /// Nobody holding the call's role could be reached, for now.
+    fn give_up(&mut self, call: usize) {
+        if self.st.gave_up.len() <= call {
+            self.st.gave_up.resize(call + 1, false);
+        }
+        self.st.gave_up[call] = true;
+        self.log(LogKind::Unreachable(call));
     }
 
     /// Applies an effect; `actor` is the person whose decision it was, if any.
@@ -217,14 +487,11 @@ impl<'m> Engine<'m> {
                 self.st.unavailable_until[p] = until;
                 self.log(LogKind::PersonUnavailable(p, for_secs.map(|_| until)));
                 if until != FOREVER {
-                    self.st.queue.push(until, Event::Wake);
+                    self.st.queue.push(until, Event::PersonBack { person: p, until });
                 }
                 self.replace_absent_holders();
             }
-            Change::PersonAvailable(p) => {
-                self.st.unavailable_until[p] = 0;
-                self.log(LogKind::PersonAvailable(p));
-            }
+            Change::PersonAvailable(p) => self.person_back(p),
             Change::ChannelDown(c) => self.st.channel_forced_down[c] = true,
             Change::ChannelUp(c) => self.st.channel_forced_down[c] = false,
             Change::SupplierCutOff(s) => {
@@ -359,8 +626,10 @@ impl<'m> Engine<'m> {
         self.log(LogKind::FunctionDown(f));
         if self.st.out.disruption_at.is_none() {
             self.st.out.disruption_at = Some(now);
-            for notice in &mut self.st.out.stakeholders {
-                notice.deadline_at = Some(now.saturating_add(m.stakeholders[notice.stakeholder].deadline));
+            for s in 0..m.stakeholders.len() {
+                let deadline = now.saturating_add(m.stakeholders[s].deadline);
+                self.st.out.stakeholders[s].deadline_at = Some(deadline);
+                self.st.queue.push(deadline, Event::StakeholderDeadline(s));
             }
         }
         if !self.st.detection_scheduled {
@@ -479,6 +748,7 @@ impl<'m> Engine<'m> {
             attempts: Vec::new(),
         });
         self.st.queue.push(now, Event::TryHolder { call, rank: 0 });
+        self.st.queue.push(now.saturating_add(l.deadline), Event::CallDeadline(call));
     }
 
     /// The channels to try for `person` on this call: the link's list (where the person
@@ -506,7 +776,7 @@ impl<'m> Engine<'m> {
             return;
         }
         let Some(&person) = m.roles[role].holders.get(rank) else {
-            self.log(LogKind::Unreachable(call));
+            self.give_up(call);
             return;
         };
         let mut pos = pos;
@@ -537,7 +807,7 @@ impl<'m> Engine<'m> {
         if rank + 1 < m.roles[role].holders.len() {
             self.st.queue.push(now.saturating_add(m.roles[role].handover), Event::TryHolder { call, rank: rank + 1 });
         } else {
-            self.log(LogKind::Unreachable(call));
+            self.give_up(call);
         }
     }
 
@@ -650,6 +920,8 @@ impl<'m> Engine<'m> {
     fn answer(&mut self, record: usize) {
         let m = self.model;
         let rec = self.st.out.decisions[record];
+        self.st.decided[rec.decision] = Some(rec.option);
+        self.st.defaulted[rec.decision] = rec.by_default;
         self.log(LogKind::DecisionAnswered(record));
         let dec = &m.decisions[rec.decision];
         let actor = rec.asked.map(|p| (p, dec.role));
@@ -829,6 +1101,15 @@ impl<'m> Engine<'m> {
             }
         }
     }
+}
+
+fn fill<T>(v: &mut Vec<T>, items: impl Iterator<Item = T>) {
+    v.clear();
+    v.extend(items);
+}
+
+fn poisoned() -> Diagnostic {
+    Diagnostic::error("script::state", "the exercise state was lost after a script error")
 }
 
 fn reset_vec<T: Clone>(v: &mut Vec<T>, len: usize, value: T) {

@@ -33,6 +33,14 @@ pub enum Event {
     PrepareNotice(usize),
     /// Send stakeholder `s`'s notice.
     StakeholderSend(usize),
+    /// Deliver the script-scheduled inject `i`.
+    ScriptInject(usize),
+    /// A call-tree notification's deadline.
+    CallDeadline(usize),
+    /// A stakeholder's deadline.
+    StakeholderDeadline(usize),
+    /// A person's unavailability ends (if it has not been changed since).
+    PersonBack { person: usize, until: i64 },
     /// Nothing but a re-evaluation (someone becomes available, a hand-over completes).
     Wake,
 }

@@ -55,6 +55,29 @@ pub fn model(scenario: &str) -> sandtable::compile::Model {
 
 /// Plays a model with defaults for every decision.
 pub fn play(model: &sandtable::compile::Model, seed: u64) -> sandtable::results::Results {
-    let outcome = sandtable::engine::Engine::new(model).play(seed, &mut sandtable::engine::Defaults);
+    let outcome = sandtable::engine::Engine::new(model).play(seed, &mut sandtable::engine::Defaults).expect("plays");
     sandtable::results::Results::new(model, &outcome)
+}
+
+/// Loads a scenario with its plan and scripts, compiled.
+pub fn scripted(scenario: &str) -> (sandtable::compile::Model, sandtable::script::ScriptHost) {
+    use std::sync::Arc;
+    let m = model(scenario);
+    let path = root().join(scenario);
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let sc = sandtable::load::scenario(&Arc::new(sandtable::diag::SourceFile::new(relative(&path), text)))
+        .unwrap_or_else(|d| panic!("{d}"));
+    let files: Vec<_> = sc
+        .doc
+        .scripts
+        .iter()
+        .map(|s| {
+            let p = path.parent().unwrap_or(Path::new(".")).join(&s.value);
+            let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            Arc::new(sandtable::diag::SourceFile::new(relative(&p), text))
+        })
+        .collect();
+    let host = sandtable::script::ScriptHost::compile(&m, &files)
+        .unwrap_or_else(|d| panic!("{}", sandtable::diag::render(&d, sandtable::diag::RenderStyle::PLAIN)));
+    (m, host)
 }

@@ -1,0 +1,363 @@
+//! The functions scripts can call. They reach the run through the call's tag: a
+//! [`Shared`] context holding a snapshot of the state, the run's generator and the
+//! commands the script issues, which the engine carries out when the hook returns.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use rhai::{Array, Dynamic, EvalAltResult, FuncRegistration, NativeCallContext};
+
+use crate::compile::{Change, Model};
+use crate::engine::SimRng;
+use crate::time::parse_seconds;
+
+/// The context of one hook call, shared with the registered functions.
+pub type Shared = Arc<Mutex<HookContext>>;
+
+type Res<T> = Result<T, Box<EvalAltResult>>;
+
+/// Plan and scenario ids a script may name, resolved once per model.
+#[derive(Debug, Clone, Default)]
+pub struct ScriptNames {
+    sites: BTreeMap<String, usize>,
+    systems: BTreeMap<String, usize>,
+    people: BTreeMap<String, usize>,
+    channels: BTreeMap<String, usize>,
+    suppliers: BTreeMap<String, usize>,
+    functions: BTreeMap<String, usize>,
+    decisions: BTreeMap<String, usize>,
+    /// Option ids per decision.
+    options: Vec<Vec<String>>,
+}
+
+fn index<'a>(ids: impl Iterator<Item = &'a String>) -> BTreeMap<String, usize> {
+    ids.enumerate().map(|(i, id)| (id.clone(), i)).collect()
+}
+
+impl ScriptNames {
+    /// The ids of `m`.
+    pub fn new(m: &Model) -> Self {
+        ScriptNames {
+            sites: index(m.sites.iter().map(|x| &x.id)),
+            systems: index(m.systems.iter().map(|x| &x.id)),
+            people: index(m.people.iter().map(|x| &x.id)),
+            channels: index(m.channels.iter().map(|x| &x.id)),
+            suppliers: index(m.suppliers.iter().map(|x| &x.id)),
+            functions: index(m.functions.iter().map(|x| &x.id)),
+            decisions: index(m.decisions.iter().map(|x| &x.id)),
+            options: m.decisions.iter().map(|d| d.options.iter().map(|o| o.id.clone()).collect()).collect(),
+        }
+    }
+}
+
+/// What a script asked the engine to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Apply an effect now.
+    Apply(Change),
+    /// Deliver a new inject after a delay.
+    Schedule {
+        /// Seconds from now.
+        delay: i64,
+        /// Title.
+        title: String,
+        /// Narrative.
+        description: String,
+        /// Effects.
+        changes: Vec<Change>,
+    },
+    /// Pose a scenario decision now.
+    Pose(usize),
+    /// Write a line to the exercise log.
+    Log(String),
+}
+
+/// The state a hook sees and the commands it gives.
+#[derive(Debug)]
+pub struct HookContext {
+    /// Ids.
+    pub names: Arc<ScriptNames>,
+    /// Scenario time.
+    pub now: i64,
+    /// Per site.
+    pub site_up: Vec<bool>,
+    /// Per system.
+    pub system_up: Vec<bool>,
+    /// Per system.
+    pub system_degraded: Vec<bool>,
+    /// Per person.
+    pub person_available: Vec<bool>,
+    /// Per channel.
+    pub channel_up: Vec<bool>,
+    /// Per supplier: delivering (itself or through an alternate).
+    pub supplier_available: Vec<bool>,
+    /// Per function: not currently down.
+    pub function_ok: Vec<bool>,
+    /// Whether a disaster has been declared.
+    pub declared: bool,
+    /// Per decision: the option taken, once answered.
+    pub decided: Vec<Option<usize>>,
+    /// Per decision: whether the answer was the default, the deadline having passed.
+    pub defaulted: Vec<bool>,
+    /// Injects scripts scheduled before this call (for numbering new ones).
+    pub scheduled: usize,
+    /// What scripts remembered across hooks in this run.
+    pub memory: BTreeMap<String, Dynamic>,
+    /// The run's generator, lent for the call.
+    pub rng: SimRng,
+    /// Commands, in the order given.
+    pub commands: Vec<Command>,
+}
+
+impl HookContext {
+    /// An empty context for a model's ids.
+    pub fn new(names: Arc<ScriptNames>) -> Self {
+        HookContext {
+            names,
+            now: 0,
+            site_up: Vec::new(),
+            system_up: Vec::new(),
+            system_degraded: Vec::new(),
+            person_available: Vec::new(),
+            channel_up: Vec::new(),
+            supplier_available: Vec::new(),
+            function_ok: Vec::new(),
+            declared: false,
+            decided: Vec::new(),
+            defaulted: Vec::new(),
+            scheduled: 0,
+            memory: BTreeMap::new(),
+            rng: SimRng::new(0),
+            commands: Vec::new(),
+        }
+    }
+}
+
+fn context(ctx: &NativeCallContext) -> Res<Shared> {
+    ctx.tag()
+        .and_then(|t| t.clone().try_cast::<Shared>())
+        .ok_or_else(|| "this function can only be called from a hook while the exercise runs".into())
+}
+
+fn lock(shared: &Shared) -> Res<MutexGuard<'_, HookContext>> {
+    shared.lock().map_err(|_| "the exercise state is unavailable after an earlier script error".into())
+}
+
+/// A flag by index; false when out of range (never, for ids resolved against the model).
+fn flag(v: &[bool], i: usize) -> bool {
+    v.get(i).copied().unwrap_or(false)
+}
+
+fn lookup(map: &BTreeMap<String, usize>, kind: &str, id: &str) -> Res<usize> {
+    map.get(id).copied().ok_or_else(|| {
+        let best = map
+            .keys()
+            .map(|k| (strsim::normalized_damerau_levenshtein(id, k), k))
+            .filter(|(s, _)| *s >= 0.6)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, k)| format!(" (did you mean `{k}`?)"))
+            .unwrap_or_default();
+        format!("unknown {kind} `{id}`{best}").into()
+    })
+}
+
+/// Parses an effect as scripts write it: `"system_down core-db"`,
+/// `"person_unavailable ma-jun 7d"`, `"declare"`.
+pub fn parse_change(names: &ScriptNames, text: &str) -> Res<Change> {
+    let mut words = text.split_whitespace();
+    let kind = words.next().unwrap_or_default();
+    let id = words.next().unwrap_or_default();
+    let rest: Vec<&str> = words.collect();
+    let need = |map: &BTreeMap<String, usize>, what: &str| -> Res<usize> {
+        if id.is_empty() {
+            return Err(format!("`{kind}` needs a {what} id, as in \"{kind} <{what}>\"").into());
+        }
+        lookup(map, what, id)
+    };
+    Ok(match kind {
+        "site_down" => Change::SiteDown(need(&names.sites, "site")?),
+        "site_up" => Change::SiteUp(need(&names.sites, "site")?),
+        "system_down" => Change::SystemDown(need(&names.systems, "system")?),
+        "system_degraded" => Change::SystemDegraded(need(&names.systems, "system")?),
+        "system_up" => Change::SystemUp(need(&names.systems, "system")?),
+        "person_unavailable" => {
+            let p = need(&names.people, "person")?;
+            let dur =
+                if rest.is_empty() { None } else { Some(parse_seconds(&rest.join(" ")).map_err(|e| e.to_string())?) };
+            Change::PersonUnavailable(p, dur)
+        }
+        "person_available" => Change::PersonAvailable(need(&names.people, "person")?),
+        "channel_down" => Change::ChannelDown(need(&names.channels, "channel")?),
+        "channel_up" => Change::ChannelUp(need(&names.channels, "channel")?),
+        "supplier_cut_off" => Change::SupplierCutOff(need(&names.suppliers, "supplier")?),
+        "supplier_restored" => Change::SupplierRestored(need(&names.suppliers, "supplier")?),
+        "declare" => Change::Declare,
+        other => {
+            return Err(format!(
+                "`{other}` is not an effect; use site_down, site_up, system_down, system_degraded, system_up, \
+                 person_unavailable, person_available, channel_down, channel_up, supplier_cut_off, \
+                 supplier_restored or declare"
+            )
+            .into());
+        }
+    })
+}
+
+fn delay_of(d: &Dynamic) -> Res<i64> {
+    if let Some(secs) = d.clone().try_cast::<i64>() {
+        return if secs >= 0 { Ok(secs) } else { Err("a delay cannot be negative".into()) };
+    }
+    match d.clone().into_string() {
+        Ok(text) => parse_seconds(&text).map_err(|e| e.to_string().into()),
+        Err(_) => Err("a delay is a duration such as \"30m\" or a number of seconds".into()),
+    }
+}
+
+fn schedule(ctx: &NativeCallContext, delay: &Dynamic, title: &str, description: &str, effects: &Array) -> Res<String> {
+    let shared = context(ctx)?;
+    let mut c = lock(&shared)?;
+    let delay = delay_of(delay)?;
+    let mut changes = Vec::with_capacity(effects.len());
+    for e in effects {
+        let text = e.clone().into_string().map_err(|_| "effects are strings such as \"system_down core-db\"")?;
+        changes.push(parse_change(&c.names, &text)?);
+    }
+    let earlier = c.commands.iter().filter(|k| matches!(k, Command::Schedule { .. })).count();
+    c.commands.push(Command::Schedule { delay, title: title.to_owned(), description: description.to_owned(), changes });
+    Ok(format!("S{}", c.scheduled + earlier + 1))
+}
+
+/// Registers a state query: volatile, so the optimiser never folds it into a constant.
+fn query(engine: &mut rhai::Engine, name: &str, f: fn(&HookContext, &str) -> Res<bool>) {
+    FuncRegistration::new(name).with_volatility(true).register_into_engine(
+        engine,
+        move |ctx: NativeCallContext, id: &str| -> Res<bool> {
+            let shared = context(&ctx)?;
+            let c = lock(&shared)?;
+            f(&c, id)
+        },
+    );
+}
+
+/// Registers every function of the script API.
+pub fn register(engine: &mut rhai::Engine) {
+    query(engine, "is_site_up", |c, id| Ok(flag(&c.site_up, lookup(&c.names.sites, "site", id)?)));
+    query(engine, "is_system_up", |c, id| Ok(flag(&c.system_up, lookup(&c.names.systems, "system", id)?)));
+    query(engine, "is_system_degraded", |c, id| Ok(flag(&c.system_degraded, lookup(&c.names.systems, "system", id)?)));
+    query(engine, "is_person_available", |c, id| Ok(flag(&c.person_available, lookup(&c.names.people, "person", id)?)));
+    query(engine, "is_channel_up", |c, id| Ok(flag(&c.channel_up, lookup(&c.names.channels, "channel", id)?)));
+    query(engine, "is_supplier_available", |c, id| {
+        Ok(flag(&c.supplier_available, lookup(&c.names.suppliers, "supplier", id)?))
+    });
+    query(engine, "is_function_up", |c, id| Ok(flag(&c.function_ok, lookup(&c.names.functions, "function", id)?)));
+    FuncRegistration::new("is_declared")
+        .with_volatility(true)
+        .register_into_engine(engine, |ctx: NativeCallContext| -> Res<bool> { Ok(lock(&context(&ctx)?)?.declared) });
+    FuncRegistration::new("now")
+        .with_volatility(true)
+        .register_into_engine(engine, |ctx: NativeCallContext| -> Res<i64> { Ok(lock(&context(&ctx)?)?.now) });
+    FuncRegistration::new("decision").with_volatility(true).register_into_engine(
+        engine,
+        |ctx: NativeCallContext, id: &str| -> Res<String> {
+            let shared = context(&ctx)?;
+            let c = lock(&shared)?;
+            let d = lookup(&c.names.decisions, "decision", id)?;
+            let option = c.decided.get(d).copied().flatten();
+            Ok(option.and_then(|o| c.names.options.get(d)?.get(o).cloned()).unwrap_or_default())
+        },
+    );
+    FuncRegistration::new("decided_by_default").with_volatility(true).register_into_engine(
+        engine,
+        |ctx: NativeCallContext, id: &str| -> Res<bool> {
+            let shared = context(&ctx)?;
+            let c = lock(&shared)?;
+            let d = lookup(&c.names.decisions, "decision", id)?;
+            Ok(flag(&c.defaulted, d))
+        },
+    );
+    FuncRegistration::new("apply").with_volatility(true).register_into_engine(
+        engine,
+        |ctx: NativeCallContext, effect: &str| -> Res<()> {
+            let shared = context(&ctx)?;
+            let mut c = lock(&shared)?;
+            let change = parse_change(&c.names, effect)?;
+            c.commands.push(Command::Apply(change));
+            Ok(())
+        },
+    );
+    FuncRegistration::new("schedule")
+        .with_volatility(true)
+        .register_into_engine(engine, |ctx: NativeCallContext, delay: Dynamic, title: &str| {
+            schedule(&ctx, &delay, title, "", &Array::new())
+        });
+    FuncRegistration::new("schedule").with_volatility(true).register_into_engine(
+        engine,
+        |ctx: NativeCallContext, delay: Dynamic, title: &str, description: &str| {
+            schedule(&ctx, &delay, title, description, &Array::new())
+        },
+    );
+    FuncRegistration::new("schedule").with_volatility(true).register_into_engine(
+        engine,
+        |ctx: NativeCallContext, delay: Dynamic, title: &str, description: &str, effects: Array| {
+            schedule(&ctx, &delay, title, description, &effects)
+        },
+    );
+    FuncRegistration::new("pose").with_volatility(true).register_into_engine(
+        engine,
+        |ctx: NativeCallContext, id: &str| -> Res<()> {
+            let shared = context(&ctx)?;
+            let mut c = lock(&shared)?;
+            let d = lookup(&c.names.decisions, "decision", id)?;
+            c.commands.push(Command::Pose(d));
+            Ok(())
+        },
+    );
+    FuncRegistration::new("remember").with_volatility(true).register_into_engine(
+        engine,
+        |ctx: NativeCallContext, key: &str, value: Dynamic| -> Res<()> {
+            lock(&context(&ctx)?)?.memory.insert(key.to_owned(), value);
+            Ok(())
+        },
+    );
+    FuncRegistration::new("recall").with_volatility(true).register_into_engine(
+        engine,
+        |ctx: NativeCallContext, key: &str| -> Res<Dynamic> {
+            Ok(lock(&context(&ctx)?)?.memory.get(key).cloned().unwrap_or(Dynamic::UNIT))
+        },
+    );
+    FuncRegistration::new("log").with_volatility(true).register_into_engine(
+        engine,
+        |ctx: NativeCallContext, text: &str| -> Res<()> {
+            lock(&context(&ctx)?)?.commands.push(Command::Log(text.to_owned()));
+            Ok(())
+        },
+    );
+    // Randomness: only the run's seeded generator, and volatile so that no draw is
+    // ever folded into the compiled script.
+    FuncRegistration::new("rand_int")
+        .with_volatility(true)
+        .register_into_engine(engine, |ctx: NativeCallContext, lo: i64, hi: i64| -> Res<i64> {
+            Ok(lock(&context(&ctx)?)?.rng.int_between(lo, hi))
+        });
+    FuncRegistration::new("rand_float")
+        .with_volatility(true)
+        .register_into_engine(engine, |ctx: NativeCallContext| -> Res<f64> { Ok(lock(&context(&ctx)?)?.rng.unit()) });
+    FuncRegistration::new("chance")
+        .with_volatility(true)
+        .register_into_engine(engine, |ctx: NativeCallContext, p: f64| -> Res<bool> {
+            Ok(lock(&context(&ctx)?)?.rng.chance(p))
+        });
+    FuncRegistration::new("pick").with_volatility(true).register_into_engine(
+        engine,
+        |ctx: NativeCallContext, items: Array| -> Res<Dynamic> {
+            if items.is_empty() {
+                return Err("pick needs a non-empty array".into());
+            }
+            let i = lock(&context(&ctx)?)?.rng.int_between(0, items.len() as i64 - 1);
+            Ok(items.get(i as usize).cloned().unwrap_or(Dynamic::UNIT))
+        },
+    );
+    FuncRegistration::new("duration").with_volatility(false).register_into_engine(engine, |text: &str| -> Res<i64> {
+        parse_seconds(text).map_err(|e| e.to_string().into())
+    });
+}
