@@ -298,6 +298,12 @@ pub struct Meta {
     pub duration: i64,
     /// The scenario's default seed.
     pub seed: Option<u64>,
+    /// What the exercise covers.
+    pub scope: Option<String>,
+    /// Who sponsors it.
+    pub sponsor: Option<String>,
+    /// Whether players were told in advance.
+    pub unannounced: bool,
 }
 
 /// A compiled plan and scenario: read-only, shareable across runs and threads.
@@ -632,6 +638,9 @@ impl Resolver<'_> {
                 date: s.date.as_ref().map(|d| d.value.clone()),
                 duration: s.duration.value.0,
                 seed: s.seed,
+                scope: s.scope.clone(),
+                sponsor: s.sponsor.clone(),
+                unannounced: s.unannounced,
             },
             sites,
             systems,

@@ -541,11 +541,15 @@ pub fn summary_table(m: &Model, r: &Results) -> String {
         }
         None => out.push_str("No disaster was declared.\n"),
     }
-    let tree: Vec<&NotificationResult> = r.notifications.iter().filter(|n| n.from_role.is_some()).collect();
-    if !tree.is_empty() {
-        let reached = tree.iter().filter(|n| n.reached_at.is_some()).count();
+    if let Some(ct) = &m.call_tree {
+        let targets: std::collections::BTreeSet<&str> = ct.links.iter().map(|l| m.roles[l.to].id.as_str()).collect();
+        let tree: Vec<&NotificationResult> = r.notifications.iter().filter(|n| n.from_role.is_some()).collect();
+        let reached =
+            targets.iter().filter(|t| tree.iter().any(|n| n.to_role == **t && n.reached_at.is_some())).count();
         let late = tree.iter().filter(|n| n.within_deadline == Some(false)).count();
-        out.push_str(&format!("Call tree: {reached} of {} notifications reached, {late} late.\n", tree.len()));
+        if !targets.is_empty() {
+            out.push_str(&format!("Call tree: {reached} of {} roles reached, {late} late.\n", targets.len()));
+        }
     }
     for s in &r.stakeholders {
         let when = s.notified_at.zip(r.disruption_at).map_or_else(

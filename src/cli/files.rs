@@ -41,6 +41,12 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(write_err)?;
     let mut tmp = tempfile::Builder::new().prefix(".sandtable-").tempfile_in(dir).map_err(write_err)?;
     tmp.write_all(contents).map_err(write_err)?;
+    // tempfile creates 0600; an output is an ordinary file for whoever may read the folder.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(write_err)?;
+    }
     tmp.as_file().sync_all().map_err(write_err)?;
     tmp.persist(path).map_err(|e| write_err(e.error))?;
     Ok(())

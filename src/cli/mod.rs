@@ -38,7 +38,7 @@ enum Command {
     },
     /// Play a scenario against its plan and write the event log and results.
     #[command(
-        after_help = "Examples:\n  sandtable run scenarios/dc-power-loss.yaml\n  sandtable run scenarios/dc-power-loss.yaml --seed 7 --decisions answers.yaml --out out/drill-2026\n\nThe same inputs and seed always give byte-identical files."
+        after_help = "Examples:\n  sandtable run scenarios/dc-power-loss.yaml\n  sandtable run scenarios/dc-power-loss.yaml --seed 7 --decisions answers.yaml --out out/drill-2026\n  sandtable run scenarios/warehouse-fire.yaml --lang zh --format html,csv\n\nWrites events.jsonl, results.json, report.md, report.html, report.json and improvement-plan.csv.\nThe same inputs and seed always give byte-identical files."
     )]
     Run {
         /// The scenario file.
@@ -56,6 +56,15 @@ enum Command {
         /// Output directory (default: out/<scenario id>).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// Report formats, comma-separated (the event log and results are always written).
+        #[arg(long, value_delimiter = ',', default_values = ["md", "html", "json", "csv"])]
+        format: Vec<crate::report::Format>,
+        /// Language of the report's headings and fixed text.
+        #[arg(long, default_value = "en")]
+        lang: crate::score::Lang,
+        /// Directory with report.md.j2 and/or report.html.j2 to use instead of the built-in templates.
+        #[arg(long, value_name = "DIR")]
+        template: Option<PathBuf>,
     },
     /// Print the JSON Schema of a file format, for editors.
     #[command(
@@ -76,8 +85,8 @@ pub fn main() -> ExitCode {
     let style = RenderStyle { color: use_color(&std::io::stderr()), width: terminal_width() };
     let result = match cli.command {
         Command::Validate { files } => validate::run(&files, style),
-        Command::Run { scenario, plan, seed, decisions, out } => {
-            run::run(&run::RunArgs { scenario, plan, seed, decisions, out }, style)
+        Command::Run { scenario, plan, seed, decisions, out, format, lang, template } => {
+            run::run(&run::RunArgs { scenario, plan, seed, decisions, out, formats: format, lang, template }, style)
         }
         Command::Schema { kind, output } => schema::run(kind, output.as_deref()),
     };

@@ -11,7 +11,9 @@ use crate::diag::{self, RenderStyle};
 use crate::engine::{DecisionSource, Defaults, Engine, Prepared};
 use crate::error::{Error, Result};
 use crate::load;
+use crate::report::{self, Format, Templates};
 use crate::results::{Results, events_jsonl, summary_table};
+use crate::score::Lang;
 use crate::script::ScriptHost;
 
 /// What `run` was asked to do.
@@ -27,6 +29,60 @@ pub struct RunArgs {
     pub decisions: Option<PathBuf>,
     /// Output directory.
     pub out: Option<PathBuf>,
+    /// Report formats to write.
+    pub formats: Vec<Format>,
+    /// Report language.
+    pub lang: Lang,
+    /// Directory with `report.md.j2` and/or `report.html.j2` replacing the built-in templates.
+    pub template: Option<PathBuf>,
+}
+
+/// Reads the user's templates, if a directory was given: at least one must be there.
+fn templates(dir: Option<&Path>) -> Result<Templates> {
+    let Some(dir) = dir else { return Ok(Templates::default()) };
+    let read = |name: &str| -> Result<Option<(String, String)>> {
+        let path = dir.join(name);
+        if !path.exists() {
+            return Ok(None);
+        }
+        let file = read_source(&path)?;
+        Ok(Some((file.text().to_owned(), path.display().to_string())))
+    };
+    let t = Templates { md: read("report.md.j2")?, html: read("report.html.j2")? };
+    if t.md.is_none() && t.html.is_none() {
+        return Err(Error::Usage(format!(
+            "{} has neither report.md.j2 nor report.html.j2; copy the built-in ones from src/report/templates/ to start",
+            dir.display()
+        )));
+    }
+    Ok(t)
+}
+
+/// Everything `run` writes, as (file name, contents), in a fixed order.
+pub fn outputs(
+    model: &crate::compile::Model,
+    outcome: &crate::outcome::Outcome,
+    formats: &[Format],
+    lang: Lang,
+    templates: &Templates,
+    observations: &[String],
+) -> std::result::Result<Vec<(&'static str, String)>, crate::diag::Diagnostic> {
+    let results = Results::new(model, outcome);
+    let card = crate::score::score(model, outcome, &results, lang, observations);
+    let mut files = vec![("events.jsonl", events_jsonl(model, outcome)), ("results.json", results.to_json())];
+    let mut formats = formats.to_vec();
+    formats.sort();
+    formats.dedup();
+    for f in formats {
+        let text = match f {
+            Format::Md => report::markdown(&card, templates, model.meta.duration)?,
+            Format::Html => report::html(&card, templates, model.meta.duration)?,
+            Format::Json => report::json(&card),
+            Format::Csv => report::improvement_csv(&card),
+        };
+        files.push((f.file_name(), text));
+    }
+    Ok(files)
 }
 
 /// Plays the scenario, writes `events.jsonl` and `results.json`, prints the summary.
@@ -52,19 +108,17 @@ pub fn run(args: &RunArgs, style: RenderStyle) -> Result<()> {
         }
         None => Box::new(Defaults),
     };
+    let templates = templates(args.template.as_deref())?;
     let seed = args.seed.or(model.meta.seed).unwrap_or(0);
     let outcome = Engine::with_scripts(&model, &scripts).play(seed, source.as_mut())?;
-    let results = Results::new(&model, &outcome);
+    let files = outputs(&model, &outcome, &args.formats, args.lang, &templates, &[])?;
     let out_dir = args.out.clone().unwrap_or_else(|| Path::new("out").join(&model.meta.scenario_id));
-    write_atomic(&out_dir.join("events.jsonl"), events_jsonl(&model, &outcome).as_bytes())?;
-    write_atomic(&out_dir.join("results.json"), results.to_json().as_bytes())?;
+    for (name, text) in &files {
+        write_atomic(&out_dir.join(name), text.as_bytes())?;
+    }
     let mut stdout = std::io::stdout().lock();
-    let _ = write!(stdout, "{}", summary_table(&model, &results));
-    let _ = writeln!(
-        stdout,
-        "\nWrote {} and {}.",
-        out_dir.join("events.jsonl").display(),
-        out_dir.join("results.json").display()
-    );
+    let _ = write!(stdout, "{}", summary_table(&model, &Results::new(&model, &outcome)));
+    let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
+    let _ = writeln!(stdout, "\nWrote {} to {}.", names.join(", "), out_dir.display());
     Ok(())
 }

@@ -1,0 +1,651 @@
+//! Scoring: a run's results against the plan's objectives and the scenario's criteria,
+//! with findings backed by evidence from the event log, HSEEP P/S/M/U ratings and an
+//! improvement plan. Pure: the same results always give the same scorecard.
+
+mod findings;
+pub mod lang;
+mod rating;
+
+use serde::Serialize;
+
+use crate::compile::Model;
+use crate::outcome::Outcome;
+use crate::results::{NotificationResult, Results};
+pub use lang::Lang;
+
+/// Version of the scorecard layout in `report.json`.
+pub const REPORT_SCHEMA_VERSION: u32 = 1;
+
+/// Everything the after-action report says.
+#[derive(Debug, Clone, Serialize)]
+pub struct Scorecard {
+    /// Layout version.
+    pub schema_version: u32,
+    /// Language of the fixed text.
+    pub lang: Lang,
+    /// Exercise overview.
+    pub overview: Overview,
+    /// Per function.
+    pub functions: Vec<FunctionScore>,
+    /// Declaration.
+    pub declaration: Option<DeclarationScore>,
+    /// Call-tree notifications.
+    pub notifications: Vec<NotificationScore>,
+    /// Share of call-tree roles reached by each minute after the disruption.
+    pub call_tree_curve: Vec<CurvePoint>,
+    /// Stakeholders.
+    pub stakeholders: Vec<StakeholderScore>,
+    /// Decisions.
+    pub decisions: Vec<DecisionScore>,
+    /// Functions recovered before a higher-priority function disrupted at the same time.
+    pub order_breaches: Vec<OrderBreach>,
+    /// Objectives with their ratings.
+    pub objectives: Vec<ObjectiveScore>,
+    /// Findings with evidence.
+    pub findings: Vec<Finding>,
+    /// The improvement plan: one item per finding.
+    pub improvement_plan: Vec<ImprovementItem>,
+    /// The timeline for the appendix.
+    pub timeline: Vec<TimelineEntry>,
+}
+
+/// The exercise overview.
+#[derive(Debug, Clone, Serialize)]
+pub struct Overview {
+    /// Scenario id.
+    pub scenario_id: String,
+    /// Title.
+    pub title: String,
+    /// Organisation.
+    pub organisation: String,
+    /// Exercise type.
+    pub exercise_type: String,
+    /// Date.
+    pub date: Option<String>,
+    /// Length.
+    pub duration: String,
+    /// Scope.
+    pub scope: Option<String>,
+    /// Sponsor.
+    pub sponsor: Option<String>,
+    /// Whether unannounced.
+    pub unannounced: bool,
+    /// Seed played.
+    pub seed: u64,
+    /// Roles that took part (acted in the call tree, a decision or a recovery step).
+    pub participants: Vec<String>,
+    /// Observations recorded by the facilitator.
+    pub observations: Vec<String>,
+}
+
+/// A function's score.
+#[derive(Debug, Clone, Serialize)]
+pub struct FunctionScore {
+    /// Function id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Priority tier.
+    pub priority: u32,
+    /// RTO, seconds.
+    pub rto: i64,
+    /// MTD, seconds.
+    pub mtd: i64,
+    /// RPO, seconds.
+    pub rpo: i64,
+    /// Whether it was disrupted at all.
+    pub disrupted: bool,
+    /// Outage start.
+    pub start: Option<i64>,
+    /// Seconds from start to recovery.
+    pub back_after: Option<i64>,
+    /// RTO met (`null` when undecided or not disrupted).
+    pub rto_met: Option<bool>,
+    /// MTD met.
+    pub mtd_met: Option<bool>,
+    /// Seconds of data lost.
+    pub data_lost: Option<i64>,
+    /// RPO met.
+    pub rpo_met: Option<bool>,
+    /// Human summaries for the tables.
+    pub back_after_text: String,
+    /// Data lost, as text.
+    pub data_lost_text: String,
+}
+
+/// The declaration.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeclarationScore {
+    /// Seconds after the disruption.
+    pub after: i64,
+    /// As text.
+    pub after_text: String,
+    /// Who declared.
+    pub person: String,
+    /// As which role.
+    pub role: String,
+}
+
+/// A notification's score.
+#[derive(Debug, Clone, Serialize)]
+pub struct NotificationScore {
+    /// Caller role name.
+    pub from: String,
+    /// Notified role name.
+    pub to: String,
+    /// Who was reached.
+    pub reached: Option<String>,
+    /// Over which channel.
+    pub channel: Option<String>,
+    /// Seconds from the call's start to reaching them.
+    pub delay: Option<i64>,
+    /// Deadline in seconds from the call's start.
+    pub deadline: Option<i64>,
+    /// Within the deadline.
+    pub met: Option<bool>,
+    /// Attempts made.
+    pub attempts: usize,
+    /// Delay as text.
+    pub delay_text: String,
+}
+
+/// A point of the call-tree completion curve.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct CurvePoint {
+    /// Minutes after the disruption.
+    pub minute: i64,
+    /// Share of call-tree roles reached, 0 to 1.
+    pub share: f64,
+}
+
+/// A stakeholder's score.
+#[derive(Debug, Clone, Serialize)]
+pub struct StakeholderScore {
+    /// Stakeholder id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Seconds after the disruption they were told.
+    pub after: Option<i64>,
+    /// Deadline in seconds.
+    pub deadline: i64,
+    /// Met.
+    pub met: Option<bool>,
+    /// Channel.
+    pub channel: Option<String>,
+    /// As text.
+    pub after_text: String,
+}
+
+/// A decision's score.
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionScore {
+    /// Decision id.
+    pub id: String,
+    /// The question.
+    pub prompt: String,
+    /// Option label chosen.
+    pub option: String,
+    /// Who answered.
+    pub answered_by: Option<String>,
+    /// A backup answered.
+    pub by_backup: bool,
+    /// The default applied.
+    pub by_default: bool,
+    /// Seconds to answer.
+    pub latency: i64,
+    /// As text.
+    pub latency_text: String,
+}
+
+/// A recovery-order breach.
+#[derive(Debug, Clone, Serialize)]
+pub struct OrderBreach {
+    /// The function that came back first.
+    pub first: String,
+    /// Its priority.
+    pub first_priority: u32,
+    /// The more urgent function that came back later (or not at all).
+    pub later: String,
+    /// Its priority.
+    pub later_priority: u32,
+}
+
+/// HSEEP evaluation rating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Rating {
+    /// Performed without challenges.
+    P,
+    /// Performed with some challenges.
+    S,
+    /// Performed with major challenges.
+    M,
+    /// Unable to be performed.
+    U,
+}
+
+/// One criterion's result.
+#[derive(Debug, Clone, Serialize)]
+pub struct CriterionScore {
+    /// What it asks, in the report language.
+    pub text: String,
+    /// Met; `null` when it could not be assessed.
+    pub met: Option<bool>,
+    /// What happened.
+    pub detail: String,
+}
+
+/// An objective with its rating.
+#[derive(Debug, Clone, Serialize)]
+pub struct ObjectiveScore {
+    /// Id.
+    pub id: String,
+    /// Text.
+    pub text: String,
+    /// Capability.
+    pub capability: Option<String>,
+    /// P, S, M or U; `null` when nothing could be assessed.
+    pub rating: Option<Rating>,
+    /// Why.
+    pub reason: String,
+    /// Each criterion.
+    pub criteria: Vec<CriterionScore>,
+    /// Criteria met, for "strengths".
+    pub strengths: Vec<String>,
+    /// Criteria missed with their root cause (linked findings).
+    pub improvements: Vec<String>,
+}
+
+/// HSEEP capability elements (POETE).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Capability {
+    /// Plans and procedures.
+    Planning,
+    /// Roles, structure, staffing.
+    Organisation,
+    /// Systems, tools, channels.
+    Equipment,
+    /// Training of people.
+    Training,
+    /// Further exercises.
+    Exercise,
+}
+
+/// Evidence from the event log.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    /// Scenario seconds.
+    pub t: i64,
+    /// `T+1:02`.
+    pub at: String,
+    /// What happened.
+    pub text: String,
+}
+
+/// A finding.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    /// Stable id, the same across runs and years: `kind:subject`.
+    pub id: String,
+    /// What kind.
+    pub kind: &'static str,
+    /// Short title.
+    pub title: String,
+    /// What happened and why it matters.
+    pub detail: String,
+    /// Evidence.
+    pub evidence: Vec<Evidence>,
+    /// Capability element.
+    pub capability: Capability,
+    /// What to do.
+    pub corrective_action: String,
+    /// Role responsible.
+    pub responsible: String,
+}
+
+/// One row of the improvement plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImprovementItem {
+    /// Item number, `IP-1`.
+    pub number: String,
+    /// The finding's stable id.
+    pub finding: String,
+    /// The issue.
+    pub issue: String,
+    /// Corrective action.
+    pub corrective_action: String,
+    /// Capability element.
+    pub capability: Capability,
+    /// Responsible role.
+    pub responsible: String,
+    /// Organisation.
+    pub organisation: String,
+    /// Start date (`YYYY-MM-DD`) or, without an exercise date, days after it (`+7d`).
+    pub start: String,
+    /// Completion date.
+    pub due: String,
+}
+
+/// A line of the appendix timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineEntry {
+    /// Seconds.
+    pub t: i64,
+    /// `T+0:15`.
+    pub at: String,
+    /// Inject, notification, decision, declaration, recovery.
+    pub kind: &'static str,
+    /// What happened.
+    pub text: String,
+}
+
+/// Scores one run.
+pub fn score(m: &Model, out: &Outcome, r: &Results, lang: Lang, observations: &[String]) -> Scorecard {
+    let functions: Vec<FunctionScore> = r
+        .functions
+        .iter()
+        .map(|f| {
+            let o = f.outages.first();
+            FunctionScore {
+                id: f.id.clone(),
+                name: f.name.clone(),
+                priority: f.priority,
+                rto: f.rto,
+                mtd: f.mtd,
+                rpo: f.rpo,
+                disrupted: o.is_some(),
+                start: o.map(|o| o.start),
+                back_after: o.and_then(|o| o.back_after),
+                rto_met: o.and_then(|o| o.within_rto),
+                mtd_met: o.and_then(|o| o.within_mtd),
+                data_lost: o.and_then(|o| o.data_lost),
+                rpo_met: o.map(|o| o.within_rpo),
+                back_after_text: match o {
+                    None => lang.pick("not disrupted", "未中断").to_owned(),
+                    Some(o) => {
+                        o.back_after.map_or_else(|| lang.pick("not back", "未恢复").to_owned(), |b| lang.duration(b))
+                    }
+                },
+                data_lost_text: match o {
+                    None => "-".to_owned(),
+                    Some(o) => o.data_lost.map_or_else(|| lang.pick("all", "全部").to_owned(), |d| lang.duration(d)),
+                },
+            }
+        })
+        .collect();
+    let role_name = |id: &str| m.roles.iter().find(|x| x.id == id).map_or(id.to_owned(), |x| x.name.clone());
+    let person_name = |id: &str| m.people.iter().find(|x| x.id == id).map_or(id.to_owned(), |x| x.name.clone());
+    let channel_name = |id: &str| id.to_owned();
+    let declaration = r.declaration.as_ref().and_then(|d| {
+        d.after_disruption.map(|after| DeclarationScore {
+            after,
+            after_text: lang.duration(after),
+            person: person_name(&d.person),
+            role: role_name(&d.role),
+        })
+    });
+    let tree: Vec<&NotificationResult> = r.notifications.iter().filter(|n| n.from_role.is_some()).collect();
+    let notifications = tree
+        .iter()
+        .map(|n| {
+            let delay = n.reached_at.map(|t| t - n.started_at);
+            NotificationScore {
+                from: n.from_role.as_deref().map(role_name).unwrap_or_default(),
+                to: role_name(&n.to_role),
+                reached: n.reached_person.as_deref().map(person_name),
+                channel: n.channel.as_deref().map(channel_name),
+                delay,
+                deadline: n.deadline_at.map(|d| d - n.started_at),
+                met: n.within_deadline,
+                attempts: n.attempts.len(),
+                delay_text: delay.map_or_else(|| lang.pick("not reached", "未联系上").to_owned(), |d| lang.duration(d)),
+            }
+        })
+        .collect();
+    let targets = m
+        .call_tree
+        .as_ref()
+        .map_or(0, |ct| ct.links.iter().map(|l| l.to).collect::<std::collections::BTreeSet<_>>().len());
+    let call_tree_curve = curve(&tree, r.disruption_at, targets);
+    let stakeholders = r
+        .stakeholders
+        .iter()
+        .zip(&m.stakeholders)
+        .map(|(s, st)| {
+            let after = s.notified_at.zip(r.disruption_at).map(|(t, d)| t - d);
+            StakeholderScore {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                after,
+                deadline: st.deadline,
+                met: s.within_deadline,
+                channel: s.channel.clone(),
+                after_text: after.map_or_else(|| lang.pick("not notified", "未通知").to_owned(), |a| lang.duration(a)),
+            }
+        })
+        .collect();
+    let decisions = out
+        .decisions
+        .iter()
+        .map(|d| {
+            let dec = &m.decisions[d.decision];
+            DecisionScore {
+                id: dec.id.clone(),
+                prompt: dec.prompt.clone(),
+                option: dec.options[d.option].label.clone(),
+                answered_by: d.asked.map(|p| m.people[p].name.clone()),
+                by_backup: d.asked_backup,
+                by_default: d.by_default,
+                latency: d.latency,
+                latency_text: lang.duration(d.latency),
+            }
+        })
+        .collect();
+    let order_breaches = order_breaches(&functions);
+    let findings = findings::find(m, out, r, lang);
+    let objectives = rating::rate(m, r, &findings, lang);
+    let improvement_plan = improvement_plan(m, &findings);
+    Scorecard {
+        schema_version: REPORT_SCHEMA_VERSION,
+        lang,
+        overview: overview(m, out, r, observations, lang),
+        functions,
+        declaration,
+        notifications,
+        call_tree_curve,
+        stakeholders,
+        decisions,
+        order_breaches,
+        objectives,
+        findings,
+        improvement_plan,
+        timeline: timeline(m, out, lang),
+    }
+}
+
+fn overview(m: &Model, out: &Outcome, r: &Results, observations: &[String], lang: Lang) -> Overview {
+    let mut roles = std::collections::BTreeSet::new();
+    for n in &out.notifications {
+        if n.reached.is_some() {
+            roles.insert(n.to_role);
+        }
+    }
+    for d in &out.decisions {
+        roles.insert(m.decisions[d.decision].role);
+    }
+    for (f, outages) in out.outages.iter().enumerate() {
+        if let Some(p) = m.functions[f].procedure {
+            for o in outages {
+                for s in o.steps.iter().filter(|s| s.started.is_some()) {
+                    roles.insert(m.procedures[p].steps[s.step].role);
+                }
+            }
+        }
+    }
+    Overview {
+        scenario_id: m.meta.scenario_id.clone(),
+        title: m.meta.title.clone(),
+        organisation: m.meta.organisation.clone(),
+        exercise_type: lang.exercise_type(m.meta.exercise_type).to_owned(),
+        date: m.meta.date.clone(),
+        duration: lang.duration(m.meta.duration),
+        scope: m.meta.scope.clone(),
+        sponsor: m.meta.sponsor.clone(),
+        unannounced: m.meta.unannounced,
+        seed: r.seed,
+        participants: roles.into_iter().map(|r| m.roles[r].name.clone()).collect(),
+        observations: observations.to_vec(),
+    }
+}
+
+/// The share of the call tree's roles reached by each minute (roles never called count
+/// as not reached), as a step curve: one point per change, starting at 0.
+fn curve(tree: &[&NotificationResult], disruption: Option<i64>, targets: usize) -> Vec<CurvePoint> {
+    let Some(d0) = disruption else { return Vec::new() };
+    if targets == 0 {
+        return Vec::new();
+    }
+    // First time each role was reached (a role may be called along two links).
+    let mut first: std::collections::BTreeMap<&str, i64> = std::collections::BTreeMap::new();
+    for n in tree {
+        if let Some(t) = n.reached_at {
+            let e = first.entry(n.to_role.as_str()).or_insert(t);
+            *e = (*e).min(t);
+        }
+    }
+    let mut minutes: Vec<i64> = first.values().map(|t| (t - d0 + 59).max(0) / 60).collect();
+    minutes.sort_unstable();
+    let total = targets as f64;
+    let mut points = vec![CurvePoint { minute: 0, share: 0.0 }];
+    for (i, &m) in minutes.iter().enumerate() {
+        let share = (i + 1) as f64 / total;
+        match points.last_mut() {
+            Some(last) if last.minute == m => last.share = share,
+            _ => points.push(CurvePoint { minute: m, share }),
+        }
+    }
+    points
+}
+
+fn order_breaches(functions: &[FunctionScore]) -> Vec<OrderBreach> {
+    let mut out = Vec::new();
+    for a in functions {
+        for b in functions {
+            let (Some(sa), Some(sb)) = (a.start, b.start) else { continue };
+            if a.priority > b.priority && sa == sb {
+                let a_back = a.back_after.map(|x| sa + x);
+                let b_back = b.back_after.map(|x| sb + x);
+                let breached = match (a_back, b_back) {
+                    (Some(ta), Some(tb)) => ta < tb,
+                    (Some(_), None) => true,
+                    _ => false,
+                };
+                if breached {
+                    out.push(OrderBreach {
+                        first: a.name.clone(),
+                        first_priority: a.priority,
+                        later: b.name.clone(),
+                        later_priority: b.priority,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Days from the exercise to the start and the completion of an action, by capability:
+/// plans are fixed within a month; equipment takes a quarter; training and organisation
+/// two months; exercise items come with the next semi-annual exercise.
+fn schedule_days(c: Capability) -> (i64, i64) {
+    match c {
+        Capability::Planning => (7, 30),
+        Capability::Organisation | Capability::Training => (14, 60),
+        Capability::Equipment => (14, 90),
+        Capability::Exercise => (30, 180),
+    }
+}
+
+fn improvement_plan(m: &Model, findings: &[Finding]) -> Vec<ImprovementItem> {
+    let date = m.meta.date.as_deref().and_then(|d| d.parse::<jiff::civil::Date>().ok());
+    let day = |n: i64| match date {
+        Some(d) => d.checked_add(jiff::Span::new().days(n)).map_or_else(|_| format!("+{n}d"), |x| x.to_string()),
+        None => format!("+{n}d"),
+    };
+    findings
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let (start, due) = schedule_days(f.capability);
+            ImprovementItem {
+                number: format!("IP-{}", i + 1),
+                finding: f.id.clone(),
+                issue: f.title.clone(),
+                corrective_action: f.corrective_action.clone(),
+                capability: f.capability,
+                responsible: f.responsible.clone(),
+                organisation: m.meta.organisation.clone(),
+                start: day(start),
+                due: day(due),
+            }
+        })
+        .collect()
+}
+
+fn timeline(m: &Model, out: &Outcome, lang: Lang) -> Vec<TimelineEntry> {
+    use crate::outcome::LogKind as K;
+    let mut lines = Vec::new();
+    for e in &out.log {
+        let (kind, text) = match e.kind {
+            K::Inject(i) => ("inject", format!("#{} {}", m.injects[i].event, m.injects[i].title)),
+            K::ScriptInject(i) => {
+                let inj = &out.script_injects[i];
+                ("inject", format!("#{} {}", inj.event, inj.title))
+            }
+            K::Detected(r, p) => (
+                "notification",
+                format!("{}: {} ({})", lang.pick("Detected", "发现"), m.people[p].name, m.roles[r].name),
+            ),
+            K::Reached(n) => {
+                let note = &out.notifications[n];
+                let who = note.reached.map_or("?", |(p, _, _)| m.people[p].name.as_str());
+                let via = note.reached.and_then(|(_, _, c)| c).map_or("", |c| m.channels[c].id.as_str());
+                (
+                    "notification",
+                    format!("{} {} ({}, {via})", lang.pick("Reached", "联系上"), who, m.roles[note.to_role].name),
+                )
+            }
+            K::Unreachable(n) => (
+                "notification",
+                format!(
+                    "{}: {}",
+                    lang.pick("Nobody reached", "无人联系上"),
+                    m.roles[out.notifications[n].to_role].name
+                ),
+            ),
+            K::DecisionAnswered(d) => {
+                let rec = &out.decisions[d];
+                let dec = &m.decisions[rec.decision];
+                let how = if rec.by_default { lang.pick(" (default)", "（默认）") } else { "" };
+                ("decision", format!("{}: {}{how}", dec.prompt, dec.options[rec.option].label))
+            }
+            K::Declared(p, r) => (
+                "declaration",
+                format!("{}: {} ({})", lang.pick("Disaster declared", "宣布灾难"), m.people[p].name, m.roles[r].name),
+            ),
+            K::FunctionDown(f) => ("recovery", format!("{}: {}", lang.pick("Down", "中断"), m.functions[f].name)),
+            K::FunctionRecovered(f, _) => {
+                ("recovery", format!("{}: {}", lang.pick("Recovered", "恢复"), m.functions[f].name))
+            }
+            K::StakeholderNotified(s, c) => (
+                "notification",
+                format!("{}: {} ({})", lang.pick("Notified", "已通知"), m.stakeholders[s].name, m.channels[c].id),
+            ),
+            K::ScriptLog(i) => ("note", out.script_lines[i].clone()),
+            _ => continue,
+        };
+        lines.push(TimelineEntry { t: e.t, at: crate::time::format_time(e.t), kind, text });
+    }
+    lines
+}

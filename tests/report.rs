@@ -1,0 +1,128 @@
+//! The after-action report: snapshots of every format on the shipped scenarios, a
+//! self-contained HTML file, the seed-000 findings, languages and user templates.
+
+mod common;
+
+use std::path::Path;
+
+use common::sandtable;
+
+fn run(scenario: &str, out: &Path, extra: &[&str]) {
+    sandtable().args(["run", scenario, "--out"]).arg(out).args(extra).assert().success();
+}
+
+fn read(dir: &Path, file: &str) -> String {
+    std::fs::read_to_string(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+#[test]
+fn markdown_reports_of_the_shipped_scenarios() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    for s in ["dc-power-loss", "key-person-unreachable", "warehouse-fire", "supplier-cut-off"] {
+        let dir = tmp.path().join(s);
+        run(&format!("scenarios/{s}.yaml"), &dir, &["--format", "md"]);
+        insta::assert_snapshot!(format!("md-{s}"), read(&dir, "report.md"));
+        assert!(!dir.join("report.html").exists(), "--format md writes only the Markdown report");
+    }
+}
+
+#[test]
+fn chinese_report() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    run("scenarios/warehouse-fire.yaml", tmp.path(), &["--lang", "zh", "--format", "md,csv"]);
+    let md = read(tmp.path(), "report.md");
+    for heading in ["演练报告与改进计划", "演练概况", "结果摘要", "目标分析", "发现的问题", "改进计划", "附录：时间线"]
+    {
+        assert!(md.contains(heading), "missing {heading}");
+    }
+    insta::assert_snapshot!("md-zh-warehouse-fire", md);
+    let csv = read(tmp.path(), "improvement-plan.csv");
+    assert!(csv.starts_with('\u{feff}'), "CSV starts with a BOM so that Excel reads UTF-8");
+    insta::assert_snapshot!("csv-zh-warehouse-fire", csv);
+}
+
+#[test]
+fn html_json_and_csv_of_the_data_centre_scenario() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    run("scenarios/dc-power-loss.yaml", tmp.path(), &["--decisions", "scenarios/decisions/dc-power-loss.yaml"]);
+    insta::assert_snapshot!("html-dc-power-loss", read(tmp.path(), "report.html"));
+    insta::assert_snapshot!("json-dc-power-loss", read(tmp.path(), "report.json"));
+    insta::assert_snapshot!("csv-dc-power-loss", read(tmp.path(), "improvement-plan.csv"));
+}
+
+#[test]
+fn html_is_self_contained_with_charts() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    for s in ["dc-power-loss", "key-person-unreachable", "warehouse-fire", "supplier-cut-off"] {
+        let dir = tmp.path().join(s);
+        run(&format!("scenarios/{s}.yaml"), &dir, &["--format", "html"]);
+        let html = read(&dir, "report.html");
+        for external in ["http://", "https://", "src=", "<link", "@import", "url(", "<script", "//cdn"] {
+            assert!(!html.contains(external), "{s}: report.html refers outside itself ({external})");
+        }
+        assert!(html.contains("<svg"), "{s}: no chart");
+        assert!(html.contains("@media print"), "{s}: no print styles");
+    }
+}
+
+/// Seed 000's drill: the core database and the application service meet their RTOs with
+/// the shipped plan; with the plan as it stood before the drill's lessons (runbooks at the
+/// main data centre, everyone reached by e-mail only), the report finds both problems.
+#[test]
+fn seed_000_case() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let decisions = ["--decisions", "scenarios/decisions/dc-power-loss.yaml", "--format", "json"];
+    run("scenarios/dc-power-loss.yaml", &tmp.path().join("after"), &decisions);
+    let card: serde_json::Value = serde_json::from_str(&read(&tmp.path().join("after"), "report.json")).expect("json");
+    for f in ["core-db-service", "app-service"] {
+        let score = card["functions"].as_array().and_then(|a| a.iter().find(|x| x["id"] == f)).expect("function");
+        assert_eq!(score["rto_met"], true, "{f}");
+        assert_eq!(score["rpo_met"], true, "{f}");
+    }
+
+    run("tests/fixtures/report/before-lessons.yaml", &tmp.path().join("before"), &decisions);
+    let card: serde_json::Value = serde_json::from_str(&read(&tmp.path().join("before"), "report.json")).expect("json");
+    let ids: Vec<&str> =
+        card["findings"].as_array().expect("findings").iter().filter_map(|f| f["id"].as_str()).collect();
+    assert!(ids.iter().any(|i| i.starts_with("runbook-unreachable:core-db-service/")), "{ids:?}");
+    assert!(ids.contains(&"channel-on-failed-system:email"), "{ids:?}");
+    assert!(ids.iter().any(|i| i.starts_with("single-channel:")), "{ids:?}");
+    let plan = card["improvement_plan"].as_array().expect("plan");
+    assert_eq!(plan.len(), ids.len(), "every finding becomes an improvement item");
+    assert!(
+        plan.iter().all(|i| i["start"].as_str().is_some_and(|d| d.starts_with("2026-12") || d.starts_with("2027")))
+    );
+}
+
+#[test]
+fn user_templates_replace_the_built_in_ones() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let templates = tmp.path().join("templates");
+    std::fs::create_dir_all(&templates).expect("dir");
+    std::fs::write(
+        templates.join("report.md.j2"),
+        "# {{ card.overview.title }}\n{% for f in card.findings %}- {{ f.id }}\n{% endfor %}Objectives: {{ card.objectives | length }}\n",
+    )
+    .expect("write");
+    run(
+        "scenarios/dc-power-loss.yaml",
+        &tmp.path().join("out"),
+        &["--format", "md", "--template", templates.to_str().unwrap_or(".")],
+    );
+    let md = read(&tmp.path().join("out"), "report.md");
+    assert!(md.starts_with("# Main data-centre power loss"), "{md}");
+    assert!(md.contains("Objectives: 3"), "{md}");
+
+    std::fs::write(templates.join("report.md.j2"), "{% for x in %}broken{% endfor %}\n").expect("write");
+    let out = sandtable()
+        .args(["run", "scenarios/dc-power-loss.yaml", "--format", "md", "--template"])
+        .arg(&templates)
+        .arg("--out")
+        .arg(tmp.path().join("out2"))
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("report.md.j2 (line 1)"), "{stderr}");
+}
