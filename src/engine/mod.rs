@@ -955,16 +955,16 @@ impl<'m> Engine<'m> {
                     continue;
                 }
                 let claimed = self.st.claimed_by_tier[step.role];
-                if claimed < tier {
-                    continue;
-                }
-                self.st.claimed_by_tier[step.role] = tier;
+                self.st.claimed_by_tier[step.role] = claimed.min(tier);
                 let prereqs = step.after.iter().all(|&a| self.st.out.outages[f][o].steps[a].finished_at.is_some());
                 if !prereqs {
                     continue;
                 }
                 if run.ready_at.is_none() {
                     self.st.out.outages[f][o].steps[si].ready_at = Some(now);
+                }
+                if claimed < tier {
+                    continue;
                 }
                 let needs_up = step.needs_systems.iter().all(|&s| self.st.system_up[s])
                     && step.needs_channels.iter().all(|&c| self.st.channel_up[c]);

@@ -274,6 +274,23 @@ fn missed_rto(c: &mut Ctx, r: &Results) {
                     ),
                 }
             }
+            (Some((_, step, _)), back) if o.steps.iter().any(|s| s.id == *step && s.started_at.is_none()) => {
+                let back = back.map_or_else(|| lang.pick("not back", "未恢复").to_owned(), |b| lang.duration(b));
+                let role = o.steps.iter().find(|s| s.id == *step).map_or(String::new(), |s| {
+                    m.roles.iter().find(|r| r.id == s.role).map_or(s.role.clone(), |r| r.name.clone())
+                });
+                let step = step_name(step);
+                match lang {
+                    Lang::En => format!(
+                        "Back after {back} against an RTO of {}. The step \"{step}\" never started: nobody acting for {role} was reached or available.",
+                        lang.duration(f.rto)
+                    ),
+                    Lang::Zh => format!(
+                        "恢复用时{back}，RTO 为{}。步骤“{step}”从未开始：未能联系上{role}的任何人员。",
+                        lang.duration(f.rto)
+                    ),
+                }
+            }
             (Some((wait, step, _)), back) => {
                 let back = back.map_or_else(|| lang.pick("not back", "未恢复").to_owned(), |b| lang.duration(b));
                 let step = step_name(step);

@@ -172,8 +172,18 @@ pub fn rate(m: &Model, r: &Results, findings: &[Finding], lang: Lang) -> Vec<Obj
                     Some(true) => strengths.push(format!("{text}: {detail}")),
                     Some(false) => {
                         misses.push(miss);
-                        let causes: Vec<&str> =
-                            findings.iter().filter(|f| ids.contains(&f.id)).map(|f| f.title.as_str()).collect();
+                        // A missed RTO or RPO is its own title; its detail says why.
+                        let causes: Vec<&str> = findings
+                            .iter()
+                            .filter(|f| ids.contains(&f.id))
+                            .map(|f| {
+                                if matches!(f.kind, "rto-missed" | "rpo-missed") {
+                                    f.detail.as_str()
+                                } else {
+                                    f.title.as_str()
+                                }
+                            })
+                            .collect();
                         improvements.push(if causes.is_empty() {
                             format!("{text}: {detail}")
                         } else {
