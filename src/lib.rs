@@ -12,6 +12,7 @@ pub mod engine;
 pub mod error;
 pub mod format;
 pub mod load;
+pub mod msel;
 pub mod outcome;
 pub mod report;
 pub mod results;

@@ -3,6 +3,7 @@
 
 mod files;
 mod inputs;
+mod msel;
 mod run;
 mod schema;
 mod validate;
@@ -66,6 +67,9 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         template: Option<PathBuf>,
     },
+    /// Export or import a Master Scenario Events List (CSV or Excel).
+    #[command(subcommand)]
+    Msel(MselCommand),
     /// Print the JSON Schema of a file format, for editors.
     #[command(
         after_help = "Examples:\n  sandtable schema plan > plan.schema.json\n  sandtable schema scenario -o schemas/scenario.schema.json"
@@ -79,6 +83,43 @@ enum Command {
     },
 }
 
+#[derive(Debug, Subcommand)]
+enum MselCommand {
+    /// Write a scenario's injects and decision points as an MSEL spreadsheet.
+    #[command(
+        after_help = "Examples:\n  sandtable msel export scenarios/dc-power-loss.yaml -o msel.xlsx\n  sandtable msel export scenarios/warehouse-fire.yaml -o msel.csv"
+    )]
+    Export {
+        /// The scenario.
+        #[arg(value_name = "SCENARIO")]
+        scenario: PathBuf,
+        /// The spreadsheet to write (.csv or .xlsx).
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Read an MSEL spreadsheet into a scenario that validates against a plan.
+    #[command(
+        after_help = "Examples:\n  sandtable msel import winter-msel.xlsx --plan scenarios/plans/it-operations.yaml -o scenarios/winter.yaml\n  sandtable msel import msel.csv --map 'Zeit=time' --map 'Ereignis=title' --plan plan.yaml -o scenario.yaml\n\nFields for --map: event, time, date, day, title, description, from, to, method, expected_action, objectives, notes, effects, kind."
+    )]
+    Import {
+        /// The spreadsheet (.csv or .xlsx).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The sheet to read (default: the first with data).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Map a column heading to a field, as 'HEADING=field'; may be repeated.
+        #[arg(long, value_name = "HEADING=field", value_parser = msel::parse_map)]
+        map: Vec<(String, crate::msel::Field)>,
+        /// The plan the scenario is played against.
+        #[arg(long, value_name = "PLAN")]
+        plan: PathBuf,
+        /// The scenario to write.
+        #[arg(short, long, value_name = "SCENARIO")]
+        output: PathBuf,
+    },
+}
+
 /// Parses the command line, runs the command and maps the outcome to an exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -87,6 +128,10 @@ pub fn main() -> ExitCode {
         Command::Validate { files } => validate::run(&files, style),
         Command::Run { scenario, plan, seed, decisions, out, format, lang, template } => {
             run::run(&run::RunArgs { scenario, plan, seed, decisions, out, formats: format, lang, template }, style)
+        }
+        Command::Msel(MselCommand::Export { scenario, output }) => msel::export(&scenario, &output),
+        Command::Msel(MselCommand::Import { file, sheet, map, plan, output }) => {
+            msel::import(&msel::ImportArgs { file, sheet, map, plan, output }, style)
         }
         Command::Schema { kind, output } => schema::run(kind, output.as_deref()),
     };

@@ -26,35 +26,35 @@ pub struct Scenario {
     #[serde(default)]
     pub unannounced: bool,
     /// The exercise date, `YYYY-MM-DD`; improvement-plan dates count from it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Sp<String>>,
     /// How long the exercise runs in scenario time.
     pub duration: Sp<Duration>,
     /// The default random seed for a run.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<u64>,
     /// The plan, as a path relative to this file.
     pub plan: Sp<String>,
     /// What the exercise covers, for the report.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
     /// Who sponsors the exercise.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sponsor: Option<String>,
     /// Free tags for filing and search.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// What the exercise sets out to test.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub objectives: Vec<Objective>,
     /// The Master Scenario Events List.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub injects: Vec<Inject>,
     /// Decisions the players are asked to take.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub decisions: Vec<DecisionPoint>,
     /// Rhai scripts, as paths relative to this file.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scripts: Vec<Sp<String>>,
 }
 
@@ -87,10 +87,10 @@ pub struct Objective {
     /// What the objective says.
     pub text: String,
     /// The capability it exercises.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capability: Option<String>,
     /// Measurable criteria; the objective is rated on how many are met.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub criteria: Vec<Criterion>,
 }
 
@@ -137,28 +137,28 @@ pub struct Inject {
     /// Inject title.
     pub title: String,
     /// The narrative read to the players.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The simulated sender.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     /// The player or team it goes to.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     /// How it is delivered (phone call, e-mail, verbal).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// What the players are expected to do.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected_action: Option<String>,
     /// Objective ids this inject tests.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub objectives: Vec<Id>,
     /// Controller notes.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     /// What it does to the plan model.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub effects: Vec<Sp<Effect>>,
 }
 
@@ -173,10 +173,10 @@ pub struct DecisionPoint {
     /// The question.
     pub prompt: String,
     /// When it is posed (give this or `after_inject`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<Sp<Time>>,
     /// Posed when this inject is delivered (give this or `at`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub after_inject: Option<Sp<Label>>,
     /// Time allowed to answer before the default applies.
     pub deadline: Sp<Duration>,
@@ -195,6 +195,6 @@ pub struct DecisionOption {
     /// What the option says.
     pub label: String,
     /// What choosing it does.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub effects: Vec<Sp<Effect>>,
 }

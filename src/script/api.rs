@@ -161,45 +161,27 @@ fn lookup(map: &BTreeMap<String, usize>, kind: &str, id: &str) -> Res<usize> {
     })
 }
 
-/// Parses an effect as scripts write it: `"system_down core-db"`,
-/// `"person_unavailable ma-jun 7d"`, `"declare"`.
+/// Parses an effect as scripts write it (`"system_down core-db"`,
+/// `"person_unavailable ma-jun 7d"`, `"declare"`) and resolves its id.
 pub fn parse_change(names: &ScriptNames, text: &str) -> Res<Change> {
-    let mut words = text.split_whitespace();
-    let kind = words.next().unwrap_or_default();
-    let id = words.next().unwrap_or_default();
-    let rest: Vec<&str> = words.collect();
-    let need = |map: &BTreeMap<String, usize>, what: &str| -> Res<usize> {
-        if id.is_empty() {
-            return Err(format!("`{kind}` needs a {what} id, as in \"{kind} <{what}>\"").into());
-        }
-        lookup(map, what, id)
-    };
-    Ok(match kind {
-        "site_down" => Change::SiteDown(need(&names.sites, "site")?),
-        "site_up" => Change::SiteUp(need(&names.sites, "site")?),
-        "system_down" => Change::SystemDown(need(&names.systems, "system")?),
-        "system_degraded" => Change::SystemDegraded(need(&names.systems, "system")?),
-        "system_up" => Change::SystemUp(need(&names.systems, "system")?),
-        "person_unavailable" => {
-            let p = need(&names.people, "person")?;
-            let dur =
-                if rest.is_empty() { None } else { Some(parse_seconds(&rest.join(" ")).map_err(|e| e.to_string())?) };
-            Change::PersonUnavailable(p, dur)
-        }
-        "person_available" => Change::PersonAvailable(need(&names.people, "person")?),
-        "channel_down" => Change::ChannelDown(need(&names.channels, "channel")?),
-        "channel_up" => Change::ChannelUp(need(&names.channels, "channel")?),
-        "supplier_cut_off" => Change::SupplierCutOff(need(&names.suppliers, "supplier")?),
-        "supplier_restored" => Change::SupplierRestored(need(&names.suppliers, "supplier")?),
-        "declare" => Change::Declare,
-        other => {
-            return Err(format!(
-                "`{other}` is not an effect; use site_down, site_up, system_down, system_degraded, system_up, \
-                 person_unavailable, person_available, channel_down, channel_up, supplier_cut_off, \
-                 supplier_restored or declare"
-            )
-            .into());
-        }
+    use crate::format::effect::Effect;
+    let effect: Effect = text.parse().map_err(|e: String| -> Box<EvalAltResult> { e.into() })?;
+    Ok(match &effect {
+        Effect::SiteDown(id) => Change::SiteDown(lookup(&names.sites, "site", id)?),
+        Effect::SiteUp(id) => Change::SiteUp(lookup(&names.sites, "site", id)?),
+        Effect::SystemDown(id) => Change::SystemDown(lookup(&names.systems, "system", id)?),
+        Effect::SystemDegraded(id) => Change::SystemDegraded(lookup(&names.systems, "system", id)?),
+        Effect::SystemUp(id) => Change::SystemUp(lookup(&names.systems, "system", id)?),
+        Effect::PersonUnavailable(u) => Change::PersonUnavailable(
+            lookup(&names.people, "person", &u.person)?,
+            u.duration.as_ref().map(|d| d.value.0),
+        ),
+        Effect::PersonAvailable(id) => Change::PersonAvailable(lookup(&names.people, "person", id)?),
+        Effect::ChannelDown(id) => Change::ChannelDown(lookup(&names.channels, "channel", id)?),
+        Effect::ChannelUp(id) => Change::ChannelUp(lookup(&names.channels, "channel", id)?),
+        Effect::SupplierCutOff(id) => Change::SupplierCutOff(lookup(&names.suppliers, "supplier", id)?),
+        Effect::SupplierRestored(id) => Change::SupplierRestored(lookup(&names.suppliers, "supplier", id)?),
+        Effect::Declare => Change::Declare,
     })
 }
 

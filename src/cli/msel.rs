@@ -1,0 +1,134 @@
+//! `sandtable msel export|import`: MSEL spreadsheets in and out.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+use super::files::{read_source, write_atomic};
+use super::inputs;
+use crate::diag::{self, RenderStyle};
+use crate::error::{Error, Result};
+use crate::load;
+use crate::msel::{self, Field, ImportOptions};
+
+/// The spreadsheet kind a path names.
+fn is_csv(path: &Path) -> Result<bool> {
+    match path.extension().and_then(|e| e.to_str()).map(str::to_lowercase).as_deref() {
+        Some("csv") | Some("txt") => Ok(true),
+        Some("xlsx") | Some("xlsm") | Some("xls") | Some("ods") => Ok(false),
+        _ => Err(Error::Usage(format!("{}: expected a .csv or .xlsx file", path.display()))),
+    }
+}
+
+/// Exports a scenario's injects and decision points.
+pub fn export(scenario: &Path, output: &Path) -> Result<()> {
+    let csv = is_csv(output)?;
+    let file = read_source(scenario)?;
+    let doc = load::scenario(&file)?;
+    let rows = msel::export_rows(&doc.doc);
+    let bytes = if csv {
+        msel::export_csv(&rows).into_bytes()
+    } else {
+        msel::export_xlsx(&rows, &doc.doc.title, doc.doc.date.as_ref().map(|d| d.value.as_str()))
+            .map_err(|e| Error::Failed(format!("cannot build the workbook: {e}")))?
+    };
+    write_atomic(output, &bytes)?;
+    let injects = rows.iter().filter(|r| r.kind == "inject").count();
+    println!("Wrote {} injects and {} decision points to {}.", injects, rows.len() - injects, output.display());
+    Ok(())
+}
+
+/// Parses `--map 'HEADING=field'`.
+pub fn parse_map(spec: &str) -> std::result::Result<(String, Field), String> {
+    let (heading, field) = spec.rsplit_once('=').ok_or("expected HEADING=field, as in 'Inject Time=time'")?;
+    let f = Field::from_name(field).ok_or_else(|| {
+        let names: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+        format!("`{field}` is not a field; use one of {}", names.join(", "))
+    })?;
+    Ok((heading.trim().to_owned(), f))
+}
+
+/// `target` relative to the directory `base`, both made absolute first.
+fn relative(target: &Path, base: &Path) -> PathBuf {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (t, b) = (abs(target), abs(base));
+    let tc: Vec<Component> = t.components().collect();
+    let bc: Vec<Component> = b.components().collect();
+    let common = tc.iter().zip(&bc).take_while(|(x, y)| x == y).count();
+    let mut out = PathBuf::new();
+    for _ in common..bc.len() {
+        out.push("..");
+    }
+    for c in &tc[common..] {
+        out.push(c.as_os_str());
+    }
+    out
+}
+
+/// What `msel import` was asked to do.
+#[derive(Debug, Clone)]
+pub struct ImportArgs {
+    /// The spreadsheet.
+    pub file: PathBuf,
+    /// Sheet name.
+    pub sheet: Option<String>,
+    /// Column mappings.
+    pub map: Vec<(String, Field)>,
+    /// The plan the scenario is played against.
+    pub plan: PathBuf,
+    /// The scenario to write.
+    pub output: PathBuf,
+}
+
+/// Imports a spreadsheet, writes the scenario, and validates it against the plan.
+pub fn import(args: &ImportArgs, style: RenderStyle) -> Result<()> {
+    let bytes = std::fs::read(&args.file).map_err(|source| Error::Read { path: args.file.clone(), source })?;
+    let name = args.file.display().to_string();
+    let grid =
+        if is_csv(&args.file)? { msel::read_csv(&bytes) } else { msel::read_xlsx(&bytes, args.sheet.as_deref()) }
+            .map_err(|e| Error::Failed(format!("{name}: {e}")))?;
+    let stem = args.output.file_stem().and_then(|s| s.to_str()).unwrap_or("imported").to_owned();
+    let out_dir = args.output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let opts = ImportOptions {
+        map: args.map.clone(),
+        plan: relative(&args.plan, out_dir).to_string_lossy().replace('\\', "/"),
+        id: stem.clone(),
+        title: args.file.file_stem().and_then(|s| s.to_str()).unwrap_or(&stem).to_owned(),
+    };
+    let imported = msel::import(&grid, &opts).map_err(|e| Error::Failed(format!("{name}: {e}")))?;
+    let source = match &grid.sheet {
+        Some(sheet) => format!("{} (sheet {sheet})", args.file.file_name().and_then(|f| f.to_str()).unwrap_or(&name)),
+        None => args.file.file_name().and_then(|f| f.to_str()).unwrap_or(&name).to_owned(),
+    };
+    write_atomic(&args.output, imported.to_yaml(&source).as_bytes())?;
+
+    let mut out = std::io::stdout().lock();
+    let skipped = imported.issues.iter().filter(|i| i.skipped).count();
+    let _ = writeln!(
+        out,
+        "{source}: header at row {}; {} data rows: {} injects imported, {skipped} left out.",
+        imported.header_row,
+        imported.data_rows,
+        imported.scenario.injects.len()
+    );
+    let mapped: Vec<String> = imported.columns.iter().map(|(h, f)| format!("{h} → {f}")).collect();
+    let _ = writeln!(out, "Columns: {}", mapped.join(", "));
+    for issue in &imported.issues {
+        let what = if issue.skipped { "left out" } else { "imported" };
+        let _ = writeln!(out, "  row {} ({what}): {}", issue.row, issue.message);
+    }
+    let _ = writeln!(out, "Wrote {}.", args.output.display());
+    let _ = out.flush();
+
+    // The promise: what import writes validates.
+    let mut checked = inputs::scenario_file(&args.output, None, &mut BTreeSet::new());
+    diag::sort(&mut checked.diagnostics);
+    if checked.has_errors() {
+        return Err(Error::Invalid(checked.diagnostics));
+    }
+    let warnings = checked.diagnostics.len();
+    if warnings > 0 {
+        eprint!("{}", diag::render(&checked.diagnostics, style));
+    }
+    Ok(())
+}
