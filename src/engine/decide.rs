@@ -16,6 +16,8 @@ pub struct Ask<'a> {
     pub posed_at: i64,
     /// The person asked (whoever holds the role then), if anyone can be asked.
     pub asked: Option<usize>,
+    /// The run so far, for a live front end to show what led up to the question.
+    pub so_far: &'a crate::outcome::Outcome,
 }
 
 /// An answer to a decision.

@@ -78,6 +78,8 @@ struct State {
     defaulted: Vec<bool>,
     /// Per notification: every holder was tried and none answered (retried when one is back).
     gave_up: Vec<bool>,
+    /// The run's generator between steps.
+    rng: Option<SimRng>,
     out: Outcome,
 }
 
@@ -100,6 +102,15 @@ impl<'m> Engine<'m> {
     /// Plays the scenario with `seed`, taking decisions from `source`. Fails only when
     /// a script fails; the diagnostic names the script, line and hook.
     pub fn play(&mut self, seed: u64, source: &mut dyn DecisionSource) -> Result<Outcome, Diagnostic> {
+        self.start(seed, source)?;
+        while self.step(source)?.is_some() {}
+        self.finish(None, source)
+    }
+
+    /// Starts a run: resets the state, schedules the injects and timed decisions, and
+    /// calls `on_start`. Then call [`Engine::step`] until it returns `None`, and
+    /// [`Engine::finish`]; a live front end can look at [`Engine::outcome`] in between.
+    pub fn start(&mut self, seed: u64, source: &mut dyn DecisionSource) -> Result<(), Diagnostic> {
         self.reset(seed);
         let mut rng = SimRng::new(seed);
         let m = self.model;
@@ -121,20 +132,47 @@ impl<'m> Engine<'m> {
         self.recompute();
         self.call_hook(Hook::Start, Vec::new(), &mut rng, source)?;
         self.after_event(&mut rng, source)?;
-        while let Some((t, ev)) = self.st.queue.pop() {
-            if t > m.meta.duration {
-                break;
-            }
-            self.st.now = t;
-            self.handle(ev, &mut rng, source);
-            self.after_event(&mut rng, source)?;
-        }
-        self.st.now = m.meta.duration;
+        self.st.rng = Some(rng);
+        Ok(())
+    }
+
+    /// The time of the next event, if it falls within the exercise.
+    pub fn next_time(&self) -> Option<i64> {
+        self.st.queue.peek_time().filter(|t| *t <= self.model.meta.duration)
+    }
+
+    /// Handles the next event; returns its time, or `None` when the exercise is over.
+    pub fn step(&mut self, source: &mut dyn DecisionSource) -> Result<Option<i64>, Diagnostic> {
+        let Some(t) = self.next_time() else { return Ok(None) };
+        let Some((_, ev)) = self.st.queue.pop() else { return Ok(None) };
+        let mut rng = self.st.rng.take().unwrap_or_else(|| SimRng::new(self.st.out.seed));
+        self.st.now = t;
+        self.handle(ev, &mut rng, source);
+        let result = self.after_event(&mut rng, source);
+        self.st.rng = Some(rng);
+        result.map(|()| Some(t))
+    }
+
+    /// What the run has recorded so far.
+    pub fn outcome(&self) -> &Outcome {
+        &self.st.out
+    }
+
+    /// The scenario clock.
+    pub fn now(&self) -> i64 {
+        self.st.now
+    }
+
+    /// Ends the run at `at` (default: the exercise's duration) and returns its outcome.
+    pub fn finish(&mut self, at: Option<i64>, source: &mut dyn DecisionSource) -> Result<Outcome, Diagnostic> {
+        let mut rng = self.st.rng.take().unwrap_or_else(|| SimRng::new(self.st.out.seed));
+        let end = at.unwrap_or(self.model.meta.duration).clamp(self.st.now, self.model.meta.duration);
+        self.st.now = end;
         self.log(LogKind::End);
         self.st.hook_cursor = self.st.out.log.len();
         self.call_hook(Hook::End, Vec::new(), &mut rng, source)?;
         self.close_pending();
-        self.st.out.ended_at = m.meta.duration;
+        self.st.out.ended_at = end;
         Ok(std::mem::take(&mut self.st.out))
     }
 
@@ -894,7 +932,9 @@ impl<'m> Engine<'m> {
         let now = self.st.now;
         let asked = self.holder_now(dec.role);
         let reply = match asked {
-            Some((p, _)) => source.reply(m, Ask { index: d, decision: dec, posed_at: now, asked: Some(p) }),
+            Some((p, _)) => {
+                source.reply(m, Ask { index: d, decision: dec, posed_at: now, asked: Some(p), so_far: &self.st.out })
+            }
             None => Reply::NoAnswer,
         };
         let (option, latency, by_default) = match reply {

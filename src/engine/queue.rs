@@ -84,6 +84,11 @@ impl Queue {
         self.heap.pop().map(|i| (i.t, i.ev))
     }
 
+    /// The time of the earliest event.
+    pub fn peek_time(&self) -> Option<i64> {
+        self.heap.peek().map(|i| i.t)
+    }
+
     /// Empties the queue, keeping its allocation.
     pub fn clear(&mut self) {
         self.heap.clear();
