@@ -304,6 +304,8 @@ pub struct Meta {
     pub sponsor: Option<String>,
     /// Whether players were told in advance.
     pub unannounced: bool,
+    /// Scenario seconds per wall-clock second in live play.
+    pub pace: f64,
 }
 
 /// A compiled plan and scenario: read-only, shareable across runs and threads.
@@ -641,6 +643,7 @@ impl Resolver<'_> {
                 scope: s.scope.clone(),
                 sponsor: s.sponsor.clone(),
                 unannounced: s.unannounced,
+                pace: s.pace.as_ref().map_or(1.0, |p| p.value),
             },
             sites,
             systems,

@@ -14,6 +14,7 @@ pub mod format;
 pub mod load;
 pub mod msel;
 pub mod outcome;
+pub mod play;
 pub mod report;
 pub mod results;
 pub mod schema;

@@ -39,6 +39,17 @@ pub fn check_scenario(scenario: &Document<Scenario>, plan: Option<&PlanNames>) -
                 .with_help("give the scenario time the exercise covers, e.g. `24h`"),
         );
     }
+    if let Some(p) = &s.pace {
+        if !(p.value > 0.0 && p.value.is_finite()) {
+            ck.out.push(
+                Diagnostic::error("scenario::bad-pace", format!("pace {} must be a positive number", p.value))
+                    .at(file, p.loc)
+                    .with_help(
+                        "scenario seconds per wall-clock second: 1 is real time, 60 makes a minute pass each second",
+                    ),
+            );
+        }
+    }
     if s.injects.is_empty() {
         ck.out.push(
             Diagnostic::warning("scenario::no-injects", "the scenario has no injects")

@@ -4,6 +4,7 @@
 mod files;
 mod inputs;
 mod msel;
+mod play;
 mod run;
 mod schema;
 mod validate;
@@ -67,6 +68,36 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         template: Option<PathBuf>,
     },
+    /// Run the exercise live: injects as they fall due, the team's decisions as they are made.
+    #[command(
+        after_help = "Examples:\n  sandtable play scenarios/dc-power-loss.yaml\n  sandtable play scenarios/dc-power-loss.yaml --journal drill.jsonl --pace 60\n  sandtable play scenarios/dc-power-loss.yaml --journal drill.jsonl --resume    # after a crash\n  sandtable run scenarios/dc-power-loss.yaml --decisions drill.jsonl             # replay the session\n\nCommands: next (Enter), jump T+2:00, board, note TEXT, end, help; at a decision, an option id\nwith an optional latency (`declare 8m`) or `default`. Without a terminal, commands are read\nfrom standard input, one per line."
+    )]
+    Play {
+        /// The scenario file.
+        #[arg(value_name = "SCENARIO")]
+        scenario: PathBuf,
+        /// Use this plan instead of the one the scenario names.
+        #[arg(long, value_name = "PLAN")]
+        plan: Option<PathBuf>,
+        /// Random seed (default: the scenario's `seed`, else 0).
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+        /// The session journal (default: <out>/journal.jsonl); every answer and note is flushed to it at once.
+        #[arg(long, value_name = "FILE")]
+        journal: Option<PathBuf>,
+        /// Scenario seconds per wall-clock second, for decision latency (default: the scenario's `pace`, else 1).
+        #[arg(long, value_name = "N")]
+        pace: Option<f64>,
+        /// Continue the session recorded in the journal, from where it stopped.
+        #[arg(long)]
+        resume: bool,
+        /// Output directory for the report (default: out/<scenario id>).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Language of the report's headings and fixed text.
+        #[arg(long, default_value = "en")]
+        lang: crate::score::Lang,
+    },
     /// Export or import a Master Scenario Events List (CSV or Excel).
     #[command(subcommand)]
     Msel(MselCommand),
@@ -128,6 +159,9 @@ pub fn main() -> ExitCode {
         Command::Validate { files } => validate::run(&files, style),
         Command::Run { scenario, plan, seed, decisions, out, format, lang, template } => {
             run::run(&run::RunArgs { scenario, plan, seed, decisions, out, formats: format, lang, template }, style)
+        }
+        Command::Play { scenario, plan, seed, journal, pace, resume, out, lang } => {
+            play::play(&play::PlayArgs { scenario, plan, seed, journal, pace, resume, out, lang })
         }
         Command::Msel(MselCommand::Export { scenario, output }) => msel::export(&scenario, &output),
         Command::Msel(MselCommand::Import { file, sheet, map, plan, output }) => {

@@ -11,6 +11,7 @@ use crate::diag::{self, RenderStyle};
 use crate::engine::{DecisionSource, Defaults, Engine, Prepared};
 use crate::error::{Error, Result};
 use crate::load;
+use crate::play::Journal;
 use crate::report::{self, Format, Templates};
 use crate::results::{Results, events_jsonl, summary_table};
 use crate::score::Lang;
@@ -100,18 +101,36 @@ pub fn run(args: &RunArgs, style: RenderStyle) -> Result<()> {
     };
     let model = compile(&plan, &scenario).map_err(Error::Invalid)?;
     let scripts = ScriptHost::compile(&model, &checked.scripts).map_err(Error::Invalid)?;
+    // A decisions file, or the journal of a live session (answers, observations, end).
+    let mut journal = None;
     let mut source: Box<dyn DecisionSource> = match &args.decisions {
         Some(path) => {
             let file = read_source(path)?;
-            let doc = load::decisions(&file)?;
-            Box::new(Prepared::from_document(&doc, &model).map_err(Error::Invalid)?)
+            if Journal::is_journal(file.text()) {
+                let j = Journal::parse(file.text());
+                if let Some(line) = j.unreadable.first() {
+                    return Err(Error::Failed(format!("{}: line {line} is not a journal entry", path.display())));
+                }
+                let prepared = Prepared::from_journal(&j.answers);
+                journal = Some(j);
+                Box::new(prepared)
+            } else {
+                let doc = load::decisions(&file)?;
+                Box::new(Prepared::from_document(&doc, &model).map_err(Error::Invalid)?)
+            }
         }
         None => Box::new(Defaults),
     };
     let templates = templates(args.template.as_deref())?;
-    let seed = args.seed.or(model.meta.seed).unwrap_or(0);
-    let outcome = Engine::with_scripts(&model, &scripts).play(seed, source.as_mut())?;
-    let files = outputs(&model, &outcome, &args.formats, args.lang, &templates, &[])?;
+    let journal_seed = journal.as_ref().and_then(|j| j.start.as_ref().map(|s| s.1));
+    let seed = args.seed.or(journal_seed).or(model.meta.seed).unwrap_or(0);
+    let mut engine = Engine::with_scripts(&model, &scripts);
+    engine.start(seed, source.as_mut())?;
+    // A replayed session ends where the facilitator ended it; finish plays up to there.
+    let end = journal.as_ref().and_then(|j| j.ended);
+    let outcome = engine.finish(end, source.as_mut())?;
+    let observations = journal.as_ref().map_or_else(Vec::new, Journal::observations);
+    let files = outputs(&model, &outcome, &args.formats, args.lang, &templates, &observations)?;
     let out_dir = args.out.clone().unwrap_or_else(|| Path::new("out").join(&model.meta.scenario_id));
     for (name, text) in &files {
         write_atomic(&out_dir.join(name), text.as_bytes())?;

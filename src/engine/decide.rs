@@ -50,25 +50,56 @@ impl DecisionSource for Defaults {
     }
 }
 
-/// Answers prepared in advance, keyed by decision id: (option id, latency in seconds).
+/// Answers prepared in advance or recorded in a session's journal, keyed by decision id.
+/// A decision posed more than once takes the recorded answers in order, and the last
+/// again when they run out.
 #[derive(Debug, Default, Clone)]
 pub struct Prepared {
-    answers: BTreeMap<String, (String, i64)>,
+    answers: BTreeMap<String, Vec<(Option<String>, i64)>>,
+    used: BTreeMap<String, usize>,
+    /// A decisions file answers every posing; a journal only those it recorded.
+    repeat_last: bool,
 }
 
 impl Prepared {
     /// Prepared answers from (decision id → (option id, latency)).
     pub fn new(answers: BTreeMap<String, (String, i64)>) -> Self {
-        Prepared { answers }
+        Prepared {
+            answers: answers.into_iter().map(|(k, (o, l))| (k, vec![(Some(o), l)])).collect(),
+            used: BTreeMap::new(),
+            repeat_last: true,
+        }
+    }
+
+    /// The answers recorded in a journal, in the order they were given (`None`: the team
+    /// let the deadline pass).
+    pub fn from_journal(answers: &BTreeMap<String, Vec<(Option<String>, i64)>>) -> Self {
+        Prepared { answers: answers.clone(), used: BTreeMap::new(), repeat_last: false }
+    }
+
+    /// The next recorded answer for a decision, if any is left.
+    pub fn take(&mut self, id: &str) -> Option<(Option<String>, i64)> {
+        let list = self.answers.get(id)?;
+        let n = self.used.entry(id.to_owned()).or_insert(0);
+        let answer = list.get(*n).or(if self.repeat_last { list.last() } else { None }).cloned();
+        *n += 1;
+        answer
+    }
+
+    /// Whether answers remain that have not been used yet.
+    pub fn has_unused(&self, id: &str) -> bool {
+        self.answers.get(id).is_some_and(|l| self.used.get(id).copied().unwrap_or(0) < l.len())
     }
 }
 
 impl DecisionSource for Prepared {
     fn reply(&mut self, _: &Model, ask: Ask<'_>) -> Reply {
-        let Some((option, latency)) = self.answers.get(&ask.decision.id) else { return Reply::NoAnswer };
-        match ask.decision.options.iter().position(|o| o.id == *option) {
-            Some(option) => Reply::Answer { option, latency: (*latency).max(0) },
-            None => Reply::NoAnswer,
+        match self.take(&ask.decision.id) {
+            Some((Some(option), latency)) => match ask.decision.options.iter().position(|o| o.id == option) {
+                Some(option) => Reply::Answer { option, latency: latency.max(0) },
+                None => Reply::NoAnswer,
+            },
+            _ => Reply::NoAnswer,
         }
     }
 }

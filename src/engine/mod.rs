@@ -164,9 +164,15 @@ impl<'m> Engine<'m> {
     }
 
     /// Ends the run at `at` (default: the exercise's duration) and returns its outcome.
+    /// Events at or before `at` that are still queued are handled first, so that ending
+    /// a live session and replaying its journal give the same outcome.
     pub fn finish(&mut self, at: Option<i64>, source: &mut dyn DecisionSource) -> Result<Outcome, Diagnostic> {
+        let end = at.unwrap_or(self.model.meta.duration).min(self.model.meta.duration);
+        while self.next_time().is_some_and(|t| t <= end) {
+            self.step(source)?;
+        }
         let mut rng = self.st.rng.take().unwrap_or_else(|| SimRng::new(self.st.out.seed));
-        let end = at.unwrap_or(self.model.meta.duration).clamp(self.st.now, self.model.meta.duration);
+        let end = end.max(self.st.now);
         self.st.now = end;
         self.log(LogKind::End);
         self.st.hook_cursor = self.st.out.log.len();

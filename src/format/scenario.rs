@@ -30,6 +30,9 @@ pub struct Scenario {
     pub date: Option<Sp<String>>,
     /// How long the exercise runs in scenario time.
     pub duration: Sp<Duration>,
+    /// Scenario seconds per wall-clock second in live play (`sandtable play`); default 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pace: Option<Sp<f64>>,
     /// The default random seed for a run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<u64>,

@@ -317,6 +317,7 @@ pub fn import(grid: &Grid, opts: &ImportOptions) -> Result<Import, String> {
         date,
         duration: Sp::new(Duration(duration)),
         seed: None,
+        pace: None,
         plan: Sp::new(opts.plan.clone()),
         scope: None,
         sponsor: None,

@@ -1,0 +1,167 @@
+//! `sandtable play`: a scripted session through standard input, a session killed with
+//! SIGKILL and resumed, bad answers, and replaying the journal with `run`.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{root, sandtable};
+
+/// A session on the data-centre scenario: the UPS dies at T+0:21 (seed 2026), the crisis
+/// lead is asked to fail over, the team answers after 6 minutes.
+const SESSION: [&str; 9] = [
+    "next", // inject 1
+    "next", // inject 2
+    "note the generator contract was not at hand",
+    "next",       // the UPS runs out: the fail-over decision is posed
+    "declare 6m", // answered after 6 minutes of scenario time
+    "next",
+    "jump T+3:00",
+    "note the application team asked for the DR runbook twice",
+    "end",
+];
+
+fn play(dir: &Path, input: &[&str], extra: &[&str]) -> String {
+    let out = sandtable()
+        .args(["play", "scenarios/dc-power-loss.yaml", "--out"])
+        .arg(dir.join("out"))
+        .arg("--journal")
+        .arg(dir.join("journal.jsonl"))
+        .args(extra)
+        .write_stdin(input.join("\n") + "\n")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    String::from_utf8_lossy(&out.stdout).replace(&dir.display().to_string(), "DIR")
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn a_scripted_session_writes_journal_and_report() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let stdout = play(tmp.path(), &SESSION, &[]);
+    insta::assert_snapshot!("session", stdout);
+    let journal = read(&tmp.path().join("journal.jsonl"));
+    assert!(journal.lines().next().is_some_and(|l| l.contains("\"kind\":\"start\"")));
+    assert!(journal.contains("\"decision\":\"failover\",\"option\":\"declare\",\"latency\":360"));
+    assert!(journal.lines().last().is_some_and(|l| l.contains("\"kind\":\"end\"")));
+    let report = read(&tmp.path().join("out/report.md"));
+    assert!(report.contains("the generator contract was not at hand"), "observations reach the report");
+    let results: serde_json::Value = serde_json::from_str(&read(&tmp.path().join("out/results.json"))).expect("json");
+    assert_eq!(results["decisions"][0]["latency"], 360);
+    assert_eq!(results["decisions"][0]["by_default"], false);
+}
+
+#[test]
+fn replaying_the_journal_with_run_gives_identical_results() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    play(tmp.path(), &SESSION, &[]);
+    sandtable()
+        .args(["run", "scenarios/dc-power-loss.yaml", "--out"])
+        .arg(tmp.path().join("replay"))
+        .arg("--decisions")
+        .arg(tmp.path().join("journal.jsonl"))
+        .assert()
+        .success();
+    for file in ["results.json", "events.jsonl", "report.json", "report.md"] {
+        assert_eq!(read(&tmp.path().join("out").join(file)), read(&tmp.path().join("replay").join(file)), "{file}");
+    }
+}
+
+/// Kills a session with SIGKILL once the decision has been answered and the clock has
+/// moved on, resumes it with the rest of the commands, and gets the same report as the
+/// uninterrupted session.
+#[test]
+fn a_session_killed_and_resumed_gives_the_same_report() {
+    let whole = tempfile::tempdir().expect("temp dir");
+    play(whole.path(), &SESSION, &[]);
+
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let journal = tmp.path().join("journal.jsonl");
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("sandtable"))
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .args(["play", "scenarios/dc-power-loss.yaml", "--out"])
+        .arg(tmp.path().join("out"))
+        .arg("--journal")
+        .arg(&journal)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    for line in &SESSION[..6] {
+        writeln!(stdin, "{line}").expect("write");
+    }
+    stdin.flush().expect("flush");
+    // Wait until the journal holds the answer and the position after the next `next`.
+    let started = Instant::now();
+    let reader = BufReader::new(child.stdout.take().expect("stdout"));
+    let waiter = std::thread::spawn(move || reader.lines().map_while(Result::ok).count());
+    loop {
+        let text = std::fs::read_to_string(&journal).unwrap_or_default();
+        let positions = text.lines().filter(|l| l.contains("\"kind\":\"position\"")).count();
+        if text.contains("\"kind\":\"answer\"") && positions >= 4 {
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(20), "the session did not get there:\n{text}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().expect("SIGKILL");
+    let _ = child.wait();
+    drop(stdin);
+    let _ = waiter.join();
+    assert!(!read(&journal).contains("\"kind\":\"end\""), "killed before the end");
+
+    sandtable()
+        .args(["play", "scenarios/dc-power-loss.yaml", "--resume", "--out"])
+        .arg(tmp.path().join("out"))
+        .arg("--journal")
+        .arg(&journal)
+        .write_stdin(SESSION[6..].join("\n") + "\n")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("resumed"));
+    for file in ["results.json", "events.jsonl", "report.json", "report.md", "improvement-plan.csv"] {
+        assert_eq!(read(&whole.path().join("out").join(file)), read(&tmp.path().join("out").join(file)), "{file}");
+    }
+}
+
+#[test]
+fn bad_answers_and_late_answers_are_handled() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let stdout = play(
+        tmp.path(),
+        &["dance", "note", "next", "next", "next", "panic", "next", "declare 45m", "board", "end"],
+        &[],
+    );
+    assert!(stdout.contains("`dance` is not a command"), "{stdout}");
+    assert!(stdout.contains("note what?"), "{stdout}");
+    assert!(stdout.contains("`panic` is not an option"), "{stdout}");
+    assert!(stdout.contains("a decision is pending"), "{stdout}");
+    assert!(stdout.contains("after the 30m deadline: the default `declare` applies"), "{stdout}");
+    let results: serde_json::Value = serde_json::from_str(&read(&tmp.path().join("out/results.json"))).expect("json");
+    assert_eq!(results["decisions"][0]["by_default"], true);
+}
+
+#[test]
+fn an_existing_journal_is_never_overwritten() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    play(tmp.path(), &["end"], &[]);
+    let before = read(&tmp.path().join("journal.jsonl"));
+    sandtable()
+        .args(["play", "scenarios/dc-power-loss.yaml", "--journal"])
+        .arg(tmp.path().join("journal.jsonl"))
+        .write_stdin("end\n")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--resume"));
+    assert_eq!(before, read(&tmp.path().join("journal.jsonl")));
+}
