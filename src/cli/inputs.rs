@@ -128,6 +128,36 @@ pub fn scenario_file(path: &Path, plan_override: Option<&Path>, seen_plans: &mut
     out
 }
 
+/// A scenario ready to play: checked, compiled, its scripts loaded.
+#[derive(Debug)]
+pub struct Compiled {
+    /// The scenario as written (for the narrative the engine does not need).
+    pub scenario: Document<Scenario>,
+    /// The compiled plan and scenario.
+    pub model: crate::compile::Model,
+    /// The scenario's scripts.
+    pub scripts: crate::script::ScriptHost,
+}
+
+/// Reads, checks and compiles a scenario with its plan and scripts; errors stop here,
+/// warnings are printed.
+pub fn compiled(path: &Path, plan: Option<&Path>, style: crate::diag::RenderStyle) -> Result<Compiled, Error> {
+    let mut checked = scenario_file(path, plan, &mut BTreeSet::new());
+    crate::diag::sort(&mut checked.diagnostics);
+    if checked.has_errors() {
+        return Err(Error::Invalid(checked.diagnostics));
+    }
+    if !checked.diagnostics.is_empty() {
+        eprint!("{}", crate::diag::render(&checked.diagnostics, style));
+    }
+    let (Some(scenario), Some(plan)) = (checked.scenario, checked.plan) else {
+        return Err(Error::Failed("the scenario or its plan could not be read".to_owned()));
+    };
+    let model = crate::compile::compile(&plan, &scenario).map_err(Error::Invalid)?;
+    let scripts = crate::script::ScriptHost::compile(&model, &checked.scripts).map_err(Error::Invalid)?;
+    Ok(Compiled { scenario, model, scripts })
+}
+
 impl Checked {
     /// Whether anything found is an error.
     pub fn has_errors(&self) -> bool {

@@ -27,6 +27,20 @@ pub struct Cli {
     command: Command,
 }
 
+/// The scenario to play, and what may override it.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ScenarioArgs {
+    /// The scenario file.
+    #[arg(value_name = "SCENARIO")]
+    pub scenario: PathBuf,
+    /// Use this plan instead of the one the scenario names.
+    #[arg(long, value_name = "PLAN")]
+    pub plan: Option<PathBuf>,
+    /// Random seed (default: the scenario's `seed`, else 0).
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check plans and scenarios; a scenario also checks its plan and scripts.
@@ -43,15 +57,8 @@ enum Command {
         after_help = "Examples:\n  sandtable run scenarios/dc-power-loss.yaml\n  sandtable run scenarios/dc-power-loss.yaml --seed 7 --decisions answers.yaml --out out/drill-2026\n  sandtable run scenarios/warehouse-fire.yaml --lang zh --format html,csv\n\nWrites events.jsonl, results.json, report.md, report.html, report.json and improvement-plan.csv.\nThe same inputs and seed always give byte-identical files."
     )]
     Run {
-        /// The scenario file.
-        #[arg(value_name = "SCENARIO")]
-        scenario: PathBuf,
-        /// Use this plan instead of the one the scenario names.
-        #[arg(long, value_name = "PLAN")]
-        plan: Option<PathBuf>,
-        /// Random seed (default: the scenario's `seed`, else 0).
-        #[arg(long, value_name = "N")]
-        seed: Option<u64>,
+        #[command(flatten)]
+        target: ScenarioArgs,
         /// Answers to decision points (YAML keyed by decision id).
         #[arg(long, value_name = "FILE")]
         decisions: Option<PathBuf>,
@@ -73,15 +80,8 @@ enum Command {
         after_help = "Examples:\n  sandtable play scenarios/dc-power-loss.yaml\n  sandtable play scenarios/dc-power-loss.yaml --journal drill.jsonl --pace 60\n  sandtable play scenarios/dc-power-loss.yaml --journal drill.jsonl --resume    # after a crash\n  sandtable run scenarios/dc-power-loss.yaml --decisions drill.jsonl             # replay the session\n\nCommands: next (Enter), jump T+2:00, board, note TEXT, end, help; at a decision, an option id\nwith an optional latency (`declare 8m`) or `default`. Without a terminal, commands are read\nfrom standard input, one per line."
     )]
     Play {
-        /// The scenario file.
-        #[arg(value_name = "SCENARIO")]
-        scenario: PathBuf,
-        /// Use this plan instead of the one the scenario names.
-        #[arg(long, value_name = "PLAN")]
-        plan: Option<PathBuf>,
-        /// Random seed (default: the scenario's `seed`, else 0).
-        #[arg(long, value_name = "N")]
-        seed: Option<u64>,
+        #[command(flatten)]
+        target: ScenarioArgs,
         /// The session journal (default: <out>/journal.jsonl); every answer and note is flushed to it at once.
         #[arg(long, value_name = "FILE")]
         journal: Option<PathBuf>,
@@ -157,11 +157,11 @@ pub fn main() -> ExitCode {
     let style = RenderStyle { color: use_color(&std::io::stderr()), width: terminal_width() };
     let result = match cli.command {
         Command::Validate { files } => validate::run(&files, style),
-        Command::Run { scenario, plan, seed, decisions, out, format, lang, template } => {
-            run::run(&run::RunArgs { scenario, plan, seed, decisions, out, formats: format, lang, template }, style)
+        Command::Run { target, decisions, out, format, lang, template } => {
+            run::run(&run::RunArgs { target, decisions, out, formats: format, lang, template }, style)
         }
-        Command::Play { scenario, plan, seed, journal, pace, resume, out, lang } => {
-            play::play(&play::PlayArgs { scenario, plan, seed, journal, pace, resume, out, lang })
+        Command::Play { target, journal, pace, resume, out, lang } => {
+            play::play(&play::PlayArgs { target, journal, pace, resume, out, lang })
         }
         Command::Msel(MselCommand::Export { scenario, output }) => msel::export(&scenario, &output),
         Command::Msel(MselCommand::Import { file, sheet, map, plan, output }) => {

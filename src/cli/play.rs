@@ -2,7 +2,6 @@
 //! survives a crash. Commands come from the terminal, or from standard input one per
 //! line when there is no terminal, so sessions can be scripted.
 
-use std::collections::BTreeSet;
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -11,8 +10,8 @@ use std::time::Instant;
 use super::files::write_atomic;
 use super::inputs;
 use super::run::outputs;
-use crate::compile::{Model, compile};
-use crate::diag;
+use crate::compile::Model;
+use crate::diag::RenderStyle;
 use crate::engine::{Ask, DecisionSource, Engine, Prepared, Reply};
 use crate::error::{Error, Result};
 use crate::format::scenario::Scenario;
@@ -21,18 +20,13 @@ use crate::play::{Command, HELP, Journal, JournalEntry, board, describe, inject_
 use crate::report::{Format, Templates};
 use crate::results::{Results, summary_table};
 use crate::score::Lang;
-use crate::script::ScriptHost;
 use crate::time::{format_duration, format_time};
 
 /// What `play` was asked to do.
 #[derive(Debug, Clone)]
 pub struct PlayArgs {
-    /// Scenario file.
-    pub scenario: PathBuf,
-    /// Plan override.
-    pub plan: Option<PathBuf>,
-    /// Seed override.
-    pub seed: Option<u64>,
+    /// Scenario, plan override, seed override.
+    pub target: super::ScenarioArgs,
     /// Journal file (default: `<out>/journal.jsonl`).
     pub journal: Option<PathBuf>,
     /// Scenario seconds per wall-clock second (default: the scenario's `pace`, else 1).
@@ -237,19 +231,11 @@ fn step(engine: &mut Engine<'_>, session: &mut Session<'_>) -> Result<Option<i64
 
 /// Runs the session.
 pub fn play(args: &PlayArgs) -> Result<()> {
-    let mut checked = inputs::scenario_file(&args.scenario, args.plan.as_deref(), &mut BTreeSet::new());
-    diag::sort(&mut checked.diagnostics);
-    if checked.has_errors() {
-        return Err(Error::Invalid(checked.diagnostics));
-    }
-    let (Some(scenario), Some(plan)) = (checked.scenario, checked.plan) else {
-        return Err(Error::Failed("the scenario or its plan could not be read".to_owned()));
-    };
-    let model = compile(&plan, &scenario).map_err(Error::Invalid)?;
-    let scripts = ScriptHost::compile(&model, &checked.scripts).map_err(Error::Invalid)?;
+    let inputs::Compiled { scenario, model, scripts } =
+        inputs::compiled(&args.target.scenario, args.target.plan.as_deref(), RenderStyle::PLAIN)?;
     let out_dir = args.out.clone().unwrap_or_else(|| Path::new("out").join(&model.meta.scenario_id));
     let journal_path = args.journal.clone().unwrap_or_else(|| out_dir.join("journal.jsonl"));
-    let seed = args.seed.or(model.meta.seed).unwrap_or(0);
+    let seed = args.target.seed.or(model.meta.seed).unwrap_or(0);
 
     let previous = if args.resume {
         let text = std::fs::read_to_string(&journal_path)
@@ -259,7 +245,7 @@ pub fn play(args: &PlayArgs) -> Result<()> {
             return Err(Error::Failed(format!("{}: line {line} is not a journal entry", journal_path.display())));
         }
         match &j.start {
-            Some((id, s)) if *id == model.meta.scenario_id && (*s == seed || args.seed.is_none()) => {}
+            Some((id, s)) if *id == model.meta.scenario_id && (*s == seed || args.target.seed.is_none()) => {}
             Some((id, s)) => {
                 return Err(Error::Failed(format!(
                     "{} records scenario `{id}` with seed {s}, not `{}` with seed {seed}",

@@ -1,13 +1,11 @@
 //! `sandtable run`: play a scenario once and write its event log and results.
 
-use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::files::{read_source, write_atomic};
 use super::inputs;
-use crate::compile::compile;
-use crate::diag::{self, RenderStyle};
+use crate::diag::RenderStyle;
 use crate::engine::{DecisionSource, Defaults, Engine, Prepared};
 use crate::error::{Error, Result};
 use crate::load;
@@ -15,17 +13,12 @@ use crate::play::Journal;
 use crate::report::{self, Format, Templates};
 use crate::results::{Results, events_jsonl, summary_table};
 use crate::score::Lang;
-use crate::script::ScriptHost;
 
 /// What `run` was asked to do.
 #[derive(Debug, Clone)]
 pub struct RunArgs {
-    /// Scenario file.
-    pub scenario: PathBuf,
-    /// Plan file overriding the scenario's `plan:`.
-    pub plan: Option<PathBuf>,
-    /// Seed overriding the scenario's.
-    pub seed: Option<u64>,
+    /// Scenario, plan override, seed override.
+    pub target: super::ScenarioArgs,
     /// Decisions file.
     pub decisions: Option<PathBuf>,
     /// Output directory.
@@ -88,19 +81,8 @@ pub fn outputs(
 
 /// Plays the scenario, writes `events.jsonl` and `results.json`, prints the summary.
 pub fn run(args: &RunArgs, style: RenderStyle) -> Result<()> {
-    let mut checked = inputs::scenario_file(&args.scenario, args.plan.as_deref(), &mut BTreeSet::new());
-    diag::sort(&mut checked.diagnostics);
-    if checked.has_errors() {
-        return Err(Error::Invalid(checked.diagnostics));
-    }
-    if !checked.diagnostics.is_empty() {
-        eprint!("{}", diag::render(&checked.diagnostics, style));
-    }
-    let (Some(scenario), Some(plan)) = (checked.scenario, checked.plan) else {
-        return Err(Error::Failed("the scenario or its plan could not be read".to_owned()));
-    };
-    let model = compile(&plan, &scenario).map_err(Error::Invalid)?;
-    let scripts = ScriptHost::compile(&model, &checked.scripts).map_err(Error::Invalid)?;
+    let inputs::Compiled { model, scripts, .. } =
+        inputs::compiled(&args.target.scenario, args.target.plan.as_deref(), style)?;
     // A decisions file, or the journal of a live session (answers, observations, end).
     let mut journal = None;
     let mut source: Box<dyn DecisionSource> = match &args.decisions {
@@ -123,7 +105,7 @@ pub fn run(args: &RunArgs, style: RenderStyle) -> Result<()> {
     };
     let templates = templates(args.template.as_deref())?;
     let journal_seed = journal.as_ref().and_then(|j| j.start.as_ref().map(|s| s.1));
-    let seed = args.seed.or(journal_seed).or(model.meta.seed).unwrap_or(0);
+    let seed = args.target.seed.or(journal_seed).or(model.meta.seed).unwrap_or(0);
     let mut engine = Engine::with_scripts(&model, &scripts);
     engine.start(seed, source.as_mut())?;
     // A replayed session ends where the facilitator ended it; finish plays up to there.

@@ -36,12 +36,11 @@ pub enum Field {
 }
 
 impl Field {
-    /// Every field, in export order.
+    /// Every field: the twelve `msel export` writes, in its order, then date and day,
+    /// which only imports read.
     pub const ALL: [Field; 14] = [
         Field::Event,
         Field::Time,
-        Field::Date,
-        Field::Day,
         Field::Kind,
         Field::Title,
         Field::Description,
@@ -52,7 +51,12 @@ impl Field {
         Field::Objectives,
         Field::Notes,
         Field::Effects,
+        Field::Date,
+        Field::Day,
     ];
+
+    /// The fields `msel export` writes, in order.
+    pub const EXPORTED: &'static [Field] = Field::ALL.split_at(12).0;
 
     /// The name used with `--map COLUMN=field`.
     pub fn name(self) -> &'static str {

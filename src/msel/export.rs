@@ -7,20 +7,7 @@ use crate::format::scenario::Scenario;
 use crate::time::format_time;
 
 /// The columns written, in order.
-const COLUMNS: [Field; 12] = [
-    Field::Event,
-    Field::Time,
-    Field::Kind,
-    Field::Title,
-    Field::Description,
-    Field::From,
-    Field::To,
-    Field::Method,
-    Field::ExpectedAction,
-    Field::Objectives,
-    Field::Notes,
-    Field::Effects,
-];
+const COLUMNS: &[Field] = Field::EXPORTED;
 
 fn value(row: &Row, f: Field) -> &str {
     match f {
