@@ -2,7 +2,7 @@
 //! with many seeds reusing one engine's buffers, as a Monte Carlo study will.
 //!
 //! Run with `cargo bench --bench engine`. Target: at least 10 000 runs per second per
-//! core in release mode, so that a 50 000-seed study takes seconds.
+//! core in release mode, scripts included, so that a 50 000-seed study takes seconds.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -12,6 +12,7 @@ use sandtable::compile::compile;
 use sandtable::diag::SourceFile;
 use sandtable::engine::{Defaults, Engine};
 use sandtable::load;
+use sandtable::script::ScriptHost;
 
 fn read(path: &Path) -> Arc<SourceFile> {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -26,7 +27,10 @@ fn main() {
         let plan_path = root.join("scenarios").join(&scenario.doc.plan.value);
         let plan = load::plan(&read(&plan_path)).unwrap_or_else(|d| panic!("{d}"));
         let model = compile(&plan, &scenario).unwrap_or_else(|_| panic!("{name} does not compile"));
-        let mut engine = Engine::new(&model);
+        // As shipped: with the scenario's scripts, compiled once and shared by every run.
+        let files: Vec<_> = scenario.doc.scripts.iter().map(|s| read(&root.join("scenarios").join(&s.value))).collect();
+        let scripts = ScriptHost::compile(&model, &files).unwrap_or_else(|_| panic!("{name}: scripts do not compile"));
+        let mut engine = Engine::with_scripts(&model, &scripts);
         let runs = 20_000u64;
         let start = Instant::now();
         let mut events = 0usize;
