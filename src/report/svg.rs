@@ -31,7 +31,7 @@ pub fn recovery_timeline(functions: &[FunctionScore], end: i64, rto_label: &str,
         .max(3600);
     let plot = WIDTH - LABEL - 20.0;
     let x = |t: i64| LABEL + plot * t as f64 / horizon as f64;
-    let height = 40.0 + ROW * rows.len() as f64 + 30.0;
+    let height = 44.0 + ROW * rows.len() as f64 + 30.0;
     let mut s = String::new();
     let _ = write!(
         s,
@@ -51,7 +51,7 @@ pub fn recovery_timeline(functions: &[FunctionScore], end: i64, rto_label: &str,
         h += step;
     }
     for (i, f) in rows.iter().enumerate() {
-        let y = 40.0 + ROW * i as f64;
+        let y = 44.0 + ROW * i as f64;
         let start = f.start.unwrap_or(0);
         let back = f.back_after.map_or(end, |b| start + b);
         let colour = match f.rto_met {
@@ -69,14 +69,16 @@ pub fn recovery_timeline(functions: &[FunctionScore], end: i64, rto_label: &str,
             y,
             (x(back) - x(start)).max(1.0)
         );
-        for (t, label, dash) in [(start + f.rto, rto_label, "4 2"), (start + f.mtd, mtd_label, "1 2")] {
+        // RTO labelled above the bar, MTD below, so the two never overlap.
+        for (t, label, dash, label_y) in
+            [(start + f.rto, rto_label, "4 2", y - 5.0), (start + f.mtd, mtd_label, "1 2", y + 27.0)]
+        {
             let mx = x(t);
             let _ = write!(
                 s,
-                r##"<line x1="{mx:.1}" y1="{:.1}" x2="{mx:.1}" y2="{:.1}" stroke="#333" stroke-dasharray="{dash}"/><text x="{mx:.1}" y="{:.1}" text-anchor="middle" font-size="9" fill="#333">{}</text>"##,
+                r##"<line x1="{mx:.1}" y1="{:.1}" x2="{mx:.1}" y2="{:.1}" stroke="#333" stroke-dasharray="{dash}"/><text x="{mx:.1}" y="{label_y:.1}" text-anchor="middle" font-size="9" fill="#333">{}</text>"##,
                 y - 4.0,
                 y + 18.0,
-                y + 27.0,
                 esc(label)
             );
         }
