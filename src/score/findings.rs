@@ -21,22 +21,33 @@ fn ev(t: i64, text: String) -> Evidence {
     Evidence { t, at: format_time(t), text }
 }
 
+/// A finding before it gets its id: `kind:subject`.
+struct Draft<'a> {
+    kind: &'static str,
+    subject: &'a str,
+    title: String,
+    detail: String,
+    evidence: Vec<Evidence>,
+    capability: Capability,
+    corrective_action: String,
+    responsible: String,
+}
+
 impl Ctx<'_> {
-    #[allow(clippy::too_many_arguments)]
-    fn add(
-        &mut self,
-        kind: &'static str,
-        subject: &str,
-        title: String,
-        detail: String,
-        evidence: Vec<Evidence>,
-        capability: Capability,
-        corrective_action: String,
-        responsible: String,
-    ) {
-        let id = format!("{kind}:{subject}");
+    /// Adds a finding unless one with the same id was already found.
+    fn add(&mut self, d: Draft<'_>) {
+        let id = format!("{}:{}", d.kind, d.subject);
         if self.seen.insert(id.clone()) {
-            self.found.push(Finding { id, kind, title, detail, evidence, capability, corrective_action, responsible });
+            self.found.push(Finding {
+                id,
+                kind: d.kind,
+                title: d.title,
+                detail: d.detail,
+                evidence: d.evidence,
+                capability: d.capability,
+                corrective_action: d.corrective_action,
+                responsible: d.responsible,
+            });
         }
     }
 
@@ -92,14 +103,14 @@ fn runbooks(c: &mut Ctx) {
         let Some(p) = m.functions[f].procedure else { continue };
         let step = &m.procedures[p].steps[s];
         let site_name = &m.sites[site].name;
-        c.add(
-            "runbook-unreachable",
-            &format!("{}/{}", m.functions[f].id, step.id),
-            match lang {
+        c.add(Draft {
+            kind: "runbook-unreachable",
+            subject: &format!("{}/{}", m.functions[f].id, step.id),
+            title: match lang {
                 Lang::En => format!("Runbook for \"{}\" kept at {site_name}, which was down", step.name),
                 Lang::Zh => format!("“{}”的操作手册存放在已中断的{site_name}", step.name),
             },
-            match (lang, used) {
+            detail: match (lang, used) {
                 (Lang::En, true) => format!(
                     "The step could not use its runbook and took {} longer; the recovery of {} was delayed.",
                     lang.duration(step.runbook.map_or(0, |(_, d)| d)),
@@ -116,7 +127,7 @@ fn runbooks(c: &mut Ctx) {
                 ),
                 (Lang::Zh, false) => format!("操作手册随站点一同中断，而恢复{}恰恰需要它。", m.functions[f].name),
             },
-            vec![ev(
+            evidence: vec![ev(
                 t,
                 if used {
                     format!("runbook_unreachable {}/{} at {}", m.functions[f].id, step.id, m.sites[site].id)
@@ -124,13 +135,13 @@ fn runbooks(c: &mut Ctx) {
                     format!("site_down {} (runbook for {}/{} kept there)", m.sites[site].id, m.functions[f].id, step.id)
                 },
             )],
-            Capability::Planning,
-            c.t(
+            capability: Capability::Planning,
+            corrective_action: c.t(
                 "Keep every runbook where an outage of the primary site cannot reach it (a cloud drive and printed copies) and check access in the next exercise.",
                 "将所有操作手册存放在主站点中断时仍可访问的位置（云盘及纸质副本），并在下次演练中检查可用性。",
             ),
-            m.roles[step.role].name.clone(),
-        );
+            responsible: m.roles[step.role].name.clone(),
+        });
     }
 }
 
@@ -153,25 +164,25 @@ fn channels(c: &mut Ctx) {
         let systems: Vec<&str> = ch.depends_on.iter().map(|&s| m.systems[s].name.as_str()).collect();
         let mut evidence = vec![ev(down.t, format!("channel_down {}", ch.id))];
         evidence.extend(hits.into_iter().take(5));
-        c.add(
-            "channel-on-failed-system",
-            &ch.id,
-            match lang {
+        c.add(Draft {
+            kind: "channel-on-failed-system",
+            subject: &ch.id,
+            title: match lang {
                 Lang::En => format!("Channel {} depends on {}, which failed", ch.id, systems.join(", ")),
                 Lang::Zh => format!("通讯渠道 {} 依赖已故障的 {}", ch.id, systems.join("、")),
             },
-            c.t(
+            detail: c.t(
                 "People were to be reached over a channel that went down with the systems it runs on; every attempt over it failed.",
                 "需要通过该渠道联系的人员，因其所依赖的系统故障而无法联系，所有经此渠道的尝试均失败。",
             ),
             evidence,
-            Capability::Equipment,
-            c.t(
+            capability: Capability::Equipment,
+            corrective_action: c.t(
                 "Give the call tree a first channel that does not depend on the affected systems (phone, an instant-messaging group hosted elsewhere) and keep e-mail as a later channel.",
                 "为通知流程设置不依赖受影响系统的首选渠道（电话、部署在其他平台的即时通讯群），电子邮件仅作后备渠道。",
             ),
-            c.crisis_owner(),
-        );
+            responsible: c.crisis_owner(),
+        });
     }
 }
 
@@ -186,14 +197,14 @@ fn unreachable_roles(c: &mut Ctx) {
         evidence.extend(note.attempts.iter().take(6).map(|a| {
             ev(a.sent_at, format!("{} via {}: {}", m.people[a.person].id, m.channels[a.channel].id, a.end.as_str()))
         }));
-        c.add(
-            "role-unreachable",
-            &role.id,
-            match lang {
+        c.add(Draft {
+            kind: "role-unreachable",
+            subject: &role.id,
+            title: match lang {
                 Lang::En => format!("Nobody holding {} could be reached", role.name),
                 Lang::Zh => format!("{}的主要负责人和备援人均无法联系", role.name),
             },
-            match lang {
+            detail: match lang {
                 Lang::En => format!(
                     "The primary and every backup ({}) were tried and none answered; the role's duties waited.",
                     names.join(", ")
@@ -201,13 +212,13 @@ fn unreachable_roles(c: &mut Ctx) {
                 Lang::Zh => format!("已尝试主要负责人及所有备援人（{}），均无应答，该岗位职责被搁置。", names.join("、")),
             },
             evidence,
-            Capability::Organisation,
-            c.t(
+            capability: Capability::Organisation,
+            corrective_action: c.t(
                 "Name a further backup for this role, confirm everyone's contact details, and check that primary and backups are not away at the same time.",
                 "为该岗位增设备援人，核实所有人员的联系方式，并确保主要负责人与备援人不会同时缺席。",
             ),
-            c.crisis_owner(),
-        );
+            responsible: c.crisis_owner(),
+        });
     }
 }
 
@@ -324,22 +335,22 @@ fn missed_rto(c: &mut Ctx, r: &Results) {
                 m.procedures[p].steps.iter().find(|s| Some(s.id.as_str()) == name).map(|s| m.roles[s.role].name.clone())
             })
             .unwrap_or_else(|| c.crisis_owner());
-        c.add(
-            "rto-missed",
-            &f.id,
-            match lang {
+        c.add(Draft {
+            kind: "rto-missed",
+            subject: &f.id,
+            title: match lang {
                 Lang::En => format!("{} missed its RTO of {}", f.name, lang.duration(f.rto)),
                 Lang::Zh => format!("{}未达成 {} 的 RTO", f.name, lang.duration(f.rto)),
             },
-            detail,
+detail,
             evidence,
-            Capability::Planning,
-            c.t(
+            capability: Capability::Planning,
+            corrective_action: c.t(
                 "Shorten the critical path: declare earlier, start the held-up step sooner (pre-authorise it, give its role a ready backup), and rehearse the procedure.",
                 "缩短关键路径：更早宣布灾难，提前启动拖延的步骤（预先授权、为其岗位安排随时可用的备援人），并演练该恢复程序。",
             ),
-            responsible,
-        );
+responsible,
+        });
     }
 }
 
@@ -369,25 +380,25 @@ fn missed_rpo(c: &mut Ctx, r: &Results) {
         let lost = o
             .data_lost
             .map_or_else(|| c.t("all data (no reachable copy)", "全部数据（无可用副本）"), |d| lang.duration(d));
-        c.add(
-            "rpo-missed",
-            &f.id,
-            match lang {
+        c.add(Draft {
+            kind: "rpo-missed",
+            subject: &f.id,
+            title: match lang {
                 Lang::En => format!("{} lost {lost} of data against an RPO of {}", f.name, lang.duration(f.rpo)),
                 Lang::Zh => format!("{}丢失{lost}数据，RPO 为{}", f.name, lang.duration(f.rpo)),
             },
-            match lang {
+            detail: match lang {
                 Lang::En => format!("Its data protection cannot meet the RPO: {}.", protection.join("; ")),
                 Lang::Zh => format!("其数据保护无法满足 RPO：{}。", protection.join("；")),
             },
-            vec![ev(o.start, format!("function_down {}", f.id))],
-            Capability::Equipment,
-            c.t(
+            evidence: vec![ev(o.start, format!("function_down {}", f.id))],
+            capability: Capability::Equipment,
+            corrective_action: c.t(
                 "Back up or replicate at least as often as the RPO, keep a copy off-site, and test a restore.",
                 "备份或复制频率不低于 RPO 要求，保留异地副本，并测试恢复。",
             ),
-            c.crisis_owner(),
-        );
+            responsible: c.crisis_owner(),
+        });
     }
 }
 
@@ -413,25 +424,25 @@ fn single_channel(c: &mut Ctx) {
             .take(3)
             .map(|a| ev(a.sent_at, format!("{} via {}: {}", person.id, m.channels[a.channel].id, a.end.as_str())))
             .collect();
-        c.add(
-            "single-channel",
-            &person.id,
-            match lang {
+        c.add(Draft {
+            kind: "single-channel",
+            subject: &person.id,
+            title: match lang {
                 Lang::En => format!("{} can be reached through one channel only", person.name),
                 Lang::Zh => format!("{}只有一种联系渠道", person.name),
             },
-            c.t(
+            detail: c.t(
                 "When that channel fails or goes unanswered there is no other way to reach them.",
                 "该渠道故障或无人应答时，没有其他方式可以联系到此人。",
             ),
             evidence,
-            Capability::Planning,
-            c.t(
+            capability: Capability::Planning,
+            corrective_action: c.t(
                 "Record at least two independent channels for everyone in the call tree (mobile phone plus an instant-messaging group or SMS).",
                 "为通知流程中的每个人登记至少两种相互独立的联系渠道（手机加即时通讯群或短信）。",
             ),
-            c.crisis_owner(),
-        );
+            responsible: c.crisis_owner(),
+        });
     }
 }
 
@@ -442,25 +453,25 @@ fn single_source(c: &mut Ctx) {
         if !s.alternates.is_empty() {
             continue;
         }
-        c.add(
-            "single-source",
-            &s.id,
-            match lang {
+        c.add(Draft {
+            kind: "single-source",
+            subject: &s.id,
+            title: match lang {
                 Lang::En => format!("{} was cut off and has no alternate", s.name),
                 Lang::Zh => format!("{}断供且没有备用供应商", s.name),
             },
-            c.t(
+            detail: c.t(
                 "Everything that depends on this supplier stayed down until it was restored.",
                 "依赖该供应商的业务在其恢复前一直中断。",
             ),
-            vec![ev(rec.cut_off_at, format!("supplier_cut_off {}", s.id))],
-            Capability::Planning,
-            c.t(
+            evidence: vec![ev(rec.cut_off_at, format!("supplier_cut_off {}", s.id))],
+            capability: Capability::Planning,
+            corrective_action: c.t(
                 "Qualify an alternate supplier and record its switch-over lead time in the plan.",
                 "认证一家备用供应商，并在计划中记录其切换所需时间。",
             ),
-            c.crisis_owner(),
-        );
+            responsible: c.crisis_owner(),
+        });
     }
 }
 
@@ -474,47 +485,47 @@ fn late_notices(c: &mut Ctx) {
                 let when = note
                     .reached
                     .map_or_else(|| c.t("never", "始终未联系上"), |(_, t, _)| lang.duration(t - note.started_at));
-                c.add(
-                    "notification-late",
-                    &role.id,
-                    match lang {
+                c.add(Draft {
+                    kind: "notification-late",
+                    subject: &role.id,
+                    title: match lang {
                         Lang::En => format!("{} was not reached within the call tree's deadline", role.name),
                         Lang::Zh => format!("未能在通知时限内联系上{}", role.name),
                     },
-                    match lang {
+                    detail: match lang {
                         Lang::En => format!("Reached after {when}, against a deadline of {}.", lang.duration(note.deadline_at.unwrap_or(0) - note.started_at)),
                         Lang::Zh => format!("实际用时{when}，时限为{}。", lang.duration(note.deadline_at.unwrap_or(0) - note.started_at)),
                     },
-                    vec![ev(e.t, format!("notification_late {}", role.id))],
-                    Capability::Training,
-                    c.t(
+                    evidence: vec![ev(e.t, format!("notification_late {}", role.id))],
+                    capability: Capability::Training,
+                    corrective_action: c.t(
                         "Practise the call tree with the people concerned and agree which channel to answer first; run a communications-focused tabletop next quarter.",
                         "与相关人员演练通知流程，约定优先应答的渠道；下季度开展一次以沟通为重点的桌面推演。",
                     ),
-                    role.name.clone(),
-                );
+                    responsible: role.name.clone(),
+                });
             }
             LogKind::StakeholderLate(s) => {
                 let st = &m.stakeholders[s];
-                c.add(
-                    "stakeholder-late",
-                    &st.id,
-                    match lang {
+                c.add(Draft {
+                    kind: "stakeholder-late",
+                    subject: &st.id,
+                    title: match lang {
                         Lang::En => format!("{} were not notified within {}", st.name, lang.duration(st.deadline)),
                         Lang::Zh => format!("未在{}内通知{}", lang.duration(st.deadline), st.name),
                     },
-                    c.t(
+                    detail: c.t(
                         "The notice was not sent in time: its owner was reached late or its channels were down.",
                         "通知未能按时发出：负责人联系较晚，或通知渠道中断。",
                     ),
-                    vec![ev(e.t, format!("stakeholder_late {}", st.id))],
-                    Capability::Planning,
-                    c.t(
+                    evidence: vec![ev(e.t, format!("stakeholder_late {}", st.id))],
+                    capability: Capability::Planning,
+                    corrective_action: c.t(
                         "Prepare the notice in advance as a template, give its owner a backup, and add a channel that does not depend on the primary site.",
                         "预先准备通知模板，为负责人指定备援人，并增加不依赖主站点的通知渠道。",
                     ),
-                    m.roles[st.owner].name.clone(),
-                );
+                    responsible: m.roles[st.owner].name.clone(),
+                });
             }
             _ => {}
         }
@@ -528,24 +539,24 @@ fn default_decisions(c: &mut Ctx) {
             continue;
         }
         let dec = &m.decisions[d.decision];
-        c.add(
-            "decision-default",
-            &dec.id,
-            match lang {
+        c.add(Draft {
+            kind: "decision-default",
+            subject: &dec.id,
+            title: match lang {
                 Lang::En => format!("No answer to \"{}\" within {}", dec.prompt, lang.duration(dec.deadline)),
                 Lang::Zh => format!("“{}”未在{}内得到答复", dec.prompt, lang.duration(dec.deadline)),
             },
-            match lang {
+            detail: match lang {
                 Lang::En => format!("The default, \"{}\", applied when the deadline passed.", dec.options[d.option].label),
                 Lang::Zh => format!("时限过后按默认选项“{}”执行。", dec.options[d.option].label),
             },
-            vec![ev(d.posed_at, format!("decision_posed {}", dec.id)), ev(d.posed_at + d.latency, format!("default {}", dec.options[d.option].id))],
-            Capability::Training,
-            c.t(
+            evidence: vec![ev(d.posed_at, format!("decision_posed {}", dec.id)), ev(d.posed_at + d.latency, format!("default {}", dec.options[d.option].id))],
+            capability: Capability::Training,
+            corrective_action: c.t(
                 "Agree decision criteria in advance (pre-authorised triggers) and train the decision makers and their backups on them.",
                 "预先约定决策标准（预授权的触发条件），并对决策人及其备援人进行培训。",
             ),
-            m.roles[dec.role].name.clone(),
-        );
+            responsible: m.roles[dec.role].name.clone(),
+        });
     }
 }
