@@ -723,10 +723,3 @@ fn topological(systems: &[System]) -> Vec<usize> {
     order.extend((0..systems.len()).filter(|&i| !placed[i]));
     order
 }
-
-impl Model {
-    /// The role's display: "name (id)".
-    pub fn role_label(&self, role: usize) -> &str {
-        self.roles.get(role).map_or("?", |r| r.name.as_str())
-    }
-}

@@ -9,10 +9,10 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, SourceFile};
+use crate::format::FORMAT_VERSION;
 use crate::format::decisions::Decisions;
 use crate::format::plan::Plan;
 use crate::format::scenario::Scenario;
-use crate::format::{FORMAT_VERSION, Label};
 use crate::spanned::{Loc, Sp};
 
 /// A parsed file together with its source, so later checks can point into it.
@@ -143,11 +143,4 @@ pub fn scenario(file: &Arc<SourceFile>) -> Result<Document<Scenario>, Diagnostic
 /// Parses a decisions file.
 pub fn decisions(file: &Arc<SourceFile>) -> Result<Document<Decisions>, Diagnostic> {
     parse(file, "decisions file").map(|doc| Document { file: Arc::clone(file), doc })
-}
-
-impl Document<Scenario> {
-    /// The inject with this event number, if any.
-    pub fn inject(&self, event: &Label) -> Option<&crate::format::scenario::Inject> {
-        self.doc.injects.iter().find(|i| i.event.value == *event)
-    }
 }

@@ -28,20 +28,6 @@ pub struct Duration(pub i64);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Time(pub i64);
 
-impl Duration {
-    /// The number of seconds.
-    pub fn secs(self) -> i64 {
-        self.0
-    }
-}
-
-impl Time {
-    /// Seconds after T+0.
-    pub fn secs(self) -> i64 {
-        self.0
-    }
-}
-
 /// Why a piece of text is not a time.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]

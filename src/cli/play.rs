@@ -16,7 +16,9 @@ use crate::engine::{Ask, DecisionSource, Engine, Prepared, Reply};
 use crate::error::{Error, Result};
 use crate::format::scenario::Scenario;
 use crate::outcome::{LogKind, Outcome};
-use crate::play::{Command, HELP, Journal, JournalEntry, board, describe, inject_details, parse_command};
+use crate::play::{
+    Command, HELP, JOURNAL_VERSION, Journal, JournalEntry, board, describe, inject_details, parse_command,
+};
 use crate::report::{Format, Templates};
 use crate::results::{Results, summary_table};
 use crate::score::Lang;
@@ -288,7 +290,11 @@ pub fn play(args: &PlayArgs) -> Result<()> {
         quiet: false,
     };
     if previous.is_none() {
-        session.record(&JournalEntry::Start { journal: 1, scenario: model.meta.scenario_id.clone(), seed })?;
+        session.record(&JournalEntry::Start {
+            journal: JOURNAL_VERSION,
+            scenario: model.meta.scenario_id.clone(),
+            seed,
+        })?;
     }
 
     let mut engine = Engine::with_scripts(&model, &scripts);
@@ -374,11 +380,12 @@ pub fn play(args: &PlayArgs) -> Result<()> {
     };
     let observations: Vec<String> =
         session.notes.iter().map(|(t, text)| format!("{} {text}", format_time(*t))).collect();
-    let files = outputs(&model, &outcome, &Format::ALL, args.lang, &Templates::default(), &observations)?;
+    let results = Results::new(&model, &outcome);
+    let files = outputs(&model, &outcome, &results, &Format::ALL, args.lang, &Templates::default(), &observations)?;
     for (name, text) in &files {
         write_atomic(&out_dir.join(name), text.as_bytes())?;
     }
-    print!("{}", summary_table(&model, &Results::new(&model, &outcome)));
+    print!("{}", summary_table(&model, &results));
     println!("\nThe exercise ended at {}. Wrote the report to {}.", format_time(end), out_dir.display());
     Ok(())
 }

@@ -56,13 +56,13 @@ fn templates(dir: Option<&Path>) -> Result<Templates> {
 pub fn outputs(
     model: &crate::compile::Model,
     outcome: &crate::outcome::Outcome,
+    results: &Results,
     formats: &[Format],
     lang: Lang,
     templates: &Templates,
     observations: &[String],
 ) -> std::result::Result<Vec<(&'static str, String)>, crate::diag::Diagnostic> {
-    let results = Results::new(model, outcome);
-    let card = crate::score::score(model, outcome, &results, lang, observations);
+    let card = crate::score::score(model, outcome, results, lang, observations);
     let mut files = vec![("events.jsonl", events_jsonl(model, outcome)), ("results.json", results.to_json())];
     let mut formats = formats.to_vec();
     formats.sort();
@@ -112,13 +112,14 @@ pub fn run(args: &RunArgs, style: RenderStyle) -> Result<()> {
     let end = journal.as_ref().and_then(|j| j.ended);
     let outcome = engine.finish(end, source.as_mut())?;
     let observations = journal.as_ref().map_or_else(Vec::new, Journal::observations);
-    let files = outputs(&model, &outcome, &args.formats, args.lang, &templates, &observations)?;
+    let results = Results::new(&model, &outcome);
+    let files = outputs(&model, &outcome, &results, &args.formats, args.lang, &templates, &observations)?;
     let out_dir = args.out.clone().unwrap_or_else(|| Path::new("out").join(&model.meta.scenario_id));
     for (name, text) in &files {
         write_atomic(&out_dir.join(name), text.as_bytes())?;
     }
     let mut stdout = std::io::stdout().lock();
-    let _ = write!(stdout, "{}", summary_table(&model, &Results::new(&model, &outcome)));
+    let _ = write!(stdout, "{}", summary_table(&model, &results));
     let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
     let _ = writeln!(stdout, "\nWrote {} to {}.", names.join(", "), out_dir.display());
     Ok(())

@@ -121,25 +121,6 @@ impl<'de> Deserialize<'de> for Distribution {
 }
 
 impl Distribution {
-    /// The smallest value a draw can take.
-    pub fn min(self) -> Duration {
-        match self {
-            Distribution::Fixed(d) => d,
-            Distribution::Uniform { min, .. } | Distribution::Triangular { min, .. } => min,
-            Distribution::Lognormal { .. } => Duration(0),
-        }
-    }
-
-    /// A typical value, for estimates and messages: the fixed value, the mode or the median.
-    pub fn typical(self) -> Duration {
-        match self {
-            Distribution::Fixed(d) => d,
-            Distribution::Uniform { min, max } => Duration((min.0 + max.0) / 2),
-            Distribution::Triangular { mode, .. } => mode,
-            Distribution::Lognormal { median, .. } => median,
-        }
-    }
-
     /// Why the parameters make no sense, if they do not.
     pub fn problem(self) -> Option<String> {
         match self {

@@ -211,34 +211,12 @@ pub fn normalise(header: &str) -> String {
     out
 }
 
-/// The field a header names, if any. `Title` is tried before `Event` for a bare
-/// "inject" heading only when no better match exists, so order matters here.
+/// The field a header names, if any. Every alias belongs to one field only; a bare
+/// "inject" heading is the title, "INJECT #" the number.
 pub fn field_of(header: &str) -> Option<Field> {
     let h = normalise(header);
-    if h.is_empty() {
-        return None;
-    }
-    // "INJECT #" is a number; "INJECT" alone is a title.
     if h == "inject" && header.contains('#') {
         return Some(Field::Event);
     }
-    // Exact alias first, in a fixed order; "inject" alone means the title in some MSELs
-    // and the number in others, so it is looked up last.
-    const ORDER: [Field; 14] = [
-        Field::Kind,
-        Field::Effects,
-        Field::Event,
-        Field::Time,
-        Field::Date,
-        Field::Day,
-        Field::Description,
-        Field::From,
-        Field::To,
-        Field::Method,
-        Field::ExpectedAction,
-        Field::Objectives,
-        Field::Notes,
-        Field::Title,
-    ];
-    ORDER.into_iter().find(|f| f.aliases().iter().any(|a| *a == h && !(h == "inject" && *f == Field::Event)))
+    Field::ALL.into_iter().find(|f| f.aliases().contains(&h.as_str()))
 }
