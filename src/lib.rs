@@ -11,6 +11,7 @@ pub mod diag;
 pub mod engine;
 pub mod error;
 pub mod format;
+pub mod lang;
 pub mod load;
 pub mod msel;
 pub mod outcome;

@@ -3,7 +3,8 @@
 //! and for comparing exercises across years, and the improvement plan as CSV.
 
 mod svg;
-mod text;
+
+use std::collections::BTreeMap;
 
 use minijinja::value::Serde;
 use minijinja::{Environment, Value, context};
@@ -54,23 +55,35 @@ pub struct Templates {
 }
 
 fn rating_label(lang: Lang, r: Option<Rating>) -> &'static str {
+    let labels = &lang.catalogue().labels;
     match r {
-        Some(Rating::P) => lang.pick("P: performed without challenges", "P：顺利完成"),
-        Some(Rating::S) => lang.pick("S: performed with some challenges", "S：完成但存在一些问题"),
-        Some(Rating::M) => lang.pick("M: performed with major challenges", "M：完成但存在重大问题"),
-        Some(Rating::U) => lang.pick("U: unable to be performed", "U：未能完成"),
-        None => lang.pick("not rated", "未评级"),
+        Some(Rating::P) => labels.rating_p,
+        Some(Rating::S) => labels.rating_s,
+        Some(Rating::M) => labels.rating_m,
+        Some(Rating::U) => labels.rating_u,
+        None => labels.not_rated,
     }
 }
 
 fn capability_label(lang: Lang, c: Capability) -> &'static str {
+    let text = &lang.catalogue().report;
     match c {
-        Capability::Planning => lang.pick("Planning", "计划"),
-        Capability::Organisation => lang.pick("Organisation", "组织"),
-        Capability::Equipment => lang.pick("Equipment", "装备"),
-        Capability::Training => lang.pick("Training", "培训"),
-        Capability::Exercise => lang.pick("Exercise", "演练"),
+        Capability::Planning => text.planning,
+        Capability::Organisation => text.organisation_el,
+        Capability::Equipment => text.equipment,
+        Capability::Training => text.training,
+        Capability::Exercise => text.exercise,
     }
+}
+
+/// The fixed text templates read as `t.<key>`. Collected into a sorted map because a
+/// template that loops over `t` has always seen the keys in that order, whatever the
+/// order of the catalogue's fields.
+fn template_text(lang: Lang) -> BTreeMap<String, String> {
+    let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(&lang.catalogue().report) else {
+        return BTreeMap::new();
+    };
+    fields.into_iter().filter_map(|(key, text)| Some((key, text.as_str()?.to_owned()))).collect()
 }
 
 fn environment(lang: Lang) -> Environment<'static> {
@@ -79,10 +92,11 @@ fn environment(lang: Lang) -> Environment<'static> {
         env.set_syntax(syntax);
     }
     env.add_filter("dur", move |secs: i64| lang.duration(secs));
+    let say = lang.catalogue();
     env.add_filter("yesno", move |v: Option<bool>| match v {
-        Some(true) => lang.pick("yes", "是"),
-        Some(false) => lang.pick("NO", "否"),
-        None => "-",
+        Some(true) => say.report.yes,
+        Some(false) => say.labels.not_met,
+        None => say.labels.no_value,
     });
     env.add_filter("rating", move |v: Value| {
         let r = match v.as_str() {
@@ -113,16 +127,15 @@ fn render(card: &Scorecard, name: &str, source: &str, origin: &str, end: i64) ->
     let lang = card.lang;
     let mut env = environment(lang);
     env.add_template_owned(name.to_owned(), source.to_owned()).map_err(|e| template_error(origin, &e))?;
-    let rto = "RTO";
-    let mtd = "MTD";
+    let labels = &lang.catalogue().labels;
     let charts = context! {
-        timeline => Value::from_safe_string(svg::recovery_timeline(&card.functions, end, rto, mtd)),
-        curve => Value::from_safe_string(svg::call_tree_curve(&card.call_tree_curve, lang.pick("minutes after the disruption", "中断后分钟数"))),
+        timeline => Value::from_safe_string(svg::recovery_timeline(&card.functions, end, labels.chart_rto, labels.chart_mtd)),
+        curve => Value::from_safe_string(svg::call_tree_curve(&card.call_tree_curve, labels.curve_axis)),
     };
     let template = env.get_template(name).map_err(|e| template_error(origin, &e))?;
     let mut out = template
         .render(
-            context! { card => Value::from(Serde(card)), t => Value::from(Serde(text::text(lang))), charts => charts },
+            context! { card => Value::from(Serde(card)), t => Value::from(Serde(template_text(lang))), charts => charts },
         )
         .map_err(|e| template_error(origin, &e))?;
     if !out.ends_with('\n') {
@@ -162,17 +175,19 @@ pub fn json(card: &Scorecard) -> String {
 /// Chinese text correctly).
 pub fn improvement_csv(card: &Scorecard) -> String {
     let lang = card.lang;
+    let (text, labels) = (&lang.catalogue().report, &lang.catalogue().labels);
     let mut w = csv::Writer::from_writer(Vec::new());
+    // The same headings as the report's improvement-plan table, plus the finding's id.
     let header = [
-        lang.pick("No.", "编号"),
-        lang.pick("Finding", "问题编号"),
-        lang.pick("Issue", "问题"),
-        lang.pick("Corrective action", "纠正措施"),
-        lang.pick("Capability element", "能力要素"),
-        lang.pick("Responsible", "负责人"),
-        lang.pick("Organisation", "组织"),
-        lang.pick("Start", "开始日期"),
-        lang.pick("Completion", "完成日期"),
+        text.number,
+        labels.finding_column,
+        text.issue,
+        text.corrective_action,
+        text.capability_element,
+        text.responsible,
+        text.org,
+        text.start,
+        text.completion,
     ];
     let _ = w.write_record(header);
     for item in &card.improvement_plan {
@@ -190,4 +205,20 @@ pub fn improvement_csv(card: &Scorecard) -> String {
     }
     let body = w.into_inner().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
     format!("\u{feff}{body}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// User templates name these keys; `type` is a Rust keyword, so it is the one most
+    /// easily lost in the catalogue's field names.
+    #[test]
+    fn templates_see_every_key_of_the_fixed_text() {
+        for lang in [Lang::En, Lang::Zh] {
+            let text = template_text(lang);
+            assert_eq!(text.len(), 80, "{lang:?}");
+            assert!(["aar", "type", "generated", "organisation_el"].iter().all(|k| text.contains_key(*k)), "{lang:?}");
+        }
+    }
 }

@@ -4,16 +4,15 @@
 
 mod finding_kind;
 mod findings;
-pub mod lang;
 mod rating;
 
 use serde::Serialize;
 
 use crate::compile::Model;
+pub use crate::lang::Lang;
 use crate::outcome::Outcome;
 use crate::results::{NotificationResult, Results};
 pub use finding_kind::FindingKind;
-pub use lang::Lang;
 
 /// Version of the scorecard layout in `report.json`.
 pub const REPORT_SCHEMA_VERSION: u32 = 1;
@@ -348,6 +347,7 @@ pub struct TimelineEntry {
 
 /// Scores one run.
 pub fn score(m: &Model, out: &Outcome, r: &Results, lang: Lang, observations: &[String]) -> Scorecard {
+    let say = lang.catalogue();
     let functions: Vec<FunctionScore> = r
         .functions
         .iter()
@@ -368,14 +368,12 @@ pub fn score(m: &Model, out: &Outcome, r: &Results, lang: Lang, observations: &[
                 data_lost: o.and_then(|o| o.data_lost),
                 rpo_met: o.map(|o| o.within_rpo),
                 back_after_text: match o {
-                    None => lang.pick("not disrupted", "未中断").to_owned(),
-                    Some(o) => {
-                        o.back_after.map_or_else(|| lang.pick("not back", "未恢复").to_owned(), |b| lang.duration(b))
-                    }
+                    None => say.scorecard.not_disrupted.to_owned(),
+                    Some(o) => o.back_after.map_or_else(|| say.scorecard.not_back.to_owned(), |b| lang.duration(b)),
                 },
                 data_lost_text: match o {
-                    None => "-".to_owned(),
-                    Some(o) => o.data_lost.map_or_else(|| lang.pick("all", "全部").to_owned(), |d| lang.duration(d)),
+                    None => say.labels.no_value.to_owned(),
+                    Some(o) => o.data_lost.map_or_else(|| say.scorecard.all_data.to_owned(), |d| lang.duration(d)),
                 },
             }
         })
@@ -405,7 +403,7 @@ pub fn score(m: &Model, out: &Outcome, r: &Results, lang: Lang, observations: &[
                 deadline: n.deadline_at.map(|d| d - n.started_at),
                 met: n.within_deadline,
                 attempts: n.attempts.len(),
-                delay_text: delay.map_or_else(|| lang.pick("not reached", "未联系上").to_owned(), |d| lang.duration(d)),
+                delay_text: delay.map_or_else(|| say.scorecard.not_reached.to_owned(), |d| lang.duration(d)),
             }
         })
         .collect();
@@ -427,7 +425,7 @@ pub fn score(m: &Model, out: &Outcome, r: &Results, lang: Lang, observations: &[
                 deadline: st.deadline,
                 met: s.within_deadline,
                 channel: s.channel.clone(),
-                after_text: after.map_or_else(|| lang.pick("not notified", "未通知").to_owned(), |a| lang.duration(a)),
+                after_text: after.map_or_else(|| say.scorecard.not_notified.to_owned(), |a| lang.duration(a)),
             }
         })
         .collect();
@@ -601,6 +599,7 @@ fn improvement_plan(m: &Model, findings: &[Finding]) -> Vec<ImprovementItem> {
 
 fn timeline(m: &Model, out: &Outcome, lang: Lang) -> Vec<TimelineEntry> {
     use crate::outcome::LogKind as K;
+    let say = &lang.catalogue().timeline;
     let mut lines = Vec::new();
     for e in &out.log {
         let (kind, text) = match e.kind {
@@ -609,45 +608,25 @@ fn timeline(m: &Model, out: &Outcome, lang: Lang) -> Vec<TimelineEntry> {
                 let inj = &out.script_injects[i];
                 ("inject", format!("#{} {}", inj.event, inj.title))
             }
-            K::Detected(r, p) => (
-                "notification",
-                format!("{}: {} ({})", lang.pick("Detected", "发现"), m.people[p].name, m.roles[r].name),
-            ),
+            K::Detected(r, p) => ("notification", (say.detected)(&m.people[p].name, &m.roles[r].name)),
             K::Reached(n) => {
                 let note = &out.notifications[n];
                 let who = note.reached.map_or("?", |(p, _, _)| m.people[p].name.as_str());
                 let via = note.reached.and_then(|(_, _, c)| c).map_or("", |c| m.channels[c].id.as_str());
-                (
-                    "notification",
-                    format!("{} {} ({}, {via})", lang.pick("Reached", "联系上"), who, m.roles[note.to_role].name),
-                )
+                ("notification", (say.reached)(who, &m.roles[note.to_role].name, via))
             }
-            K::Unreachable(n) => (
-                "notification",
-                format!(
-                    "{}: {}",
-                    lang.pick("Nobody reached", "无人联系上"),
-                    m.roles[out.notifications[n].to_role].name
-                ),
-            ),
+            K::Unreachable(n) => ("notification", (say.nobody_reached)(&m.roles[out.notifications[n].to_role].name)),
             K::DecisionAnswered(d) => {
                 let rec = &out.decisions[d];
                 let dec = &m.decisions[rec.decision];
-                let how = if rec.by_default { lang.pick(" (default)", "（默认）") } else { "" };
-                ("decision", format!("{}: {}{how}", dec.prompt, dec.options[rec.option].label))
+                ("decision", (say.decision)(&dec.prompt, &dec.options[rec.option].label, rec.by_default))
             }
-            K::Declared(p, r) => (
-                "declaration",
-                format!("{}: {} ({})", lang.pick("Disaster declared", "宣布灾难"), m.people[p].name, m.roles[r].name),
-            ),
-            K::FunctionDown(f) => ("recovery", format!("{}: {}", lang.pick("Down", "中断"), m.functions[f].name)),
-            K::FunctionRecovered(f, _) => {
-                ("recovery", format!("{}: {}", lang.pick("Recovered", "恢复"), m.functions[f].name))
+            K::Declared(p, r) => ("declaration", (say.declared)(&m.people[p].name, &m.roles[r].name)),
+            K::FunctionDown(f) => ("recovery", (say.function_down)(&m.functions[f].name)),
+            K::FunctionRecovered(f, _) => ("recovery", (say.function_recovered)(&m.functions[f].name)),
+            K::StakeholderNotified(s, c) => {
+                ("notification", (say.stakeholder_notified)(&m.stakeholders[s].name, &m.channels[c].id))
             }
-            K::StakeholderNotified(s, c) => (
-                "notification",
-                format!("{}: {} ({})", lang.pick("Notified", "已通知"), m.stakeholders[s].name, m.channels[c].id),
-            ),
             K::ScriptLog(i) => ("note", out.script_lines[i].clone()),
             _ => continue,
         };

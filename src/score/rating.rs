@@ -5,111 +5,103 @@ use super::{CriterionScore, Finding, FindingKind, Lang, ObjectiveScore, Rating};
 use crate::compile::{Measure, Model};
 use crate::results::Results;
 
-/// Assesses one criterion: (what it asks, met or not assessable, what happened, the
-/// fraction by which it was missed, the kind and subject of findings that would explain a miss).
-fn assess(
-    m: &Model,
-    r: &Results,
-    c: Measure,
-    lang: Lang,
-) -> (String, Option<bool>, String, f64, Vec<(FindingKind, String)>) {
+/// One criterion as assessed in a run.
+struct Assessment {
+    /// What the criterion asks, in the report language.
+    text: String,
+    /// Met, missed, or `None` when the run gives nothing to assess.
+    met: Option<bool>,
+    /// What happened.
+    detail: String,
+    /// By how much it was missed, as a fraction of what was allowed.
+    miss: f64,
+    /// The findings (kind and subject) that would explain a miss.
+    causes: Vec<(FindingKind, String)>,
+}
+
+impl Assessment {
+    fn new(text: String, met: Option<bool>, detail: String, miss: f64, causes: Vec<(FindingKind, String)>) -> Self {
+        Assessment { text, met, detail, miss, causes }
+    }
+
+    /// A criterion this run gives nothing to assess (its subject was never disrupted
+    /// or its decision never posed); `detail` says which.
+    fn not_assessable(text: String, detail: &str) -> Self {
+        Assessment::new(text, None, detail.to_owned(), 0.0, Vec::new())
+    }
+}
+
+fn assess(m: &Model, r: &Results, c: Measure, lang: Lang) -> Assessment {
+    let say = &lang.catalogue().criteria;
     let outage = |f: usize| r.functions[f].outages.first();
-    let not_disrupted = || lang.pick("not disrupted in this run", "本次未中断").to_owned();
     match c {
         Measure::FunctionWithinRto(f) | Measure::FunctionWithinMtd(f) => {
             let func = &r.functions[f];
-            let (limit, word) = match c {
-                Measure::FunctionWithinRto(_) => (func.rto, "RTO"),
-                _ => (func.mtd, "MTD"),
-            };
-            let text = match lang {
-                Lang::En => format!("{} back within its {word} ({})", func.name, lang.duration(limit)),
-                Lang::Zh => format!("{}在 {word}（{}）内恢复", func.name, lang.duration(limit)),
-            };
-            let Some(o) = outage(f) else { return (text, None, not_disrupted(), 0.0, Vec::new()) };
-            let met = if word == "RTO" { o.within_rto } else { o.within_mtd };
+            let rto_measure = matches!(c, Measure::FunctionWithinRto(_));
+            let (limit, phrase) = if rto_measure { (func.rto, say.within_rto) } else { (func.mtd, say.within_mtd) };
+            let text = phrase(&func.name, &lang.duration(limit));
+            let Some(o) = outage(f) else { return Assessment::not_assessable(text, say.not_disrupted) };
+            let met = if rto_measure { o.within_rto } else { o.within_mtd };
             let back = o.back_after.unwrap_or(r.duration - o.start);
             let detail = match o.back_after {
-                Some(b) => format!("{} {}", lang.pick("back after", "恢复用时"), lang.duration(b)),
-                None => lang.pick("not back by the end", "演练结束时仍未恢复").to_owned(),
+                Some(b) => (say.back_after)(&lang.duration(b)),
+                None => say.not_back_by_end.to_owned(),
             };
             let miss = (back - limit).max(0) as f64 / limit.max(1) as f64;
-            (text, met, detail, miss, vec![(FindingKind::RtoMissed, func.id.clone())])
+            Assessment::new(text, met, detail, miss, vec![(FindingKind::RtoMissed, func.id.clone())])
         }
         Measure::FunctionWithinRpo(f) => {
             let func = &r.functions[f];
-            let text = match lang {
-                Lang::En => format!("{} loses no more than its RPO ({})", func.name, lang.duration(func.rpo)),
-                Lang::Zh => format!("{}数据丢失不超过 RPO（{}）", func.name, lang.duration(func.rpo)),
-            };
-            let Some(o) = outage(f) else { return (text, None, not_disrupted(), 0.0, Vec::new()) };
-            let detail = o.data_lost.map_or_else(
-                || lang.pick("no reachable copy", "无可用副本").to_owned(),
-                |d| format!("{} {}", lang.pick("lost", "丢失"), lang.duration(d)),
-            );
+            let text = (say.within_rpo)(&func.name, &lang.duration(func.rpo));
+            let Some(o) = outage(f) else { return Assessment::not_assessable(text, say.not_disrupted) };
+            let detail =
+                o.data_lost.map_or_else(|| say.no_reachable_copy.to_owned(), |d| (say.lost)(&lang.duration(d)));
             let miss = o.data_lost.map_or(1.0, |d| (d - func.rpo).max(0) as f64 / func.rpo.max(1) as f64);
-            (text, Some(o.within_rpo), detail, miss, vec![(FindingKind::RpoMissed, func.id.clone())])
+            Assessment::new(text, Some(o.within_rpo), detail, miss, vec![(FindingKind::RpoMissed, func.id.clone())])
         }
         Measure::AllFunctionsWithinRto => {
-            let text =
-                lang.pick("Every disrupted function back within its RTO", "所有中断业务均在 RTO 内恢复").to_owned();
+            let text = say.all_within_rto.to_owned();
             let disrupted: Vec<_> = r.functions.iter().filter(|f| !f.outages.is_empty()).collect();
             if disrupted.is_empty() {
-                return (text, None, not_disrupted(), 0.0, Vec::new());
+                return Assessment::not_assessable(text, say.not_disrupted);
             }
             let missed: Vec<&str> =
                 disrupted.iter().filter(|f| f.outages[0].within_rto == Some(false)).map(|f| f.name.as_str()).collect();
             let detail = if missed.is_empty() {
                 format!("{}/{}", disrupted.len(), disrupted.len())
             } else {
-                format!("{}: {}", lang.pick("missed", "未达成"), missed.join(", "))
+                (say.missed)(&missed)
             };
             let miss = missed.len() as f64 / disrupted.len() as f64;
-            let ids = disrupted.iter().map(|f| (FindingKind::RtoMissed, f.id.clone())).collect();
-            (text, Some(missed.is_empty()), detail, miss, ids)
+            let causes = disrupted.iter().map(|f| (FindingKind::RtoMissed, f.id.clone())).collect();
+            Assessment::new(text, Some(missed.is_empty()), detail, miss, causes)
         }
         Measure::StakeholderNotified(s) => {
             let st = &r.stakeholders[s];
             let deadline = m.stakeholders[s].deadline;
-            let text = match lang {
-                Lang::En => format!("{} notified within {}", st.name, lang.duration(deadline)),
-                Lang::Zh => format!("在{}内通知{}", lang.duration(deadline), st.name),
-            };
+            let text = (say.stakeholder_notified)(&st.name, &lang.duration(deadline));
             let after = st.notified_at.zip(r.disruption_at).map(|(t, d)| t - d);
-            let detail = after.map_or_else(
-                || lang.pick("not notified", "未通知").to_owned(),
-                |a| format!("{} {}", lang.pick("after", "用时"), lang.duration(a)),
-            );
+            let detail = after.map_or_else(|| say.not_notified.to_owned(), |a| (say.after)(&lang.duration(a)));
             let miss = after.map_or(1.0, |a| (a - deadline).max(0) as f64 / deadline.max(1) as f64);
-            (text, st.within_deadline, detail, miss, vec![(FindingKind::StakeholderLate, st.id.clone())])
+            let causes = vec![(FindingKind::StakeholderLate, st.id.clone())];
+            Assessment::new(text, st.within_deadline, detail, miss, causes)
         }
         Measure::DeclaredWithin(limit) => {
-            let text = match lang {
-                Lang::En => format!("Disaster declared within {}", lang.duration(limit)),
-                Lang::Zh => format!("在{}内宣布灾难", lang.duration(limit)),
-            };
-            let Some(d0) = r.disruption_at else { return (text, None, not_disrupted(), 0.0, Vec::new()) };
+            let text = (say.declared_within)(&lang.duration(limit));
+            let Some(d0) = r.disruption_at else { return Assessment::not_assessable(text, say.not_disrupted) };
             match r.declaration.as_ref() {
                 Some(d) => {
                     let after = d.at - d0;
-                    let detail = format!("{} {}", lang.pick("after", "用时"), lang.duration(after));
-                    (
-                        text,
-                        Some(after <= limit),
-                        detail,
-                        (after - limit).max(0) as f64 / limit.max(1) as f64,
-                        Vec::new(),
-                    )
+                    let detail = (say.after)(&lang.duration(after));
+                    let miss = (after - limit).max(0) as f64 / limit.max(1) as f64;
+                    Assessment::new(text, Some(after <= limit), detail, miss, Vec::new())
                 }
-                None => (text, Some(false), lang.pick("never declared", "未宣布").to_owned(), 1.0, Vec::new()),
+                None => Assessment::new(text, Some(false), say.never_declared.to_owned(), 1.0, Vec::new()),
             }
         }
         Measure::CallTreeCompleteWithin(limit) => {
-            let text = match lang {
-                Lang::En => format!("Everyone in the call tree reached within {}", lang.duration(limit)),
-                Lang::Zh => format!("在{}内联系上通知流程中的所有人", lang.duration(limit)),
-            };
-            let Some(d0) = r.disruption_at else { return (text, None, not_disrupted(), 0.0, Vec::new()) };
+            let text = (say.call_tree_within)(&lang.duration(limit));
+            let Some(d0) = r.disruption_at else { return Assessment::not_assessable(text, say.not_disrupted) };
             let tree: Vec<_> = r.notifications.iter().filter(|n| n.from_role.is_some()).collect();
             // Every role the call tree names must be reached, including roles whose caller
             // was never reached and so never called them.
@@ -118,44 +110,34 @@ fn assess(
             let last = targets.iter().try_fold(0, |acc, role| {
                 tree.iter().filter(|n| n.to_role == *role).filter_map(|n| n.reached_at).min().map(|t| acc.max(t - d0))
             });
-            let ids = tree
+            let causes = tree
                 .iter()
                 .map(|n| (FindingKind::NotificationLate, n.to_role.clone()))
-                .chain(tree.iter().map(|n| (FindingKind::RoleUnreachable, n.to_role.clone())));
+                .chain(tree.iter().map(|n| (FindingKind::RoleUnreachable, n.to_role.clone())))
+                .collect();
             match last {
-                Some(last) => (
-                    text,
-                    Some(last <= limit),
-                    format!("{} {}", lang.pick("complete after", "全部联系上用时"), lang.duration(last)),
-                    (last - limit).max(0) as f64 / limit.max(1) as f64,
-                    ids.collect(),
-                ),
-                None => (
-                    text,
-                    Some(false),
-                    lang.pick("not everyone was reached", "有人未能联系上").to_owned(),
-                    1.0,
-                    ids.collect(),
-                ),
+                Some(last) => {
+                    let detail = (say.complete_after)(&lang.duration(last));
+                    let miss = (last - limit).max(0) as f64 / limit.max(1) as f64;
+                    Assessment::new(text, Some(last <= limit), detail, miss, causes)
+                }
+                None => Assessment::new(text, Some(false), say.not_everyone_reached.to_owned(), 1.0, causes),
             }
         }
         Measure::DecisionWithin(d, limit) => {
             let dec = &m.decisions[d];
-            let text = match lang {
-                Lang::En => format!("\"{}\" answered within {}", dec.prompt, lang.duration(limit)),
-                Lang::Zh => format!("“{}”在{}内作出决定", dec.prompt, lang.duration(limit)),
-            };
+            let text = (say.decision_within)(&dec.prompt, &lang.duration(limit));
             match r.decisions.iter().find(|x| x.id == dec.id) {
-                None => (text, None, lang.pick("not posed in this run", "本次未提出").to_owned(), 0.0, Vec::new()),
+                None => Assessment::not_assessable(text, say.not_posed),
                 Some(x) => {
                     let met = !x.by_default && x.latency <= limit;
                     let detail = if x.by_default {
-                        lang.pick("no answer; the default applied", "无答复，按默认选项执行").to_owned()
+                        say.defaulted.to_owned()
                     } else {
-                        format!("{} {}", lang.pick("answered after", "答复用时"), lang.duration(x.latency))
+                        (say.answered_after)(&lang.duration(x.latency))
                     };
                     let miss = if met { 0.0 } else { (x.latency - limit).max(1) as f64 / limit.max(1) as f64 };
-                    (text, Some(met), detail, miss, vec![(FindingKind::DecisionDefault, dec.id.clone())])
+                    Assessment::new(text, Some(met), detail, miss, vec![(FindingKind::DecisionDefault, dec.id.clone())])
                 }
             }
         }
@@ -164,6 +146,7 @@ fn assess(
 
 /// Rates every objective.
 pub fn rate(m: &Model, r: &Results, findings: &[Finding], lang: Lang) -> Vec<ObjectiveScore> {
+    let say = &lang.catalogue().ratings;
     m.objectives
         .iter()
         .map(|o| {
@@ -172,27 +155,24 @@ pub fn rate(m: &Model, r: &Results, findings: &[Finding], lang: Lang) -> Vec<Obj
             let mut improvements = Vec::new();
             let mut misses = Vec::new();
             for &c in &o.criteria {
-                let (text, met, detail, miss, ids) = assess(m, r, c, lang);
+                let Assessment { text, met, detail, miss, causes } = assess(m, r, c, lang);
                 match met {
                     Some(true) => strengths.push(format!("{text}: {detail}")),
                     Some(false) => {
                         misses.push(miss);
-                        // A missed RTO or RPO is its own title; its detail says why.
-                        let causes: Vec<&str> = findings
+                        // Quote a finding by its title, unless the title only restates
+                        // this criterion (a missed RTO); then its detail says why.
+                        let explained: Vec<&str> = findings
                             .iter()
-                            .filter(|f| ids.iter().any(|(kind, subject)| f.kind == *kind && f.subject == *subject))
+                            .filter(|f| causes.iter().any(|(kind, subject)| f.kind == *kind && f.subject == *subject))
                             .map(|f| {
                                 if f.kind.title_restates_its_criterion() { f.detail.as_str() } else { f.title.as_str() }
                             })
                             .collect();
-                        improvements.push(if causes.is_empty() {
+                        improvements.push(if explained.is_empty() {
                             format!("{text}: {detail}")
                         } else {
-                            format!(
-                                "{text}: {detail}. {} {}",
-                                lang.pick("Root cause:", "根本原因："),
-                                causes.join("; ")
-                            )
+                            format!("{text}: {detail}. {}", (say.root_cause)(&explained))
                         });
                     }
                     None => {}
@@ -202,27 +182,15 @@ pub fn rate(m: &Model, r: &Results, findings: &[Finding], lang: Lang) -> Vec<Obj
             let assessed = criteria.iter().filter(|c| c.met.is_some()).count();
             let met = criteria.iter().filter(|c| c.met == Some(true)).count();
             let (rating, reason) = if assessed == 0 {
-                (
-                    None,
-                    lang.pick("No criterion could be assessed in this run.", "本次推演无法评估任何标准。").to_owned(),
-                )
+                (None, say.nothing_assessed.to_owned())
             } else if met == assessed {
-                (Some(Rating::P), format!("{}/{assessed} {}", met, lang.pick("criteria met.", "项标准均达成。")))
+                (Some(Rating::P), (say.all_met)(met, assessed))
             } else if misses.len() == 1 && misses[0] <= 0.25 {
-                (
-                    Some(Rating::S),
-                    format!(
-                        "{met}/{assessed} {}",
-                        lang.pick(
-                            "criteria met; the one missed was missed narrowly (by 25 % or less).",
-                            "项标准达成；未达成的一项仅小幅超出（不超过 25%）。"
-                        )
-                    ),
-                )
+                (Some(Rating::S), (say.narrowly_missed)(met, assessed))
             } else if met * 2 >= assessed {
-                (Some(Rating::M), format!("{met}/{assessed} {}", lang.pick("criteria met.", "项标准达成。")))
+                (Some(Rating::M), (say.some_met)(met, assessed))
             } else {
-                (Some(Rating::U), format!("{met}/{assessed} {}", lang.pick("criteria met.", "项标准达成。")))
+                (Some(Rating::U), (say.some_met)(met, assessed))
             };
             ObjectiveScore {
                 id: o.id.clone(),

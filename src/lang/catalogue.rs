@@ -1,0 +1,381 @@
+//! The shape every language's catalogue must fill: one field per phrase, so a catalogue
+//! that leaves one out does not compile.
+//!
+//! Phrases that embed names, durations or counts are functions, so that each language
+//! puts the pieces in its own order. Their arguments arrive ready to print: durations
+//! already written by [`Lang::duration`](super::Lang::duration), names as the plan and
+//! scenario spell them. Each function's documentation lists its arguments in order.
+
+use serde::Serialize;
+
+/// Every phrase of one language, grouped by where it appears.
+pub struct Catalogue {
+    /// How durations are written.
+    pub durations: DurationUnits,
+    /// The HSEEP exercise types, as the overview names them.
+    pub exercise_types: ExerciseTypes,
+    /// Headings and labels that report templates read as `t.<field>`.
+    pub report: ReportText,
+    /// Labels the report renderers put in cells, charts and the CSV header.
+    pub labels: ReportLabels,
+    /// Words in the scorecard's tables when there is no duration to show.
+    pub scorecard: ScorecardPhrases,
+    /// The appendix timeline's lines.
+    pub timeline: TimelinePhrases,
+    /// What each objective criterion asks and what happened.
+    pub criteria: CriterionPhrases,
+    /// Why an objective got its rating.
+    pub ratings: RatingPhrases,
+    /// Titles, details and corrective actions of findings.
+    pub findings: FindingPhrases,
+}
+
+/// The unit after each number of a duration (`1h 50m`, `1小时50分`) and what goes
+/// between the parts.
+pub struct DurationUnits {
+    pub day: &'static str,
+    pub hour: &'static str,
+    pub minute: &'static str,
+    pub second: &'static str,
+    /// Between two parts; may be empty for languages that write them together.
+    pub separator: &'static str,
+}
+
+/// One name per [`ExerciseType`](crate::format::scenario::ExerciseType).
+pub struct ExerciseTypes {
+    pub seminar: &'static str,
+    pub workshop: &'static str,
+    pub tabletop: &'static str,
+    pub game: &'static str,
+    pub drill: &'static str,
+    pub functional: &'static str,
+    pub full_scale: &'static str,
+}
+
+/// The report's fixed headings and labels. The field names are the keys user templates
+/// use (`{{ t.aar }}`), so renaming one breaks their templates.
+#[derive(Serialize)]
+pub struct ReportText {
+    pub aar: &'static str,
+    pub overview: &'static str,
+    pub exercise_name: &'static str,
+    pub organisation: &'static str,
+    pub date: &'static str,
+    // `type` is a Rust keyword; templates have always said `t.type`.
+    #[serde(rename = "type")]
+    pub exercise_type: &'static str,
+    pub scope: &'static str,
+    pub scenario: &'static str,
+    pub sponsor: &'static str,
+    pub duration: &'static str,
+    pub seed: &'static str,
+    pub unannounced: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub participants: &'static str,
+    pub objectives: &'static str,
+    pub capability: &'static str,
+    pub summary: &'static str,
+    pub function: &'static str,
+    pub priority: &'static str,
+    pub back_after: &'static str,
+    pub met: &'static str,
+    pub data_lost: &'static str,
+    pub declared: &'static str,
+    pub declared_by: &'static str,
+    pub not_declared: &'static str,
+    pub call_tree: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub reached: &'static str,
+    pub channel: &'static str,
+    pub delay: &'static str,
+    pub deadline: &'static str,
+    pub attempts: &'static str,
+    pub stakeholders: &'static str,
+    pub stakeholder: &'static str,
+    pub decisions: &'static str,
+    pub decision: &'static str,
+    pub option: &'static str,
+    pub answered_by: &'static str,
+    pub latency: &'static str,
+    pub by_default: &'static str,
+    pub by_backup: &'static str,
+    pub recovery_order: &'static str,
+    pub order_kept: &'static str,
+    pub order_broken: &'static str,
+    pub timeline_chart: &'static str,
+    pub curve_chart: &'static str,
+    pub analysis: &'static str,
+    pub rating: &'static str,
+    pub strengths: &'static str,
+    pub improvements: &'static str,
+    pub none: &'static str,
+    pub findings: &'static str,
+    pub no_findings: &'static str,
+    pub evidence: &'static str,
+    pub corrective_action: &'static str,
+    pub responsible: &'static str,
+    pub improvement_plan: &'static str,
+    pub number: &'static str,
+    pub issue: &'static str,
+    pub capability_element: &'static str,
+    pub org: &'static str,
+    pub start: &'static str,
+    pub completion: &'static str,
+    pub appendix: &'static str,
+    pub time: &'static str,
+    pub event: &'static str,
+    pub observations: &'static str,
+    pub rating_p: &'static str,
+    pub rating_s: &'static str,
+    pub rating_m: &'static str,
+    pub rating_u: &'static str,
+    pub rating_none: &'static str,
+    /// The capability elements (POETE); also the improvement plan's capability column.
+    pub planning: &'static str,
+    pub organisation_el: &'static str,
+    pub equipment: &'static str,
+    pub training: &'static str,
+    pub exercise: &'static str,
+    /// The closing line on how the report was made.
+    pub generated: &'static str,
+}
+
+/// Labels the renderers write themselves rather than through `t.<field>`.
+pub struct ReportLabels {
+    /// A rating with its letter, as the `rating` filter writes it (`P: performed …`).
+    pub rating_p: &'static str,
+    pub rating_s: &'static str,
+    pub rating_m: &'static str,
+    pub rating_u: &'static str,
+    /// An objective none of whose criteria could be assessed.
+    pub not_rated: &'static str,
+    /// A missed target in the `yesno` filter; met targets use [`ReportText::yes`].
+    pub not_met: &'static str,
+    /// A cell with nothing to show.
+    pub no_value: &'static str,
+    /// The improvement-plan CSV column holding the finding's id.
+    pub finding_column: &'static str,
+    /// The x axis of the call-tree curve.
+    pub curve_axis: &'static str,
+    /// The RTO and MTD markers on the recovery timeline chart.
+    pub chart_rto: &'static str,
+    pub chart_mtd: &'static str,
+}
+
+/// Table cells where a duration would go but there is none.
+pub struct ScorecardPhrases {
+    /// A function the scenario never disrupted.
+    pub not_disrupted: &'static str,
+    /// A function still down at the end of the exercise.
+    pub not_back: &'static str,
+    /// Data loss when no copy could be restored.
+    pub all_data: &'static str,
+    /// A call-tree role nobody reached.
+    pub not_reached: &'static str,
+    /// A stakeholder never notified.
+    pub not_notified: &'static str,
+}
+
+/// Lines of the appendix timeline.
+pub struct TimelinePhrases {
+    /// Arguments: the person who noticed the disruption, their role.
+    pub detected: fn(&str, &str) -> String,
+    /// Arguments: the person reached, the role they were called for, the channel.
+    pub reached: fn(&str, &str, &str) -> String,
+    /// Arguments: the role nobody could be reached for.
+    pub nobody_reached: fn(&str) -> String,
+    /// Arguments: the decision's question, the option taken, whether by default.
+    pub decision: fn(&str, &str, bool) -> String,
+    /// Arguments: the person who declared, their role.
+    pub declared: fn(&str, &str) -> String,
+    /// Arguments: the function.
+    pub function_down: fn(&str) -> String,
+    /// Arguments: the function.
+    pub function_recovered: fn(&str) -> String,
+    /// Arguments: the stakeholder, the channel.
+    pub stakeholder_notified: fn(&str, &str) -> String,
+}
+
+/// An objective's criteria: what each asks, then what happened in the run.
+pub struct CriterionPhrases {
+    /// Arguments: the function, its RTO.
+    pub within_rto: fn(&str, &str) -> String,
+    /// Arguments: the function, its MTD.
+    pub within_mtd: fn(&str, &str) -> String,
+    /// Arguments: the function, its RPO.
+    pub within_rpo: fn(&str, &str) -> String,
+    /// Every disrupted function back within its RTO.
+    pub all_within_rto: &'static str,
+    /// Arguments: the stakeholder, the deadline.
+    pub stakeholder_notified: fn(&str, &str) -> String,
+    /// Arguments: the time allowed.
+    pub declared_within: fn(&str) -> String,
+    /// Arguments: the time allowed.
+    pub call_tree_within: fn(&str) -> String,
+    /// Arguments: the decision's question, the time allowed.
+    pub decision_within: fn(&str, &str) -> String,
+    /// The criterion's subject was not disrupted, so it cannot be assessed.
+    pub not_disrupted: &'static str,
+    /// Arguments: how long the function took to come back.
+    pub back_after: fn(&str) -> String,
+    /// The function was still down when the exercise ended.
+    pub not_back_by_end: &'static str,
+    /// Arguments: how much data was lost.
+    pub lost: fn(&str) -> String,
+    /// No copy of the data could be reached.
+    pub no_reachable_copy: &'static str,
+    /// Arguments: the functions that missed their RTO.
+    pub missed: fn(&[&str]) -> String,
+    /// Arguments: how long after the disruption it happened.
+    pub after: fn(&str) -> String,
+    /// The stakeholder was never notified.
+    pub not_notified: &'static str,
+    /// Nobody declared a disaster.
+    pub never_declared: &'static str,
+    /// Arguments: when the last role in the call tree was reached.
+    pub complete_after: fn(&str) -> String,
+    /// Some role in the call tree was never reached.
+    pub not_everyone_reached: &'static str,
+    /// The decision never came up in this run.
+    pub not_posed: &'static str,
+    /// Nobody answered the decision and its default applied.
+    pub defaulted: &'static str,
+    /// Arguments: how long the answer took.
+    pub answered_after: fn(&str) -> String,
+}
+
+/// The reason given with an objective's rating.
+pub struct RatingPhrases {
+    /// Arguments: the findings behind a missed criterion (titles or details).
+    pub root_cause: fn(&[&str]) -> String,
+    /// No criterion of the objective could be assessed.
+    pub nothing_assessed: &'static str,
+    /// Rating P. Arguments: criteria met, criteria assessed (the same number).
+    pub all_met: fn(usize, usize) -> String,
+    /// Rating S. Arguments: criteria met, criteria assessed.
+    pub narrowly_missed: fn(usize, usize) -> String,
+    /// Ratings M and U. Arguments: criteria met, criteria assessed.
+    pub some_met: fn(usize, usize) -> String,
+}
+
+/// One group per [`FindingKind`](crate::score::FindingKind).
+pub struct FindingPhrases {
+    pub runbook_unreachable: RunbookUnreachable,
+    pub channel_on_failed_system: ChannelOnFailedSystem,
+    pub role_unreachable: RoleUnreachable,
+    pub rto_missed: RtoMissed,
+    pub rpo_missed: RpoMissed,
+    pub single_channel: SingleChannel,
+    pub single_source: SingleSource,
+    pub notification_late: NotificationLate,
+    pub stakeholder_late: StakeholderLate,
+    pub decision_default: DecisionDefault,
+}
+
+/// A recovery step's runbook kept at a site that went down.
+pub struct RunbookUnreachable {
+    /// Arguments: the step, the site.
+    pub title: fn(&str, &str) -> String,
+    /// The step looked for the runbook. Arguments: the time it lost, the function.
+    pub detail_step_slowed: fn(&str, &str) -> String,
+    /// The site went down before any step needed it. Arguments: the function.
+    pub detail_site_down: fn(&str) -> String,
+    pub corrective_action: &'static str,
+}
+
+/// A notification channel that runs on systems that failed.
+pub struct ChannelOnFailedSystem {
+    /// Arguments: the channel, the systems it depends on.
+    pub title: fn(&str, &[&str]) -> String,
+    pub detail: &'static str,
+    pub corrective_action: &'static str,
+}
+
+/// A role whose primary and backups could not be reached.
+pub struct RoleUnreachable {
+    /// Arguments: the role.
+    pub title: fn(&str) -> String,
+    /// Arguments: everyone holding the role.
+    pub detail: fn(&[&str]) -> String,
+    pub corrective_action: &'static str,
+}
+
+/// A function back later than its RTO; the detail names what held it up.
+pub struct RtoMissed {
+    /// Arguments: the function, its RTO.
+    pub title: fn(&str, &str) -> String,
+    /// Arguments: how long it took to come back, the RTO, how long the declaration took.
+    pub detail_waited_for_declaration: fn(&str, &str, &str) -> String,
+    /// Arguments: how long it took to come back, the RTO, the step, the step's role.
+    pub detail_step_never_started: fn(&str, &str, &str, &str) -> String,
+    /// Arguments: how long it took to come back, the RTO, the step, how long it waited.
+    pub detail_step_held_up: fn(&str, &str, &str, &str) -> String,
+    /// Nobody declared, so recovery never began.
+    pub detail_never_declared: &'static str,
+    /// Recovery ran but too slowly, with no single hold-up to name.
+    pub detail_not_completed: &'static str,
+    pub corrective_action: &'static str,
+}
+
+/// A function that lost more data than its RPO allows.
+pub struct RpoMissed {
+    /// Arguments: the function, how much data was lost, its RPO.
+    pub title: fn(&str, &str, &str) -> String,
+    /// How much was lost when no copy could be reached.
+    pub all_data_lost: &'static str,
+    /// Arguments: how each of its systems is protected (from the three below).
+    pub detail: fn(&[&str]) -> String,
+    /// Arguments: the system's id, the backup interval.
+    pub backup_every: fn(&str, &str) -> String,
+    /// Arguments: the system's id, the replication lag.
+    pub replica_lag: fn(&str, &str) -> String,
+    /// Arguments: the system's id.
+    pub no_backup: fn(&str) -> String,
+    pub corrective_action: &'static str,
+}
+
+/// Someone in the call tree with a single channel.
+pub struct SingleChannel {
+    /// Arguments: the person.
+    pub title: fn(&str) -> String,
+    pub detail: &'static str,
+    pub corrective_action: &'static str,
+}
+
+/// A supplier cut off with no alternate.
+pub struct SingleSource {
+    /// Arguments: the supplier.
+    pub title: fn(&str) -> String,
+    pub detail: &'static str,
+    pub corrective_action: &'static str,
+}
+
+/// A call-tree role reached after its deadline.
+pub struct NotificationLate {
+    /// Arguments: the role.
+    pub title: fn(&str) -> String,
+    /// Arguments: how long reaching them took (or [`NotificationLate::never`]), the deadline.
+    pub detail: fn(&str, &str) -> String,
+    /// In place of a duration: the role was never reached.
+    pub never: &'static str,
+    pub corrective_action: &'static str,
+}
+
+/// A stakeholder notified after their deadline.
+pub struct StakeholderLate {
+    /// Arguments: the stakeholder, the deadline.
+    pub title: fn(&str, &str) -> String,
+    pub detail: &'static str,
+    pub corrective_action: &'static str,
+}
+
+/// A decision nobody answered in time, so its default applied.
+pub struct DecisionDefault {
+    /// Arguments: the decision's question, its deadline.
+    pub title: fn(&str, &str) -> String,
+    /// Arguments: the default option's label.
+    pub detail: fn(&str) -> String,
+    pub corrective_action: &'static str,
+}

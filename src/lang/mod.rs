@@ -1,0 +1,74 @@
+//! The languages sandtable writes in, each with one catalogue of every fixed phrase.
+//!
+//! A translator edits one file: `en.rs` or `zh.rs`. Their shape is
+//! [`catalogue::Catalogue`], so a catalogue that misses a phrase does not compile.
+//! Names and text from the plan and scenario are never translated; they pass through.
+
+pub mod catalogue;
+mod en;
+#[cfg(test)]
+mod tests;
+mod zh;
+
+use serde::Serialize;
+
+use crate::format::scenario::ExerciseType;
+pub use catalogue::Catalogue;
+
+/// A language reports and scores are written in. Serialised as its code (`en`, `zh`),
+/// which is also what `--lang` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// Every phrase in this language.
+    pub fn catalogue(self) -> &'static Catalogue {
+        match self {
+            Lang::En => &en::CATALOGUE,
+            Lang::Zh => &zh::CATALOGUE,
+        }
+    }
+
+    /// An HSEEP exercise type in this language.
+    pub fn exercise_type(self, t: ExerciseType) -> &'static str {
+        let names = &self.catalogue().exercise_types;
+        match t {
+            ExerciseType::Seminar => names.seminar,
+            ExerciseType::Workshop => names.workshop,
+            ExerciseType::Tabletop => names.tabletop,
+            ExerciseType::Game => names.game,
+            ExerciseType::Drill => names.drill,
+            ExerciseType::Functional => names.functional,
+            ExerciseType::FullScale => names.full_scale,
+        }
+    }
+
+    /// A duration for people to read, to the minute once it is a minute or more:
+    /// `1h 50m` in English, `1小时50分` in Chinese.
+    pub fn duration(self, secs: i64) -> String {
+        let units = &self.catalogue().durations;
+        // The approximate form is always "<sign><number><unit>" parts separated by
+        // spaces, with one-letter units; only the units and the separator change.
+        let parts: Vec<String> = crate::time::format_duration_approx(secs)
+            .split(' ')
+            .filter_map(|part| {
+                let (at, unit) = part.char_indices().next_back()?;
+                let unit = match unit {
+                    'd' => units.day,
+                    'h' => units.hour,
+                    'm' => units.minute,
+                    _ => units.second,
+                };
+                Some(format!("{}{unit}", &part[..at]))
+            })
+            .collect();
+        parts.join(units.separator)
+    }
+}

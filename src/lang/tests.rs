@@ -1,0 +1,206 @@
+//! Every catalogue says something for every phrase, and says it in its own language.
+
+use clap::ValueEnum;
+
+use super::Lang;
+use super::catalogue::*;
+
+/// Entries whose translation is meant to read exactly like the English: symbols and
+/// acronyms that reports use as they are in every language.
+const SAME_AS_ENGLISH: &[&str] = &["labels.no_value", "labels.chart_rto", "labels.chart_mtd"];
+
+/// Entries that may be empty: Chinese writes a duration's parts with nothing between them.
+const MAY_BE_EMPTY: &[&str] = &["durations.separator"];
+
+/// A phrase written out with placeholder arguments, so that fixed text and functions
+/// can be compared alike.
+trait Render {
+    fn render(&self) -> String;
+}
+
+impl Render for &'static str {
+    fn render(&self) -> String {
+        (*self).to_owned()
+    }
+}
+
+impl Render for fn(&str) -> String {
+    fn render(&self) -> String {
+        self("‹1›")
+    }
+}
+
+impl Render for fn(&str, &str) -> String {
+    fn render(&self) -> String {
+        self("‹1›", "‹2›")
+    }
+}
+
+impl Render for fn(&str, &str, &str) -> String {
+    fn render(&self) -> String {
+        self("‹1›", "‹2›", "‹3›")
+    }
+}
+
+impl Render for fn(&str, &str, &str, &str) -> String {
+    fn render(&self) -> String {
+        self("‹1›", "‹2›", "‹3›", "‹4›")
+    }
+}
+
+impl Render for fn(&str, &str, bool) -> String {
+    fn render(&self) -> String {
+        format!("{} | {}", self("‹1›", "‹2›", false), self("‹1›", "‹2›", true))
+    }
+}
+
+impl Render for fn(&[&str]) -> String {
+    fn render(&self) -> String {
+        self(&["‹1›", "‹2›"])
+    }
+}
+
+impl Render for fn(&str, &[&str]) -> String {
+    fn render(&self) -> String {
+        self("‹1›", &["‹2›", "‹3›"])
+    }
+}
+
+impl Render for fn(usize, usize) -> String {
+    fn render(&self) -> String {
+        self(1, 2)
+    }
+}
+
+/// Destructures a group without `..`, so a new field that is missing here fails to
+/// compile instead of going untested.
+macro_rules! group {
+    ($out:ident, $prefix:literal, $value:expr, $ty:ident { $($field:ident),+ $(,)? }) => {{
+        let $ty { $($field),+ } = $value;
+        $($out.push((concat!($prefix, ".", stringify!($field)), $field.render()));)+
+    }};
+}
+
+/// Every entry of a catalogue by name (`group.field`), rendered.
+fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
+    let Catalogue { durations, exercise_types, report, labels, scorecard, timeline, criteria, ratings, findings } = c;
+    let mut out = Vec::new();
+    group!(out, "durations", durations, DurationUnits { day, hour, minute, second, separator });
+    group!(
+        out,
+        "exercise_types",
+        exercise_types,
+        ExerciseTypes { seminar, workshop, tabletop, game, drill, functional, full_scale }
+    );
+    #[rustfmt::skip]
+    group!(out, "report", report, ReportText {
+        aar, overview, exercise_name, organisation, date, exercise_type, scope, scenario, sponsor, duration,
+        seed, unannounced, yes, no, participants, objectives, capability, summary, function, priority,
+        back_after, met, data_lost, declared, declared_by, not_declared, call_tree, from, to, reached,
+        channel, delay, deadline, attempts, stakeholders, stakeholder, decisions, decision, option,
+        answered_by, latency, by_default, by_backup, recovery_order, order_kept, order_broken,
+        timeline_chart, curve_chart, analysis, rating, strengths, improvements, none, findings,
+        no_findings, evidence, corrective_action, responsible, improvement_plan, number, issue,
+        capability_element, org, start, completion, appendix, time, event, observations, rating_p,
+        rating_s, rating_m, rating_u, rating_none, planning, organisation_el, equipment, training,
+        exercise, generated,
+    });
+    #[rustfmt::skip]
+    group!(out, "labels", labels, ReportLabels {
+        rating_p, rating_s, rating_m, rating_u, not_rated, not_met, no_value, finding_column, curve_axis,
+        chart_rto, chart_mtd,
+    });
+    group!(
+        out,
+        "scorecard",
+        scorecard,
+        ScorecardPhrases { not_disrupted, not_back, all_data, not_reached, not_notified }
+    );
+    #[rustfmt::skip]
+    group!(out, "timeline", timeline, TimelinePhrases {
+        detected, reached, nobody_reached, decision, declared, function_down, function_recovered,
+        stakeholder_notified,
+    });
+    #[rustfmt::skip]
+    group!(out, "criteria", criteria, CriterionPhrases {
+        within_rto, within_mtd, within_rpo, all_within_rto, stakeholder_notified, declared_within,
+        call_tree_within, decision_within, not_disrupted, back_after, not_back_by_end, lost,
+        no_reachable_copy, missed, after, not_notified, never_declared, complete_after,
+        not_everyone_reached, not_posed, defaulted, answered_after,
+    });
+    #[rustfmt::skip]
+    group!(out, "ratings", ratings, RatingPhrases {
+        root_cause, nothing_assessed, all_met, narrowly_missed, some_met,
+    });
+    let FindingPhrases {
+        runbook_unreachable,
+        channel_on_failed_system,
+        role_unreachable,
+        rto_missed,
+        rpo_missed,
+        single_channel,
+        single_source,
+        notification_late,
+        stakeholder_late,
+        decision_default,
+    } = findings;
+    #[rustfmt::skip]
+    group!(out, "runbook_unreachable", runbook_unreachable, RunbookUnreachable {
+        title, detail_step_slowed, detail_site_down, corrective_action,
+    });
+    #[rustfmt::skip]
+    group!(out, "channel_on_failed_system", channel_on_failed_system, ChannelOnFailedSystem {
+        title, detail, corrective_action,
+    });
+    group!(out, "role_unreachable", role_unreachable, RoleUnreachable { title, detail, corrective_action });
+    #[rustfmt::skip]
+    group!(out, "rto_missed", rto_missed, RtoMissed {
+        title, detail_waited_for_declaration, detail_step_never_started, detail_step_held_up,
+        detail_never_declared, detail_not_completed, corrective_action,
+    });
+    #[rustfmt::skip]
+    group!(out, "rpo_missed", rpo_missed, RpoMissed {
+        title, all_data_lost, detail, backup_every, replica_lag, no_backup, corrective_action,
+    });
+    group!(out, "single_channel", single_channel, SingleChannel { title, detail, corrective_action });
+    group!(out, "single_source", single_source, SingleSource { title, detail, corrective_action });
+    #[rustfmt::skip]
+    group!(out, "notification_late", notification_late, NotificationLate {
+        title, detail, never, corrective_action,
+    });
+    group!(out, "stakeholder_late", stakeholder_late, StakeholderLate { title, detail, corrective_action });
+    group!(out, "decision_default", decision_default, DecisionDefault { title, detail, corrective_action });
+    out
+}
+
+#[test]
+fn every_entry_says_something_in_every_language() {
+    for lang in Lang::value_variants() {
+        for (name, text) in entries(lang.catalogue()) {
+            assert!(!text.trim().is_empty() || MAY_BE_EMPTY.contains(&name), "{lang:?}: {name} is empty");
+        }
+    }
+}
+
+#[test]
+fn translations_differ_from_the_english_except_where_listed() {
+    let english = entries(Lang::En.catalogue());
+    for lang in Lang::value_variants().iter().filter(|&&l| l != Lang::En) {
+        let translated = entries(lang.catalogue());
+        for ((name, en), (_, other)) in english.iter().zip(&translated) {
+            let same = en == other;
+            assert!(!same || SAME_AS_ENGLISH.contains(name), "{lang:?}: {name} reads exactly as in English: {en}");
+            assert!(same || !SAME_AS_ENGLISH.contains(name), "{lang:?}: {name} is listed as English but differs");
+        }
+    }
+}
+
+#[test]
+fn durations_read_as_before() {
+    assert_eq!(Lang::En.duration(6600), "1h 50m");
+    assert_eq!(Lang::Zh.duration(6600), "1小时50分");
+    assert_eq!(Lang::En.duration(0), "0s");
+    assert_eq!(Lang::Zh.duration(45), "45秒");
+    assert_eq!(Lang::Zh.duration(-90_000), "-1天1小时");
+    assert_eq!(Lang::En.duration(90_061), "1d 1h 1m");
+}
