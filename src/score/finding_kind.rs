@@ -3,6 +3,9 @@
 
 use serde::{Serialize, Serializer};
 
+use super::Capability;
+use crate::lang::Lang;
+
 /// What a finding is about. Its [`slug`](FindingKind::slug) starts the finding's id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum FindingKind {
@@ -49,6 +52,38 @@ impl FindingKind {
     /// The stable id of this kind of finding about `subject`: `kind:subject`.
     pub fn id(self, subject: &str) -> String {
         format!("{}:{subject}", self.slug())
+    }
+
+    /// The capability element (POETE) that fixes this kind of finding; it also sets how
+    /// long the improvement item is given.
+    pub fn capability(self) -> Capability {
+        match self {
+            FindingKind::RunbookUnreachable
+            | FindingKind::RtoMissed
+            | FindingKind::SingleChannel
+            | FindingKind::SingleSource
+            | FindingKind::StakeholderLate => Capability::Planning,
+            FindingKind::ChannelOnFailedSystem | FindingKind::RpoMissed => Capability::Equipment,
+            FindingKind::RoleUnreachable => Capability::Organisation,
+            FindingKind::NotificationLate | FindingKind::DecisionDefault => Capability::Training,
+        }
+    }
+
+    /// What to do about this kind of finding, in `lang`.
+    pub fn corrective_action(self, lang: Lang) -> &'static str {
+        let say = &lang.catalogue().findings;
+        match self {
+            FindingKind::RunbookUnreachable => say.runbook_unreachable.corrective_action,
+            FindingKind::ChannelOnFailedSystem => say.channel_on_failed_system.corrective_action,
+            FindingKind::RoleUnreachable => say.role_unreachable.corrective_action,
+            FindingKind::RtoMissed => say.rto_missed.corrective_action,
+            FindingKind::RpoMissed => say.rpo_missed.corrective_action,
+            FindingKind::SingleChannel => say.single_channel.corrective_action,
+            FindingKind::SingleSource => say.single_source.corrective_action,
+            FindingKind::NotificationLate => say.notification_late.corrective_action,
+            FindingKind::StakeholderLate => say.stakeholder_late.corrective_action,
+            FindingKind::DecisionDefault => say.decision_default.corrective_action,
+        }
     }
 
     /// Whether the finding's title only restates the objective criterion it explains

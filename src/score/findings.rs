@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Capability, Evidence, Finding, FindingKind, Lang};
+use super::{Evidence, Finding, FindingKind, Lang};
 use crate::compile::Model;
 use crate::lang::Catalogue;
 use crate::outcome::{AttemptEnd, LogKind, Outcome};
@@ -23,15 +23,14 @@ fn ev(t: i64, text: String) -> Evidence {
     Evidence { t, at: format_time(t), text }
 }
 
-/// A finding before it gets its id: `kind:subject`.
+/// A finding before it gets its id (`kind:subject`); its kind also gives its capability
+/// element and corrective action.
 struct Draft<'a> {
     kind: FindingKind,
     subject: &'a str,
     title: String,
     detail: String,
     evidence: Vec<Evidence>,
-    capability: Capability,
-    corrective_action: String,
     responsible: String,
 }
 
@@ -47,8 +46,8 @@ impl Ctx<'_> {
                 title: d.title,
                 detail: d.detail,
                 evidence: d.evidence,
-                capability: d.capability,
-                corrective_action: d.corrective_action,
+                capability: d.kind.capability(),
+                corrective_action: d.kind.corrective_action(self.lang).to_owned(),
                 responsible: d.responsible,
             });
         }
@@ -121,8 +120,6 @@ fn runbooks(c: &mut Ctx) {
                     format!("site_down {} (runbook for {}/{} kept there)", m.sites[site].id, m.functions[f].id, step.id)
                 },
             )],
-            capability: Capability::Planning,
-            corrective_action: say.corrective_action.to_owned(),
             responsible: m.roles[step.role].name.clone(),
         });
     }
@@ -154,8 +151,6 @@ fn channels(c: &mut Ctx) {
             title: (say.title)(&ch.id, &systems),
             detail: say.detail.to_owned(),
             evidence,
-            capability: Capability::Equipment,
-            corrective_action: say.corrective_action.to_owned(),
             responsible: c.crisis_owner(),
         });
     }
@@ -179,8 +174,6 @@ fn unreachable_roles(c: &mut Ctx) {
             title: (say.title)(&role.name),
             detail: (say.detail)(&names),
             evidence,
-            capability: Capability::Organisation,
-            corrective_action: say.corrective_action.to_owned(),
             responsible: c.crisis_owner(),
         });
     }
@@ -268,8 +261,6 @@ fn missed_rto(c: &mut Ctx, r: &Results) {
             title: (say.title)(&f.name, &rto),
             detail,
             evidence,
-            capability: Capability::Planning,
-            corrective_action: say.corrective_action.to_owned(),
             responsible,
         });
     }
@@ -303,8 +294,6 @@ fn missed_rpo(c: &mut Ctx, r: &Results) {
             title: (say.title)(&f.name, &lost, &lang.duration(f.rpo)),
             detail: (say.detail)(&protection),
             evidence: vec![ev(o.start, format!("function_down {}", f.id))],
-            capability: Capability::Equipment,
-            corrective_action: say.corrective_action.to_owned(),
             responsible: c.crisis_owner(),
         });
     }
@@ -339,8 +328,6 @@ fn single_channel(c: &mut Ctx) {
             title: (say.title)(&person.name),
             detail: say.detail.to_owned(),
             evidence,
-            capability: Capability::Planning,
-            corrective_action: say.corrective_action.to_owned(),
             responsible: c.crisis_owner(),
         });
     }
@@ -360,8 +347,6 @@ fn single_source(c: &mut Ctx) {
             title: (say.title)(&s.name),
             detail: say.detail.to_owned(),
             evidence: vec![ev(rec.cut_off_at, format!("supplier_cut_off {}", s.id))],
-            capability: Capability::Planning,
-            corrective_action: say.corrective_action.to_owned(),
             responsible: c.crisis_owner(),
         });
     }
@@ -385,8 +370,6 @@ fn late_notices(c: &mut Ctx) {
                     title: (late_role.title)(&role.name),
                     detail: (late_role.detail)(&when, &deadline),
                     evidence: vec![ev(e.t, format!("notification_late {}", role.id))],
-                    capability: Capability::Training,
-                    corrective_action: late_role.corrective_action.to_owned(),
                     responsible: role.name.clone(),
                 });
             }
@@ -398,8 +381,6 @@ fn late_notices(c: &mut Ctx) {
                     title: (late_stakeholder.title)(&st.name, &lang.duration(st.deadline)),
                     detail: late_stakeholder.detail.to_owned(),
                     evidence: vec![ev(e.t, format!("stakeholder_late {}", st.id))],
-                    capability: Capability::Planning,
-                    corrective_action: late_stakeholder.corrective_action.to_owned(),
                     responsible: m.roles[st.owner].name.clone(),
                 });
             }
@@ -425,8 +406,6 @@ fn default_decisions(c: &mut Ctx) {
                 ev(d.posed_at, format!("decision_posed {}", dec.id)),
                 ev(d.posed_at + d.latency, format!("default {}", dec.options[d.option].id)),
             ],
-            capability: Capability::Training,
-            corrective_action: say.corrective_action.to_owned(),
             responsible: m.roles[dec.role].name.clone(),
         });
     }
