@@ -2,9 +2,11 @@
 //! with findings backed by evidence from the event log, HSEEP P/S/M/U ratings and an
 //! improvement plan. Pure: the same results always give the same scorecard.
 
-mod finding_kind;
-mod findings;
+mod detect;
+mod finding;
+mod improvement;
 mod rating;
+mod timeline;
 
 use serde::Serialize;
 
@@ -12,7 +14,9 @@ use crate::compile::Model;
 pub use crate::lang::Lang;
 use crate::outcome::Outcome;
 use crate::results::{NotificationResult, Results};
-pub use finding_kind::FindingKind;
+pub use finding::{Capability, Evidence, Finding, FindingKind};
+pub use improvement::ImprovementItem;
+pub use timeline::TimelineEntry;
 
 /// Version of the scorecard layout in `report.json`.
 pub const REPORT_SCHEMA_VERSION: u32 = 1;
@@ -257,94 +261,6 @@ pub struct ObjectiveScore {
     pub improvements: Vec<String>,
 }
 
-/// HSEEP capability elements (POETE).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Capability {
-    /// Plans and procedures.
-    Planning,
-    /// Roles, structure, staffing.
-    Organisation,
-    /// Systems, tools, channels.
-    Equipment,
-    /// Training of people.
-    Training,
-    /// Further exercises.
-    Exercise,
-}
-
-/// Evidence from the event log.
-#[derive(Debug, Clone, Serialize)]
-pub struct Evidence {
-    /// Scenario seconds.
-    pub t: i64,
-    /// `T+1:02`.
-    pub at: String,
-    /// What happened.
-    pub text: String,
-}
-
-/// A finding.
-#[derive(Debug, Clone, Serialize)]
-pub struct Finding {
-    /// Stable id, the same across runs and years: `kind:subject`.
-    pub id: String,
-    /// What kind of finding; serialised as the id's first part.
-    pub kind: FindingKind,
-    /// What it is about (a function, role, channel… by id); the id's second part, so
-    /// not written out again.
-    #[serde(skip)]
-    pub subject: String,
-    /// Short title.
-    pub title: String,
-    /// What happened and why it matters.
-    pub detail: String,
-    /// Evidence.
-    pub evidence: Vec<Evidence>,
-    /// Capability element.
-    pub capability: Capability,
-    /// What to do.
-    pub corrective_action: String,
-    /// Role responsible.
-    pub responsible: String,
-}
-
-/// One row of the improvement plan.
-#[derive(Debug, Clone, Serialize)]
-pub struct ImprovementItem {
-    /// Item number, `IP-1`.
-    pub number: String,
-    /// The finding's stable id.
-    pub finding: String,
-    /// The issue.
-    pub issue: String,
-    /// Corrective action.
-    pub corrective_action: String,
-    /// Capability element.
-    pub capability: Capability,
-    /// Responsible role.
-    pub responsible: String,
-    /// Organisation.
-    pub organisation: String,
-    /// Start date (`YYYY-MM-DD`) or, without an exercise date, days after it (`+7d`).
-    pub start: String,
-    /// Completion date.
-    pub due: String,
-}
-
-/// A line of the appendix timeline.
-#[derive(Debug, Clone, Serialize)]
-pub struct TimelineEntry {
-    /// Seconds.
-    pub t: i64,
-    /// `T+0:15`.
-    pub at: String,
-    /// Inject, notification, decision, declaration, recovery.
-    pub kind: &'static str,
-    /// What happened.
-    pub text: String,
-}
-
 /// Scores one run.
 pub fn score(m: &Model, out: &Outcome, r: &Results, lang: Lang, observations: &[String]) -> Scorecard {
     let say = lang.catalogue();
@@ -447,9 +363,9 @@ pub fn score(m: &Model, out: &Outcome, r: &Results, lang: Lang, observations: &[
         })
         .collect();
     let order_breaches = order_breaches(&functions);
-    let findings = findings::find(m, out, r, lang);
+    let findings = detect::find(m, out, r, lang);
     let objectives = rating::rate(m, r, &findings, lang);
-    let improvement_plan = improvement_plan(m, &findings);
+    let improvement_plan = improvement::plan(m, &findings);
     Scorecard {
         schema_version: REPORT_SCHEMA_VERSION,
         lang,
@@ -464,7 +380,7 @@ pub fn score(m: &Model, out: &Outcome, r: &Results, lang: Lang, observations: &[
         objectives,
         findings,
         improvement_plan,
-        timeline: timeline(m, out, lang),
+        timeline: timeline::timeline(m, out, lang),
     }
 }
 
@@ -557,80 +473,4 @@ fn order_breaches(functions: &[FunctionScore]) -> Vec<OrderBreach> {
         }
     }
     out
-}
-
-/// Days from the exercise to the start and the completion of an action, by capability:
-/// plans are fixed within a month; equipment takes a quarter; training and organisation
-/// two months; exercise items come with the next semi-annual exercise.
-fn schedule_days(c: Capability) -> (i64, i64) {
-    match c {
-        Capability::Planning => (7, 30),
-        Capability::Organisation | Capability::Training => (14, 60),
-        Capability::Equipment => (14, 90),
-        Capability::Exercise => (30, 180),
-    }
-}
-
-fn improvement_plan(m: &Model, findings: &[Finding]) -> Vec<ImprovementItem> {
-    let date = m.meta.date.as_deref().and_then(|d| d.parse::<jiff::civil::Date>().ok());
-    let day = |n: i64| match date {
-        Some(d) => d.checked_add(jiff::Span::new().days(n)).map_or_else(|_| format!("+{n}d"), |x| x.to_string()),
-        None => format!("+{n}d"),
-    };
-    findings
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let (start, due) = schedule_days(f.capability);
-            ImprovementItem {
-                number: format!("IP-{}", i + 1),
-                finding: f.id.clone(),
-                issue: f.title.clone(),
-                corrective_action: f.corrective_action.clone(),
-                capability: f.capability,
-                responsible: f.responsible.clone(),
-                organisation: m.meta.organisation.clone(),
-                start: day(start),
-                due: day(due),
-            }
-        })
-        .collect()
-}
-
-fn timeline(m: &Model, out: &Outcome, lang: Lang) -> Vec<TimelineEntry> {
-    use crate::outcome::LogKind as K;
-    let say = &lang.catalogue().timeline;
-    let mut lines = Vec::new();
-    for e in &out.log {
-        let (kind, text) = match e.kind {
-            K::Inject(i) => ("inject", format!("#{} {}", m.injects[i].event, m.injects[i].title)),
-            K::ScriptInject(i) => {
-                let inj = &out.script_injects[i];
-                ("inject", format!("#{} {}", inj.event, inj.title))
-            }
-            K::Detected(r, p) => ("notification", (say.detected)(&m.people[p].name, &m.roles[r].name)),
-            K::Reached(n) => {
-                let note = &out.notifications[n];
-                let who = note.reached.map_or("?", |(p, _, _)| m.people[p].name.as_str());
-                let via = note.reached.and_then(|(_, _, c)| c).map_or("", |c| m.channels[c].id.as_str());
-                ("notification", (say.reached)(who, &m.roles[note.to_role].name, via))
-            }
-            K::Unreachable(n) => ("notification", (say.nobody_reached)(&m.roles[out.notifications[n].to_role].name)),
-            K::DecisionAnswered(d) => {
-                let rec = &out.decisions[d];
-                let dec = &m.decisions[rec.decision];
-                ("decision", (say.decision)(&dec.prompt, &dec.options[rec.option].label, rec.by_default))
-            }
-            K::Declared(p, r) => ("declaration", (say.declared)(&m.people[p].name, &m.roles[r].name)),
-            K::FunctionDown(f) => ("recovery", (say.function_down)(&m.functions[f].name)),
-            K::FunctionRecovered(f, _) => ("recovery", (say.function_recovered)(&m.functions[f].name)),
-            K::StakeholderNotified(s, c) => {
-                ("notification", (say.stakeholder_notified)(&m.stakeholders[s].name, &m.channels[c].id))
-            }
-            K::ScriptLog(i) => ("note", out.script_lines[i].clone()),
-            _ => continue,
-        };
-        lines.push(TimelineEntry { t: e.t, at: crate::time::format_time(e.t), kind, text });
-    }
-    lines
 }

@@ -1,10 +1,62 @@
-//! The kinds of finding. Detection, ids, ratings and the phrase catalogue all key on
-//! this enum; matches on it are exhaustive so that a new kind is handled everywhere.
+//! What a finding is: its kind, stable id, evidence and capability element. Detection,
+//! ids, ratings and the phrase catalogue all key on [`FindingKind`]; matches on it are
+//! exhaustive so that a new kind is handled everywhere.
 
 use serde::{Serialize, Serializer};
 
-use super::Capability;
 use crate::lang::Lang;
+
+/// HSEEP capability elements (POETE).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Capability {
+    /// Plans and procedures.
+    Planning,
+    /// Roles, structure, staffing.
+    Organisation,
+    /// Systems, tools, channels.
+    Equipment,
+    /// Training of people.
+    Training,
+    /// Further exercises.
+    Exercise,
+}
+
+/// One entry of the event log that shows a finding happened.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    /// Scenario seconds.
+    pub t: i64,
+    /// `T+1:02`.
+    pub at: String,
+    /// What happened.
+    pub text: String,
+}
+
+/// Something that went wrong in the run, with the evidence for it and what to do about it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    /// Stable id, the same across runs and years: `kind:subject`.
+    pub id: String,
+    /// What kind of finding; serialised as the id's first part.
+    pub kind: FindingKind,
+    /// What it is about (a function, role, channel… by id); the id's second part, so
+    /// not written out again.
+    #[serde(skip)]
+    pub subject: String,
+    /// Short title.
+    pub title: String,
+    /// What happened and why it matters.
+    pub detail: String,
+    /// The log entries that show it, first the one that started it.
+    pub evidence: Vec<Evidence>,
+    /// The capability element (POETE) that fixes it.
+    pub capability: Capability,
+    /// What to do about it, in the report language.
+    pub corrective_action: String,
+    /// The role that should see it done.
+    pub responsible: String,
+}
 
 /// What a finding is about. Its [`slug`](FindingKind::slug) starts the finding's id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -1,5 +1,5 @@
-//! Findings: what went wrong, with the evidence from the event log, the capability
-//! element it belongs to, a corrective action and who should own it.
+//! Finding what went wrong in a run: each detector reads the outcome and the results
+//! and drafts findings with evidence from the event log and who should own the fix.
 
 use std::collections::BTreeSet;
 

@@ -1,0 +1,59 @@
+//! The appendix timeline: the event log's milestones, in the report language.
+
+use serde::Serialize;
+
+use super::Lang;
+use crate::compile::Model;
+use crate::outcome::Outcome;
+
+/// A line of the appendix timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineEntry {
+    /// Seconds after T+0, for sorting and machines.
+    pub t: i64,
+    /// `T+0:15`.
+    pub at: String,
+    /// Inject, notification, decision, declaration, recovery.
+    pub kind: &'static str,
+    /// What happened.
+    pub text: String,
+}
+
+/// The log entries a reader of the report cares about, each as one line.
+pub fn timeline(m: &Model, out: &Outcome, lang: Lang) -> Vec<TimelineEntry> {
+    use crate::outcome::LogKind as K;
+    let say = &lang.catalogue().timeline;
+    let mut lines = Vec::new();
+    for e in &out.log {
+        let (kind, text) = match e.kind {
+            K::Inject(i) => ("inject", format!("#{} {}", m.injects[i].event, m.injects[i].title)),
+            K::ScriptInject(i) => {
+                let inj = &out.script_injects[i];
+                ("inject", format!("#{} {}", inj.event, inj.title))
+            }
+            K::Detected(r, p) => ("notification", (say.detected)(&m.people[p].name, &m.roles[r].name)),
+            K::Reached(n) => {
+                let note = &out.notifications[n];
+                let who = note.reached.map_or("?", |(p, _, _)| m.people[p].name.as_str());
+                let via = note.reached.and_then(|(_, _, c)| c).map_or("", |c| m.channels[c].id.as_str());
+                ("notification", (say.reached)(who, &m.roles[note.to_role].name, via))
+            }
+            K::Unreachable(n) => ("notification", (say.nobody_reached)(&m.roles[out.notifications[n].to_role].name)),
+            K::DecisionAnswered(d) => {
+                let rec = &out.decisions[d];
+                let dec = &m.decisions[rec.decision];
+                ("decision", (say.decision)(&dec.prompt, &dec.options[rec.option].label, rec.by_default))
+            }
+            K::Declared(p, r) => ("declaration", (say.declared)(&m.people[p].name, &m.roles[r].name)),
+            K::FunctionDown(f) => ("recovery", (say.function_down)(&m.functions[f].name)),
+            K::FunctionRecovered(f, _) => ("recovery", (say.function_recovered)(&m.functions[f].name)),
+            K::StakeholderNotified(s, c) => {
+                ("notification", (say.stakeholder_notified)(&m.stakeholders[s].name, &m.channels[c].id))
+            }
+            K::ScriptLog(i) => ("note", out.script_lines[i].clone()),
+            _ => continue,
+        };
+        lines.push(TimelineEntry { t: e.t, at: crate::time::format_time(e.t), kind, text });
+    }
+    lines
+}
