@@ -10,6 +10,10 @@ use crate::format::distribution::Distribution;
 use crate::format::effect::Effect;
 use crate::format::plan::Plan;
 use crate::format::scenario::{Criterion, ExerciseType, Scenario};
+use crate::ids::{
+    ChannelId, DecisionId, FunctionId, Id, InjectId, OptionId, PersonId, ProcedureId, RoleId, SiteId, StakeholderId,
+    StepId, SupplierId, SystemId,
+};
 use crate::load::Document;
 use crate::spanned::Sp;
 
@@ -30,15 +34,51 @@ pub struct System {
     /// Display name.
     pub name: String,
     /// Hosting site.
-    pub site: usize,
+    pub site: SiteId,
     /// Systems it needs.
-    pub depends_on: Vec<usize>,
-    /// Backup interval in seconds and the site holding the backups.
-    pub backup: Option<(i64, usize)>,
-    /// Replication lag in seconds and the target site.
-    pub replication: Option<(i64, usize)>,
+    pub depends_on: Vec<SystemId>,
+    /// Periodic backups, if any.
+    pub backup: Option<Backup>,
+    /// Continuous replication, if any.
+    pub replication: Option<Replica>,
     /// Fail-over site.
-    pub failover: Option<usize>,
+    pub failover: Option<SiteId>,
+}
+
+/// Periodic backups of a system: the newest copy is at most `interval` old.
+#[derive(Debug, Clone, Copy)]
+pub struct Backup {
+    /// Seconds between backups.
+    pub interval: i64,
+    /// The site holding the copies: if it is down too, the backups cannot be restored.
+    pub stored_at: SiteId,
+}
+
+/// Continuous replication of a system to another site.
+#[derive(Debug, Clone, Copy)]
+pub struct Replica {
+    /// Seconds the replica trails the primary.
+    pub lag: i64,
+    /// The site holding the replica.
+    pub target: SiteId,
+}
+
+/// Where a step's runbook is kept.
+#[derive(Debug, Clone, Copy)]
+pub struct Runbook {
+    /// The site holding it.
+    pub kept_at: SiteId,
+    /// Seconds lost finding another copy when that site is down.
+    pub delay_if_unreachable: i64,
+}
+
+/// A supplier that stands in for another.
+#[derive(Debug, Clone, Copy)]
+pub struct Alternate {
+    /// The standing-in supplier.
+    pub supplier: SupplierId,
+    /// Seconds from the cut-off until it delivers.
+    pub lead_time: i64,
 }
 
 /// A channel.
@@ -47,7 +87,7 @@ pub struct Channel {
     /// Plan id.
     pub id: String,
     /// Systems it needs.
-    pub depends_on: Vec<usize>,
+    pub depends_on: Vec<SystemId>,
     /// Seconds a caller waits for an answer.
     pub give_up_after: i64,
 }
@@ -55,8 +95,8 @@ pub struct Channel {
 /// One way of reaching a person.
 #[derive(Debug, Clone, Copy)]
 pub struct Contact {
-    /// Channel index.
-    pub channel: usize,
+    /// The channel.
+    pub channel: ChannelId,
     /// Time to answer.
     pub answers: Distribution,
     /// Chance of answering at all.
@@ -82,7 +122,7 @@ pub struct Role {
     /// Name.
     pub name: String,
     /// Primary first, then backups in order.
-    pub holders: Vec<usize>,
+    pub holders: Vec<PersonId>,
     /// Seconds a backup needs to take over.
     pub handover: i64,
     /// Duration multiplier for backups.
@@ -107,13 +147,13 @@ pub struct Function {
     /// Priority tier (1 first).
     pub priority: u32,
     /// Systems it needs.
-    pub systems: Vec<usize>,
+    pub systems: Vec<SystemId>,
     /// Sites it needs.
-    pub sites: Vec<usize>,
+    pub sites: Vec<SiteId>,
     /// Suppliers it needs.
-    pub suppliers: Vec<usize>,
+    pub suppliers: Vec<SupplierId>,
     /// Its recovery procedure.
-    pub procedure: Option<usize>,
+    pub procedure: Option<ProcedureId>,
 }
 
 /// A procedure step.
@@ -123,18 +163,18 @@ pub struct Step {
     pub id: String,
     /// What is done.
     pub name: String,
-    /// Role index.
-    pub role: usize,
+    /// The role that carries it out.
+    pub role: RoleId,
     /// Duration.
     pub duration: Distribution,
     /// Steps (indices in the same procedure) to finish first.
-    pub after: Vec<usize>,
+    pub after: Vec<StepId>,
     /// Systems that must be up.
-    pub needs_systems: Vec<usize>,
+    pub needs_systems: Vec<SystemId>,
     /// Channels that must be up.
-    pub needs_channels: Vec<usize>,
-    /// Site holding the runbook, and the delay when it is unreachable.
-    pub runbook: Option<(usize, i64)>,
+    pub needs_channels: Vec<ChannelId>,
+    /// Where the runbook is kept, if the plan says.
+    pub runbook: Option<Runbook>,
 }
 
 /// A recovery procedure.
@@ -150,11 +190,11 @@ pub struct Procedure {
 #[derive(Debug, Clone)]
 pub struct Link {
     /// Notifying role.
-    pub from: usize,
+    pub from: RoleId,
     /// Notified role.
-    pub to: usize,
+    pub to: RoleId,
     /// Channels to try; empty means the person's own order.
-    pub channels: Vec<usize>,
+    pub channels: Vec<ChannelId>,
     /// Seconds allowed from the caller being reached.
     pub deadline: i64,
 }
@@ -163,7 +203,7 @@ pub struct Link {
 #[derive(Debug, Clone)]
 pub struct CallTree {
     /// The role that detects a disruption.
-    pub root: usize,
+    pub root: RoleId,
     /// Time to detection.
     pub detection: Distribution,
     /// Links.
@@ -178,11 +218,11 @@ pub struct Stakeholder {
     /// Name.
     pub name: String,
     /// Owner role.
-    pub owner: usize,
+    pub owner: RoleId,
     /// Seconds after the disruption.
     pub deadline: i64,
     /// Channels in order.
-    pub channels: Vec<usize>,
+    pub channels: Vec<ChannelId>,
     /// Time to prepare the notice.
     pub effort: Distribution,
 }
@@ -194,37 +234,95 @@ pub struct Supplier {
     pub id: String,
     /// Name.
     pub name: String,
-    /// Alternates with switch-over lead times in seconds.
-    pub alternates: Vec<(usize, i64)>,
+    /// Alternates, in the order to switch to them.
+    pub alternates: Vec<Alternate>,
 }
 
 /// A resolved effect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
     /// Site lost.
-    SiteDown(usize),
+    SiteDown(SiteId),
     /// Site back.
-    SiteUp(usize),
+    SiteUp(SiteId),
     /// System failed.
-    SystemDown(usize),
+    SystemDown(SystemId),
     /// System degraded.
-    SystemDegraded(usize),
+    SystemDegraded(SystemId),
     /// System repaired.
-    SystemUp(usize),
+    SystemUp(SystemId),
     /// Person unavailable for seconds (None: until the end).
-    PersonUnavailable(usize, Option<i64>),
+    PersonUnavailable(PersonId, Option<i64>),
     /// Person back.
-    PersonAvailable(usize),
+    PersonAvailable(PersonId),
     /// Channel down.
-    ChannelDown(usize),
+    ChannelDown(ChannelId),
     /// Channel up.
-    ChannelUp(usize),
+    ChannelUp(ChannelId),
     /// Supplier cut off.
-    SupplierCutOff(usize),
+    SupplierCutOff(SupplierId),
     /// Supplier restored.
-    SupplierRestored(usize),
+    SupplierRestored(SupplierId),
     /// Declare a disaster.
     Declare,
+}
+
+/// The kinds of id an effect can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdKind {
+    /// A site.
+    Site,
+    /// A system.
+    System,
+    /// A person.
+    Person,
+    /// A channel.
+    Channel,
+    /// A supplier.
+    Supplier,
+}
+
+impl IdKind {
+    /// The word for it in messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            IdKind::Site => "site",
+            IdKind::System => "system",
+            IdKind::Person => "person",
+            IdKind::Channel => "channel",
+            IdKind::Supplier => "supplier",
+        }
+    }
+}
+
+/// Resolves an id of a kind to its position in the model's list of that kind.
+pub type LookupId<'a, E> = dyn FnMut(IdKind, &Sp<String>) -> Result<usize, E> + 'a;
+
+impl Change {
+    /// The change an effect makes, its ids resolved by `lookup` (to a position in the
+    /// model's list of that kind). The one mapping from effects as written to changes,
+    /// used by the compiler (names checked beforehand) and by scripts (names checked now).
+    pub fn resolve<E>(effect: &Effect, lookup: &mut LookupId<'_, E>) -> Result<Change, E> {
+        Ok(match effect {
+            Effect::SiteDown(id) => Change::SiteDown(SiteId::from_index(lookup(IdKind::Site, id)?)),
+            Effect::SiteUp(id) => Change::SiteUp(SiteId::from_index(lookup(IdKind::Site, id)?)),
+            Effect::SystemDown(id) => Change::SystemDown(SystemId::from_index(lookup(IdKind::System, id)?)),
+            Effect::SystemDegraded(id) => Change::SystemDegraded(SystemId::from_index(lookup(IdKind::System, id)?)),
+            Effect::SystemUp(id) => Change::SystemUp(SystemId::from_index(lookup(IdKind::System, id)?)),
+            Effect::PersonUnavailable(u) => Change::PersonUnavailable(
+                PersonId::from_index(lookup(IdKind::Person, &u.person)?),
+                u.duration.as_ref().map(|d| d.value.0),
+            ),
+            Effect::PersonAvailable(id) => Change::PersonAvailable(PersonId::from_index(lookup(IdKind::Person, id)?)),
+            Effect::ChannelDown(id) => Change::ChannelDown(ChannelId::from_index(lookup(IdKind::Channel, id)?)),
+            Effect::ChannelUp(id) => Change::ChannelUp(ChannelId::from_index(lookup(IdKind::Channel, id)?)),
+            Effect::SupplierCutOff(id) => Change::SupplierCutOff(SupplierId::from_index(lookup(IdKind::Supplier, id)?)),
+            Effect::SupplierRestored(id) => {
+                Change::SupplierRestored(SupplierId::from_index(lookup(IdKind::Supplier, id)?))
+            }
+            Effect::Declare => Change::Declare,
+        })
+    }
 }
 
 /// An inject.
@@ -246,7 +344,7 @@ pub enum Trigger {
     /// At a time.
     At(i64),
     /// When an inject (index) is delivered.
-    AfterInject(usize),
+    AfterInject(InjectId),
     /// Only when a script poses it.
     Script,
 }
@@ -268,15 +366,15 @@ pub struct Decision {
     /// Id.
     pub id: String,
     /// Role asked.
-    pub role: usize,
+    pub role: RoleId,
     /// Question.
     pub prompt: String,
     /// When posed.
     pub trigger: Trigger,
     /// Seconds allowed.
     pub deadline: i64,
-    /// Default option index.
-    pub default: usize,
+    /// The option that applies when the deadline passes unanswered.
+    pub default: OptionId,
     /// Options.
     pub options: Vec<DecisionOption>,
 }
@@ -318,7 +416,7 @@ pub struct Model {
     /// Systems, in an order where dependencies come first.
     pub systems: Vec<System>,
     /// Systems in dependency order (dependencies before dependants).
-    pub system_order: Vec<usize>,
+    pub system_order: Vec<SystemId>,
     /// Channels.
     pub channels: Vec<Channel>,
     /// People.
@@ -336,7 +434,7 @@ pub struct Model {
     /// Suppliers.
     pub suppliers: Vec<Supplier>,
     /// Roles that may declare, in order of authority.
-    pub declare_roles: Vec<usize>,
+    pub declare_roles: Vec<RoleId>,
     /// Time to decide on declaration.
     pub declare_time: Distribution,
     /// Whether the plan's declaring role declares on its own (false when a decision
@@ -367,36 +465,67 @@ pub struct Objective {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Measure {
     /// Function index back within RTO.
-    FunctionWithinRto(usize),
+    FunctionWithinRto(FunctionId),
     /// Function index back within MTD.
-    FunctionWithinMtd(usize),
+    FunctionWithinMtd(FunctionId),
     /// Function index within RPO.
-    FunctionWithinRpo(usize),
+    FunctionWithinRpo(FunctionId),
     /// All disrupted functions within RTO.
     AllFunctionsWithinRto,
     /// Stakeholder index notified in time.
-    StakeholderNotified(usize),
+    StakeholderNotified(StakeholderId),
     /// Declared within seconds.
     DeclaredWithin(i64),
     /// Call tree complete within seconds.
     CallTreeCompleteWithin(i64),
     /// Decision index answered within seconds.
-    DecisionWithin(usize, i64),
+    DecisionWithin(DecisionId, i64),
 }
 
-/// Resolves names to indices. Needs a plan and scenario that passed [`crate::check`];
-/// anything unresolved is still reported, never unwrapped.
+/// What one resolving pass found: the plan's and the scenario's diagnostics, kept apart
+/// so that a plan shared by several scenarios is reported once, and the model when
+/// nothing stood in the way of building it.
+#[derive(Debug)]
+pub struct Resolved {
+    /// The model, when there were no errors.
+    pub model: Option<Model>,
+    /// Errors and warnings about the plan.
+    pub plan_diagnostics: Vec<Diagnostic>,
+    /// Errors and warnings about the scenario.
+    pub scenario_diagnostics: Vec<Diagnostic>,
+}
+
+/// Checks a plan and scenario and, when neither has errors, resolves them into a
+/// [`Model`]: one pass, whose names serve both the checks and the model.
+pub fn resolve(plan: &Document<Plan>, scenario: &Document<Scenario>) -> Resolved {
+    let (names, plan_diagnostics) = crate::check::check_plan(plan);
+    let mut scenario_diagnostics = crate::check::check_scenario(scenario, Some(&names));
+    let model = if crate::check::has_errors(&plan_diagnostics) || crate::check::has_errors(&scenario_diagnostics) {
+        None
+    } else {
+        let mut r = Resolver { names: &names, scenario, plan, diags: Vec::new() };
+        let model = r.model();
+        // The checks resolve every name first, so this stays empty; kept so that a gap
+        // between checks and model is reported rather than played.
+        let clean = r.diags.is_empty();
+        scenario_diagnostics.extend(r.diags);
+        clean.then_some(model)
+    };
+    Resolved { model, plan_diagnostics, scenario_diagnostics }
+}
+
+/// The model of a plan and scenario, or every error that prevents it.
 pub fn compile(plan: &Document<Plan>, scenario: &Document<Scenario>) -> Result<Model, Vec<Diagnostic>> {
-    let mut diags = Vec::new();
-    let (names, plan_diags) = crate::check::check_plan(plan);
-    diags.extend(plan_diags.into_iter().filter(Diagnostic::is_error));
-    diags.extend(crate::check::check_scenario(scenario, Some(&names)).into_iter().filter(Diagnostic::is_error));
-    if !diags.is_empty() {
-        return Err(diags);
+    let resolved = resolve(plan, scenario);
+    match resolved.model {
+        Some(model) => Ok(model),
+        None => Err(resolved
+            .plan_diagnostics
+            .into_iter()
+            .chain(resolved.scenario_diagnostics)
+            .filter(Diagnostic::is_error)
+            .collect()),
     }
-    let mut r = Resolver { names: &names, scenario, plan, diags: Vec::new() };
-    let model = r.model();
-    if r.diags.is_empty() { Ok(model) } else { Err(r.diags) }
 }
 
 struct Resolver<'a> {
@@ -411,12 +540,12 @@ fn fixed(d: Option<&Sp<Distribution>>) -> Distribution {
 }
 
 impl Resolver<'_> {
-    fn one(&mut self, names: &Names, id: &Sp<String>, in_plan: bool) -> usize {
+    fn one<I: Id>(&mut self, names: &Names, id: &Sp<String>, in_plan: bool) -> I {
         let file = if in_plan { &self.plan.file } else { &self.scenario.file };
-        names.resolve(file, id, &mut self.diags).unwrap_or(0)
+        I::from_index(names.resolve(file, id, &mut self.diags).unwrap_or(0))
     }
 
-    fn many(&mut self, names: &Names, ids: &[Sp<String>]) -> Vec<usize> {
+    fn many<I: Id>(&mut self, names: &Names, ids: &[Sp<String>]) -> Vec<I> {
         ids.iter().map(|id| self.one(names, id, true)).collect()
     }
 
@@ -437,8 +566,14 @@ impl Resolver<'_> {
                 name: x.name.clone().unwrap_or_else(|| x.id.value.clone()),
                 site: self.one(&n.sites, &x.site, true),
                 depends_on: self.many(&n.systems, &x.depends_on),
-                backup: x.backup.as_ref().map(|b| (b.interval.value.0, self.one(&n.sites, &b.stored_at, true))),
-                replication: x.replication.as_ref().map(|b| (b.lag.value.0, self.one(&n.sites, &b.target, true))),
+                backup: x.backup.as_ref().map(|b| Backup {
+                    interval: b.interval.value.0,
+                    stored_at: self.one(&n.sites, &b.stored_at, true),
+                }),
+                replication: x
+                    .replication
+                    .as_ref()
+                    .map(|b| Replica { lag: b.lag.value.0, target: self.one(&n.sites, &b.target, true) }),
                 failover: x.failover.as_ref().map(|f| self.one(&n.sites, f, true)),
             })
             .collect();
@@ -493,7 +628,9 @@ impl Resolver<'_> {
                 holders: std::iter::once(&r.primary).chain(&r.backups).map(|x| self.one(&n.people, x, true)).collect(),
                 handover: r.handover.as_ref().map_or(0, |h| h.value.0),
                 backup_slowdown: r.backup_slowdown.as_ref().map_or(1.0, |f| f.value),
-                in_call_tree: call_tree.as_ref().is_some_and(|ct| ct.root == i || ct.links.iter().any(|l| l.to == i)),
+                in_call_tree: call_tree.as_ref().is_some_and(|ct| {
+                    ct.root == RoleId::from_index(i) || ct.links.iter().any(|l| l.to == RoleId::from_index(i))
+                }),
             })
             .collect();
         let functions = p
@@ -531,14 +668,16 @@ impl Resolver<'_> {
                                 .after
                                 .iter()
                                 .filter_map(|a| step_names.iter().position(|s| *s == a.value))
+                                .map(StepId::from_index)
                                 .collect(),
                             needs_systems: self.many(&n.systems, &st.needs.systems),
                             needs_channels: self.many(&n.channels, &st.needs.channels),
-                            runbook: st.runbook.as_ref().map(|rb| {
-                                (
-                                    self.one(&n.sites, &rb.kept_at, true),
-                                    rb.delay_if_unreachable.as_ref().map_or(crate::time::HOUR, |d| d.value.0),
-                                )
+                            runbook: st.runbook.as_ref().map(|rb| Runbook {
+                                kept_at: self.one(&n.sites, &rb.kept_at, true),
+                                delay_if_unreachable: rb
+                                    .delay_if_unreachable
+                                    .as_ref()
+                                    .map_or(crate::time::HOUR, |d| d.value.0),
                             }),
                         })
                         .collect(),
@@ -566,7 +705,10 @@ impl Resolver<'_> {
                 alternates: x
                     .alternates
                     .iter()
-                    .map(|a| (self.one(&n.suppliers, &a.supplier, true), a.lead_time.value.0))
+                    .map(|a| Alternate {
+                        supplier: self.one(&n.suppliers, &a.supplier, true),
+                        lead_time: a.lead_time.value.0,
+                    })
                     .collect(),
             })
             .collect();
@@ -596,9 +738,9 @@ impl Resolver<'_> {
             .map(|d| {
                 let trigger = match (&d.at, &d.after_inject) {
                     (Some(at), _) => Trigger::At(at.value.0),
-                    (None, Some(ev)) => {
-                        Trigger::AfterInject(injects.iter().position(|i| i.event == ev.value.0).unwrap_or(0))
-                    }
+                    (None, Some(ev)) => Trigger::AfterInject(InjectId::from_index(
+                        injects.iter().position(|i| i.event == ev.value.0).unwrap_or(0),
+                    )),
                     (None, None) => Trigger::Script,
                 };
                 Decision {
@@ -607,7 +749,9 @@ impl Resolver<'_> {
                     prompt: d.prompt.clone(),
                     trigger,
                     deadline: d.deadline.value.0,
-                    default: d.options.iter().position(|o| o.id.value == d.default.value).unwrap_or(0),
+                    default: OptionId::from_index(
+                        d.options.iter().position(|o| o.id.value == d.default.value).unwrap_or(0),
+                    ),
                     options: d
                         .options
                         .iter()
@@ -666,22 +810,22 @@ impl Resolver<'_> {
     }
 
     fn change(&mut self, e: &Effect) -> Change {
-        let n = self.names;
-        match e {
-            Effect::SiteDown(id) => Change::SiteDown(self.one(&n.sites, id, false)),
-            Effect::SiteUp(id) => Change::SiteUp(self.one(&n.sites, id, false)),
-            Effect::SystemDown(id) => Change::SystemDown(self.one(&n.systems, id, false)),
-            Effect::SystemDegraded(id) => Change::SystemDegraded(self.one(&n.systems, id, false)),
-            Effect::SystemUp(id) => Change::SystemUp(self.one(&n.systems, id, false)),
-            Effect::PersonUnavailable(u) => {
-                Change::PersonUnavailable(self.one(&n.people, &u.person, false), u.duration.as_ref().map(|d| d.value.0))
-            }
-            Effect::PersonAvailable(id) => Change::PersonAvailable(self.one(&n.people, id, false)),
-            Effect::ChannelDown(id) => Change::ChannelDown(self.one(&n.channels, id, false)),
-            Effect::ChannelUp(id) => Change::ChannelUp(self.one(&n.channels, id, false)),
-            Effect::SupplierCutOff(id) => Change::SupplierCutOff(self.one(&n.suppliers, id, false)),
-            Effect::SupplierRestored(id) => Change::SupplierRestored(self.one(&n.suppliers, id, false)),
-            Effect::Declare => Change::Declare,
+        let names = self.names;
+        let file = &self.scenario.file;
+        let diags = &mut self.diags;
+        let resolved: Result<Change, std::convert::Infallible> = Change::resolve(e, &mut |kind, id| {
+            let namespace = match kind {
+                IdKind::Site => &names.sites,
+                IdKind::System => &names.systems,
+                IdKind::Person => &names.people,
+                IdKind::Channel => &names.channels,
+                IdKind::Supplier => &names.suppliers,
+            };
+            Ok(namespace.resolve(file, id, diags).unwrap_or(0))
+        });
+        match resolved {
+            Ok(change) => change,
+            Err(never) => match never {},
         }
     }
 
@@ -696,7 +840,7 @@ impl Resolver<'_> {
             Criterion::DeclaredWithin(d) => Measure::DeclaredWithin(d.value.0),
             Criterion::CallTreeCompleteWithin(d) => Measure::CallTreeCompleteWithin(d.value.0),
             Criterion::DecisionWithin(dw) => Measure::DecisionWithin(
-                decisions.iter().position(|d| d.id == dw.decision.value).unwrap_or(0),
+                DecisionId::from_index(decisions.iter().position(|d| d.id == dw.decision.value).unwrap_or(0)),
                 dw.within.value.0,
             ),
         }
@@ -705,21 +849,21 @@ impl Resolver<'_> {
 
 /// Systems ordered so that every system comes after the systems it depends on.
 /// Cycles were rejected by the checks; any left over are appended as they stand.
-fn topological(systems: &[System]) -> Vec<usize> {
+fn topological(systems: &[System]) -> Vec<SystemId> {
     let mut order = Vec::with_capacity(systems.len());
     let mut placed = vec![false; systems.len()];
     loop {
         let before = order.len();
         for (i, s) in systems.iter().enumerate() {
-            if !placed[i] && s.depends_on.iter().all(|&d| placed.get(d).copied().unwrap_or(true)) {
+            if !placed[i] && s.depends_on.iter().all(|&d| placed.get(d.index()).copied().unwrap_or(true)) {
                 placed[i] = true;
-                order.push(i);
+                order.push(SystemId::from_index(i));
             }
         }
         if order.len() == before {
             break;
         }
     }
-    order.extend((0..systems.len()).filter(|&i| !placed[i]));
+    order.extend((0..systems.len()).filter(|&i| !placed[i]).map(SystemId::from_index));
     order
 }

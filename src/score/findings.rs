@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 
 use super::{Capability, Evidence, Finding, Lang};
-use crate::compile::Model;
+use crate::compile::{Backup, Model, Replica};
+use crate::ids::{self, ChannelId, Id};
 use crate::outcome::{AttemptEnd, LogKind, Outcome};
 use crate::results::Results;
 use crate::time::format_time;
@@ -83,13 +84,15 @@ fn runbooks(c: &mut Ctx) {
     let mut lost: Vec<(i64, usize, usize, usize, bool)> = Vec::new();
     for e in &out.log {
         match e.kind {
-            LogKind::RunbookUnreachable(f, s, site) => lost.push((e.t, f, s, site, true)),
+            LogKind::RunbookUnreachable { function: f, step: s, site } => {
+                lost.push((e.t, f.index(), s.index(), site.index(), true));
+            }
             LogKind::SiteDown(site) => {
                 for (f, outages) in out.outages.iter().enumerate() {
                     let (false, Some(p)) = (outages.is_empty(), m.functions[f].procedure) else { continue };
                     for (s, step) in m.procedures[p].steps.iter().enumerate() {
-                        if step.runbook.is_some_and(|(at, _)| at == site) {
-                            lost.push((e.t, f, s, site, false));
+                        if step.runbook.is_some_and(|r| r.kept_at == site) {
+                            lost.push((e.t, f, s, site.index(), false));
                         }
                     }
                 }
@@ -113,12 +116,12 @@ fn runbooks(c: &mut Ctx) {
             detail: match (lang, used) {
                 (Lang::En, true) => format!(
                     "The step could not use its runbook and took {} longer; the recovery of {} was delayed.",
-                    lang.duration(step.runbook.map_or(0, |(_, d)| d)),
+                    lang.duration(step.runbook.map_or(0, |r| r.delay_if_unreachable)),
                     m.functions[f].name
                 ),
                 (Lang::Zh, true) => format!(
                     "该步骤无法取得操作手册，多用了{}，{}的恢复因此延误。",
-                    lang.duration(step.runbook.map_or(0, |(_, d)| d)),
+                    lang.duration(step.runbook.map_or(0, |r| r.delay_if_unreachable)),
                     m.functions[f].name
                 ),
                 (Lang::En, false) => format!(
@@ -147,7 +150,8 @@ fn runbooks(c: &mut Ctx) {
 
 fn channels(c: &mut Ctx) {
     let (m, out, lang) = (c.m, c.out, c.lang);
-    for (ci, ch) in m.channels.iter().enumerate() {
+    for ci in ids::all(&m.channels) {
+        let ch = &m.channels[ci];
         if ch.depends_on.is_empty() {
             continue;
         }
@@ -367,10 +371,10 @@ fn missed_rpo(c: &mut Ctx, r: &Results) {
             .map(|&s| {
                 let sys = &m.systems[s];
                 match (sys.backup, sys.replication) {
-                    (Some((i, _)), _) => {
+                    (Some(Backup { interval: i, .. }), _) => {
                         format!("{}: {} {}", sys.id, lang.pick("backup every", "备份间隔"), lang.duration(i))
                     }
-                    (None, Some((l, _))) => {
+                    (None, Some(Replica { lag: l, .. })) => {
                         format!("{}: {} {}", sys.id, lang.pick("replica lag", "复制延迟"), lang.duration(l))
                     }
                     (None, None) => format!("{}: {}", sys.id, lang.pick("no backup", "无备份")),
@@ -412,7 +416,7 @@ fn single_channel(c: &mut Ctx) {
     }
     for &p in &called {
         let person = &m.people[p];
-        let channels: BTreeSet<usize> = person.contacts.iter().map(|k| k.channel).collect();
+        let channels: BTreeSet<ChannelId> = person.contacts.iter().map(|k| k.channel).collect();
         if channels.len() > 1 {
             continue;
         }
@@ -484,7 +488,7 @@ fn late_notices(c: &mut Ctx) {
                 let role = &m.roles[note.to_role];
                 let when = note
                     .reached
-                    .map_or_else(|| c.t("never", "始终未联系上"), |(_, t, _)| lang.duration(t - note.started_at));
+                    .map_or_else(|| c.t("never", "始终未联系上"), |r| lang.duration(r.at - note.started_at));
                 c.add(Draft {
                     kind: "notification-late",
                     subject: &role.id,

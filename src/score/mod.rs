@@ -603,14 +603,14 @@ fn timeline(m: &Model, out: &Outcome, lang: Lang) -> Vec<TimelineEntry> {
                 let inj = &out.script_injects[i];
                 ("inject", format!("#{} {}", inj.event, inj.title))
             }
-            K::Detected(r, p) => (
+            K::Detected { role: r, person: p } => (
                 "notification",
                 format!("{}: {} ({})", lang.pick("Detected", "发现"), m.people[p].name, m.roles[r].name),
             ),
             K::Reached(n) => {
                 let note = &out.notifications[n];
-                let who = note.reached.map_or("?", |(p, _, _)| m.people[p].name.as_str());
-                let via = note.reached.and_then(|(_, _, c)| c).map_or("", |c| m.channels[c].id.as_str());
+                let who = note.reached.map_or("?", |r| m.people[r.person].name.as_str());
+                let via = note.reached.and_then(|r| r.channel).map_or("", |c| m.channels[c].id.as_str());
                 (
                     "notification",
                     format!("{} {} ({}, {via})", lang.pick("Reached", "联系上"), who, m.roles[note.to_role].name),
@@ -630,15 +630,15 @@ fn timeline(m: &Model, out: &Outcome, lang: Lang) -> Vec<TimelineEntry> {
                 let how = if rec.by_default { lang.pick(" (default)", "（默认）") } else { "" };
                 ("decision", format!("{}: {}{how}", dec.prompt, dec.options[rec.option].label))
             }
-            K::Declared(p, r) => (
+            K::Declared { person: p, role: r } => (
                 "declaration",
                 format!("{}: {} ({})", lang.pick("Disaster declared", "宣布灾难"), m.people[p].name, m.roles[r].name),
             ),
             K::FunctionDown(f) => ("recovery", format!("{}: {}", lang.pick("Down", "中断"), m.functions[f].name)),
-            K::FunctionRecovered(f, _) => {
+            K::FunctionRecovered { function: f, .. } => {
                 ("recovery", format!("{}: {}", lang.pick("Recovered", "恢复"), m.functions[f].name))
             }
-            K::StakeholderNotified(s, c) => (
+            K::StakeholderNotified { stakeholder: s, channel: c } => (
                 "notification",
                 format!("{}: {} ({})", lang.pick("Notified", "已通知"), m.stakeholders[s].name, m.channels[c].id),
             ),

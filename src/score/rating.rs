@@ -8,7 +8,7 @@ use crate::results::Results;
 /// Assesses one criterion: (what it asks, met or not assessable, what happened, the
 /// fraction by which it was missed, the ids of findings that explain a miss).
 fn assess(m: &Model, r: &Results, c: Measure, lang: Lang) -> (String, Option<bool>, String, f64, Vec<String>) {
-    let outage = |f: usize| r.functions[f].outages.first();
+    let outage = |f: crate::ids::FunctionId| r.functions[f].outages.first();
     let not_disrupted = || lang.pick("not disrupted in this run", "本次未中断").to_owned();
     match c {
         Measure::FunctionWithinRto(f) | Measure::FunctionWithinMtd(f) => {
