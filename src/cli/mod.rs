@@ -17,6 +17,7 @@ use clap::{Parser, Subcommand};
 use crate::diag::{self, RenderStyle};
 use crate::error::Error;
 use crate::schema::SchemaKind;
+pub use files::DiskSources;
 
 /// Business-continuity tabletop exercises, played deterministically.
 #[derive(Debug, Parser)]
