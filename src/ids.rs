@@ -24,7 +24,7 @@ pub trait Keyed {
 }
 
 macro_rules! ids {
-    ($($(#[$doc:meta])* $id:ident => $item:ty;)*) => {$(
+    ($($(#[$doc:meta])* $id:ident;)*) => {$(
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub struct $id(u32);
@@ -38,22 +38,30 @@ macro_rules! ids {
                 self.0 as usize
             }
         }
+    )*};
+}
 
-        impl Keyed for $item {
+/// Declares that the positions of a list of `$item`s are `$id`s: `Vec<$item>` becomes
+/// indexable by `$id`. Invoked beside each item type, so that this module depends on
+/// nothing and everything may depend on it.
+#[macro_export]
+macro_rules! keyed_by {
+    ($($item:ty => $id:ty;)*) => {$(
+        impl $crate::ids::Keyed for $item {
             type Id = $id;
         }
 
-        impl Index<$id> for Vec<$item> {
+        impl std::ops::Index<$id> for Vec<$item> {
             type Output = $item;
             fn index(&self, id: $id) -> &$item {
-                &self[id.index()]
+                &self[$crate::ids::Id::index(id)]
             }
         }
 
-        impl Index<$id> for [$item] {
+        impl std::ops::Index<$id> for [$item] {
             type Output = $item;
             fn index(&self, id: $id) -> &$item {
-                &self[id.index()]
+                &self[$crate::ids::Id::index(id)]
             }
         }
     )*};
@@ -61,43 +69,43 @@ macro_rules! ids {
 
 ids! {
     /// A site of the plan.
-    SiteId => crate::compile::Site;
+    SiteId;
     /// A system of the plan.
-    SystemId => crate::compile::System;
+    SystemId;
     /// A communication channel of the plan.
-    ChannelId => crate::compile::Channel;
+    ChannelId;
     /// A person of the plan.
-    PersonId => crate::compile::Person;
+    PersonId;
     /// A role of the plan.
-    RoleId => crate::compile::Role;
+    RoleId;
     /// A critical function of the plan.
-    FunctionId => crate::compile::Function;
+    FunctionId;
     /// A recovery procedure of the plan.
-    ProcedureId => crate::compile::Procedure;
+    ProcedureId;
     /// A stakeholder of the plan.
-    StakeholderId => crate::compile::Stakeholder;
+    StakeholderId;
     /// A supplier of the plan.
-    SupplierId => crate::compile::Supplier;
+    SupplierId;
     /// An inject of the scenario, in delivery order.
-    InjectId => crate::compile::Inject;
+    InjectId;
     /// A decision point of the scenario.
-    DecisionId => crate::compile::Decision;
+    DecisionId;
     /// A link of the call tree.
-    LinkId => crate::compile::Link;
+    LinkId;
     /// A step within its procedure.
-    StepId => crate::compile::Step;
+    StepId;
     /// An option within its decision.
-    OptionId => crate::compile::DecisionOption;
+    OptionId;
     /// A notification of the run (an entry of `Outcome::notifications`).
-    CallId => crate::outcome::Notification;
+    CallId;
     /// A decision as posed in the run (an entry of `Outcome::decisions`).
-    RecordId => crate::outcome::DecisionRecord;
+    RecordId;
     /// An attempt within its notification.
-    AttemptId => crate::outcome::Attempt;
+    AttemptId;
     /// An inject a script scheduled during the run.
-    ScriptInjectId => crate::outcome::ScriptInject;
+    ScriptInjectId;
     /// A line a script wrote to the log.
-    ScriptLineId => String;
+    ScriptLineId;
 }
 
 /// Every id of a vector, in order.

@@ -6,6 +6,14 @@ use crate::ids::{
     ScriptInjectId, ScriptLineId, SiteId, StakeholderId, StepId, SupplierId, SystemId,
 };
 
+crate::keyed_by! {
+    Notification => CallId;
+    DecisionRecord => RecordId;
+    Attempt => AttemptId;
+    ScriptInject => ScriptInjectId;
+    String => ScriptLineId;
+}
+
 /// How one attempt to reach someone ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AttemptEnd {
