@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Capability, Evidence, Finding, Lang};
+use super::{Capability, Evidence, Finding, FindingKind, Lang};
 use crate::compile::{Backup, Model, Replica};
 use crate::ids::{self, ChannelId, Id};
 use crate::outcome::{AttemptEnd, LogKind, Outcome};
@@ -15,7 +15,7 @@ struct Ctx<'a> {
     out: &'a Outcome,
     lang: Lang,
     found: Vec<Finding>,
-    seen: BTreeSet<String>,
+    seen: BTreeSet<(FindingKind, String)>,
 }
 
 fn ev(t: i64, text: String) -> Evidence {
@@ -24,7 +24,7 @@ fn ev(t: i64, text: String) -> Evidence {
 
 /// A finding before it gets its id: `kind:subject`.
 struct Draft<'a> {
-    kind: &'static str,
+    kind: FindingKind,
     subject: &'a str,
     title: String,
     detail: String,
@@ -35,13 +35,14 @@ struct Draft<'a> {
 }
 
 impl Ctx<'_> {
-    /// Adds a finding unless one with the same id was already found.
+    /// Adds a finding unless one of the same kind about the same subject (so with the
+    /// same id) was already found.
     fn add(&mut self, d: Draft<'_>) {
-        let id = format!("{}:{}", d.kind, d.subject);
-        if self.seen.insert(id.clone()) {
+        if self.seen.insert((d.kind, d.subject.to_owned())) {
             self.found.push(Finding {
-                id,
+                id: d.kind.id(d.subject),
                 kind: d.kind,
+                subject: d.subject.to_owned(),
                 title: d.title,
                 detail: d.detail,
                 evidence: d.evidence,
@@ -107,7 +108,7 @@ fn runbooks(c: &mut Ctx) {
         let step = &m.procedures[p].steps[s];
         let site_name = &m.sites[site].name;
         c.add(Draft {
-            kind: "runbook-unreachable",
+            kind: FindingKind::RunbookUnreachable,
             subject: &format!("{}/{}", m.functions[f].id, step.id),
             title: match lang {
                 Lang::En => format!("Runbook for \"{}\" kept at {site_name}, which was down", step.name),
@@ -169,7 +170,7 @@ fn channels(c: &mut Ctx) {
         let mut evidence = vec![ev(down.t, format!("channel_down {}", ch.id))];
         evidence.extend(hits.into_iter().take(5));
         c.add(Draft {
-            kind: "channel-on-failed-system",
+            kind: FindingKind::ChannelOnFailedSystem,
             subject: &ch.id,
             title: match lang {
                 Lang::En => format!("Channel {} depends on {}, which failed", ch.id, systems.join(", ")),
@@ -202,7 +203,7 @@ fn unreachable_roles(c: &mut Ctx) {
             ev(a.sent_at, format!("{} via {}: {}", m.people[a.person].id, m.channels[a.channel].id, a.end.as_str()))
         }));
         c.add(Draft {
-            kind: "role-unreachable",
+            kind: FindingKind::RoleUnreachable,
             subject: &role.id,
             title: match lang {
                 Lang::En => format!("Nobody holding {} could be reached", role.name),
@@ -340,7 +341,7 @@ fn missed_rto(c: &mut Ctx, r: &Results) {
             })
             .unwrap_or_else(|| c.crisis_owner());
         c.add(Draft {
-            kind: "rto-missed",
+            kind: FindingKind::RtoMissed,
             subject: &f.id,
             title: match lang {
                 Lang::En => format!("{} missed its RTO of {}", f.name, lang.duration(f.rto)),
@@ -385,7 +386,7 @@ fn missed_rpo(c: &mut Ctx, r: &Results) {
             .data_lost
             .map_or_else(|| c.t("all data (no reachable copy)", "全部数据（无可用副本）"), |d| lang.duration(d));
         c.add(Draft {
-            kind: "rpo-missed",
+            kind: FindingKind::RpoMissed,
             subject: &f.id,
             title: match lang {
                 Lang::En => format!("{} lost {lost} of data against an RPO of {}", f.name, lang.duration(f.rpo)),
@@ -429,7 +430,7 @@ fn single_channel(c: &mut Ctx) {
             .map(|a| ev(a.sent_at, format!("{} via {}: {}", person.id, m.channels[a.channel].id, a.end.as_str())))
             .collect();
         c.add(Draft {
-            kind: "single-channel",
+            kind: FindingKind::SingleChannel,
             subject: &person.id,
             title: match lang {
                 Lang::En => format!("{} can be reached through one channel only", person.name),
@@ -458,7 +459,7 @@ fn single_source(c: &mut Ctx) {
             continue;
         }
         c.add(Draft {
-            kind: "single-source",
+            kind: FindingKind::SingleSource,
             subject: &s.id,
             title: match lang {
                 Lang::En => format!("{} was cut off and has no alternate", s.name),
@@ -490,7 +491,7 @@ fn late_notices(c: &mut Ctx) {
                     .reached
                     .map_or_else(|| c.t("never", "始终未联系上"), |r| lang.duration(r.at - note.started_at));
                 c.add(Draft {
-                    kind: "notification-late",
+                    kind: FindingKind::NotificationLate,
                     subject: &role.id,
                     title: match lang {
                         Lang::En => format!("{} was not reached within the call tree's deadline", role.name),
@@ -512,7 +513,7 @@ fn late_notices(c: &mut Ctx) {
             LogKind::StakeholderLate(s) => {
                 let st = &m.stakeholders[s];
                 c.add(Draft {
-                    kind: "stakeholder-late",
+                    kind: FindingKind::StakeholderLate,
                     subject: &st.id,
                     title: match lang {
                         Lang::En => format!("{} were not notified within {}", st.name, lang.duration(st.deadline)),
@@ -544,7 +545,7 @@ fn default_decisions(c: &mut Ctx) {
         }
         let dec = &m.decisions[d.decision];
         c.add(Draft {
-            kind: "decision-default",
+            kind: FindingKind::DecisionDefault,
             subject: &dec.id,
             title: match lang {
                 Lang::En => format!("No answer to \"{}\" within {}", dec.prompt, lang.duration(dec.deadline)),

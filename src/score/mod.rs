@@ -2,6 +2,7 @@
 //! with findings backed by evidence from the event log, HSEEP P/S/M/U ratings and an
 //! improvement plan. Pure: the same results always give the same scorecard.
 
+mod finding_kind;
 mod findings;
 pub mod lang;
 mod rating;
@@ -11,6 +12,7 @@ use serde::Serialize;
 use crate::compile::Model;
 use crate::outcome::Outcome;
 use crate::results::{NotificationResult, Results};
+pub use finding_kind::FindingKind;
 pub use lang::Lang;
 
 /// Version of the scorecard layout in `report.json`.
@@ -288,8 +290,12 @@ pub struct Evidence {
 pub struct Finding {
     /// Stable id, the same across runs and years: `kind:subject`.
     pub id: String,
-    /// What kind.
-    pub kind: &'static str,
+    /// What kind of finding; serialised as the id's first part.
+    pub kind: FindingKind,
+    /// What it is about (a function, role, channel… by id); the id's second part, so
+    /// not written out again.
+    #[serde(skip)]
+    pub subject: String,
     /// Short title.
     pub title: String,
     /// What happened and why it matters.

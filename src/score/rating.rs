@@ -1,13 +1,18 @@
 //! HSEEP ratings: each objective's measurable criteria assessed, then rated
 //! P (performed without challenges), S (with some), M (with major) or U (unable).
 
-use super::{CriterionScore, Finding, Lang, ObjectiveScore, Rating};
+use super::{CriterionScore, Finding, FindingKind, Lang, ObjectiveScore, Rating};
 use crate::compile::{Measure, Model};
 use crate::results::Results;
 
 /// Assesses one criterion: (what it asks, met or not assessable, what happened, the
-/// fraction by which it was missed, the ids of findings that explain a miss).
-fn assess(m: &Model, r: &Results, c: Measure, lang: Lang) -> (String, Option<bool>, String, f64, Vec<String>) {
+/// fraction by which it was missed, the kind and subject of findings that would explain a miss).
+fn assess(
+    m: &Model,
+    r: &Results,
+    c: Measure,
+    lang: Lang,
+) -> (String, Option<bool>, String, f64, Vec<(FindingKind, String)>) {
     let outage = |f: crate::ids::FunctionId| r.functions[f].outages.first();
     let not_disrupted = || lang.pick("not disrupted in this run", "本次未中断").to_owned();
     match c {
@@ -29,7 +34,7 @@ fn assess(m: &Model, r: &Results, c: Measure, lang: Lang) -> (String, Option<boo
                 None => lang.pick("not back by the end", "演练结束时仍未恢复").to_owned(),
             };
             let miss = (back - limit).max(0) as f64 / limit.max(1) as f64;
-            (text, met, detail, miss, vec![format!("rto-missed:{}", func.id)])
+            (text, met, detail, miss, vec![(FindingKind::RtoMissed, func.id.clone())])
         }
         Measure::FunctionWithinRpo(f) => {
             let func = &r.functions[f];
@@ -43,7 +48,7 @@ fn assess(m: &Model, r: &Results, c: Measure, lang: Lang) -> (String, Option<boo
                 |d| format!("{} {}", lang.pick("lost", "丢失"), lang.duration(d)),
             );
             let miss = o.data_lost.map_or(1.0, |d| (d - func.rpo).max(0) as f64 / func.rpo.max(1) as f64);
-            (text, Some(o.within_rpo), detail, miss, vec![format!("rpo-missed:{}", func.id)])
+            (text, Some(o.within_rpo), detail, miss, vec![(FindingKind::RpoMissed, func.id.clone())])
         }
         Measure::AllFunctionsWithinRto => {
             let text =
@@ -60,7 +65,7 @@ fn assess(m: &Model, r: &Results, c: Measure, lang: Lang) -> (String, Option<boo
                 format!("{}: {}", lang.pick("missed", "未达成"), missed.join(", "))
             };
             let miss = missed.len() as f64 / disrupted.len() as f64;
-            let ids = disrupted.iter().map(|f| format!("rto-missed:{}", f.id)).collect();
+            let ids = disrupted.iter().map(|f| (FindingKind::RtoMissed, f.id.clone())).collect();
             (text, Some(missed.is_empty()), detail, miss, ids)
         }
         Measure::StakeholderNotified(s) => {
@@ -76,7 +81,7 @@ fn assess(m: &Model, r: &Results, c: Measure, lang: Lang) -> (String, Option<boo
                 |a| format!("{} {}", lang.pick("after", "用时"), lang.duration(a)),
             );
             let miss = after.map_or(1.0, |a| (a - deadline).max(0) as f64 / deadline.max(1) as f64);
-            (text, st.within_deadline, detail, miss, vec![format!("stakeholder-late:{}", st.id)])
+            (text, st.within_deadline, detail, miss, vec![(FindingKind::StakeholderLate, st.id.clone())])
         }
         Measure::DeclaredWithin(limit) => {
             let text = match lang {
@@ -115,8 +120,8 @@ fn assess(m: &Model, r: &Results, c: Measure, lang: Lang) -> (String, Option<boo
             });
             let ids = tree
                 .iter()
-                .map(|n| format!("notification-late:{}", n.to_role))
-                .chain(tree.iter().map(|n| format!("role-unreachable:{}", n.to_role)));
+                .map(|n| (FindingKind::NotificationLate, n.to_role.clone()))
+                .chain(tree.iter().map(|n| (FindingKind::RoleUnreachable, n.to_role.clone())));
             match last {
                 Some(last) => (
                     text,
@@ -150,7 +155,7 @@ fn assess(m: &Model, r: &Results, c: Measure, lang: Lang) -> (String, Option<boo
                         format!("{} {}", lang.pick("answered after", "答复用时"), lang.duration(x.latency))
                     };
                     let miss = if met { 0.0 } else { (x.latency - limit).max(1) as f64 / limit.max(1) as f64 };
-                    (text, Some(met), detail, miss, vec![format!("decision-default:{}", dec.id)])
+                    (text, Some(met), detail, miss, vec![(FindingKind::DecisionDefault, dec.id.clone())])
                 }
             }
         }
@@ -175,13 +180,9 @@ pub fn rate(m: &Model, r: &Results, findings: &[Finding], lang: Lang) -> Vec<Obj
                         // A missed RTO or RPO is its own title; its detail says why.
                         let causes: Vec<&str> = findings
                             .iter()
-                            .filter(|f| ids.contains(&f.id))
+                            .filter(|f| ids.iter().any(|(kind, subject)| f.kind == *kind && f.subject == *subject))
                             .map(|f| {
-                                if matches!(f.kind, "rto-missed" | "rpo-missed") {
-                                    f.detail.as_str()
-                                } else {
-                                    f.title.as_str()
-                                }
+                                if f.kind.title_restates_its_criterion() { f.detail.as_str() } else { f.title.as_str() }
                             })
                             .collect();
                         improvements.push(if causes.is_empty() {
