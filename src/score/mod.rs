@@ -649,7 +649,28 @@ fn timeline(m: &Model, out: &Outcome, lang: Lang) -> Vec<TimelineEntry> {
                 format!("{}: {} ({})", lang.pick("Notified", "已通知"), m.stakeholders[s].name, m.channels[c].id),
             ),
             K::ScriptLog(i) => ("note", out.script_lines[i].clone()),
-            _ => continue,
+            // Engine detail: the tables and findings above report its effect.
+            K::SiteDown(_)
+            | K::SiteUp(_)
+            | K::SystemDown(_)
+            | K::SystemDegraded(_)
+            | K::SystemUp { .. }
+            | K::ChannelDown(_)
+            | K::ChannelUp(_)
+            | K::PersonUnavailable { .. }
+            | K::PersonAvailable(_)
+            | K::SupplierCutOff(_)
+            | K::SupplierSwitched { .. }
+            | K::SupplierRestored(_)
+            | K::Attempt { .. }
+            | K::Handover { .. }
+            | K::DecisionPosed(_)
+            | K::StepStarted { .. }
+            | K::RunbookUnreachable { .. }
+            | K::StepFinished { .. }
+            | K::NotificationLate(_)
+            | K::StakeholderLate(_)
+            | K::End => continue,
         };
         lines.push(TimelineEntry { t: e.t, at: crate::time::format_time(e.t), kind, text });
     }
