@@ -1,5 +1,18 @@
-//! What a run measured. Index-based (cheap to produce on the hot path); the `results`
+//! What a run measured. Id-based (cheap to produce on the hot path); the `results`
 //! module turns it into the JSON people and machines read.
+
+use crate::ids::{
+    AttemptId, CallId, ChannelId, DecisionId, FunctionId, InjectId, LinkId, OptionId, PersonId, RecordId, RoleId,
+    ScriptInjectId, ScriptLineId, SiteId, StakeholderId, StepId, SupplierId, SystemId,
+};
+
+crate::keyed_by! {
+    Notification => CallId;
+    DecisionRecord => RecordId;
+    Attempt => AttemptId;
+    ScriptInject => ScriptInjectId;
+    String => ScriptLineId;
+}
 
 /// How one attempt to reach someone ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,9 +43,9 @@ impl AttemptEnd {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Attempt {
     /// Person tried.
-    pub person: usize,
+    pub person: PersonId,
     /// Channel used.
-    pub channel: usize,
+    pub channel: ChannelId,
     /// When the attempt began.
     pub sent_at: i64,
     /// When it ended (answered, gave up, or found the channel down).
@@ -41,21 +54,32 @@ pub struct Attempt {
     pub end: AttemptEnd,
 }
 
+/// Who answered a notification, when, and over what.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reach {
+    /// The person now acting for the role.
+    pub person: PersonId,
+    /// When they were reached.
+    pub at: i64,
+    /// The channel that reached them; `None` when they noticed themselves (on duty).
+    pub channel: Option<ChannelId>,
+}
+
 /// A notification along the call tree (or the detection that starts it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notification {
     /// The call-tree link, or `None` for detection by the on-duty role.
-    pub link: Option<usize>,
+    pub link: Option<LinkId>,
     /// Role notified.
-    pub to_role: usize,
+    pub to_role: RoleId,
     /// Person calling, if any.
-    pub caller: Option<usize>,
+    pub caller: Option<PersonId>,
     /// When notifying began.
     pub started_at: i64,
     /// When it should be done by.
     pub deadline_at: Option<i64>,
-    /// Who was reached, when, over which channel (`None`: on duty, no channel).
-    pub reached: Option<(usize, i64, Option<usize>)>,
+    /// Who was reached, if anyone.
+    pub reached: Option<Reach>,
     /// Every attempt in order.
     pub attempts: Vec<Attempt>,
 }
@@ -69,15 +93,33 @@ pub enum RecoveredBy {
     Restored,
 }
 
+/// When a function came back, and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Recovery {
+    /// Scenario time.
+    pub at: i64,
+    /// What brought it back.
+    pub by: RecoveredBy,
+}
+
+/// Who took a piece of work on, and when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Start {
+    /// The person doing it.
+    pub by: PersonId,
+    /// When they started.
+    pub at: i64,
+}
+
 /// One step as played.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StepRun {
-    /// Step index in the procedure.
-    pub step: usize,
+    /// The step within its procedure.
+    pub step: StepId,
     /// When its prerequisites were done (it could have started).
     pub ready_at: Option<i64>,
     /// Who did it and when it started.
-    pub started: Option<(usize, i64)>,
+    pub started: Option<Start>,
     /// Whether the person was a backup.
     pub by_backup: bool,
     /// Delay added because the runbook's site was down.
@@ -91,59 +133,88 @@ pub struct StepRun {
 pub struct Outage {
     /// When it started.
     pub start: i64,
-    /// When the function was back, if it came back.
-    pub recovered: Option<(i64, RecoveredBy)>,
+    /// When and how the function came back, if it did.
+    pub recovered: Option<Recovery>,
     /// Seconds of data lost; `None` when no backup or replica could be reached.
     pub data_lost: Option<i64>,
     /// The steps of its procedure as played.
     pub steps: Vec<StepRun>,
 }
 
+/// When a stakeholder notice arrived, and over which channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Delivery {
+    /// Scenario time.
+    pub at: i64,
+    /// The channel that carried it.
+    pub channel: ChannelId,
+}
+
 /// A stakeholder notice.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StakeholderNotice {
-    /// Stakeholder index.
-    pub stakeholder: usize,
+    /// The stakeholder.
+    pub stakeholder: StakeholderId,
     /// Deadline (absolute scenario time), once a disruption started the clock.
     pub deadline_at: Option<i64>,
-    /// Who sent it and when preparation started.
-    pub started: Option<(usize, i64)>,
+    /// Who prepared it and when preparation started.
+    pub started: Option<Start>,
     /// When and over which channel it reached them.
-    pub notified: Option<(i64, usize)>,
+    pub notified: Option<Delivery>,
     /// Channels tried.
     pub attempts: Vec<Attempt>,
 }
 
-/// A decision as answered.
+/// A decision as posed and answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DecisionRecord {
-    /// Decision index.
-    pub decision: usize,
+    /// The decision.
+    pub decision: DecisionId,
     /// When it was posed.
     pub posed_at: i64,
     /// Person asked.
-    pub asked: Option<usize>,
+    pub asked: Option<PersonId>,
     /// Whether the person asked was a backup for the role.
     pub asked_backup: bool,
     /// Option taken.
-    pub option: usize,
+    pub option: OptionId,
     /// Seconds from posing to the answer (or to the deadline for a default).
     pub latency: i64,
     /// Whether the default applied.
     pub by_default: bool,
 }
 
+/// An alternate supplier taking over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Switch {
+    /// The alternate now delivering.
+    pub to: SupplierId,
+    /// When it took over.
+    pub at: i64,
+}
+
 /// A supplier's course.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SupplierRecord {
-    /// Supplier index.
-    pub supplier: usize,
+    /// The supplier cut off.
+    pub supplier: SupplierId,
     /// When cut off.
     pub cut_off_at: i64,
-    /// Alternate switched to, and when.
-    pub switched: Option<(usize, i64)>,
+    /// The alternate switched to, if any.
+    pub switched: Option<Switch>,
     /// When restored.
     pub restored_at: Option<i64>,
+}
+
+/// The declaration of a disaster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Declaration {
+    /// Scenario time.
+    pub at: i64,
+    /// The person who declared.
+    pub by: PersonId,
+    /// The role they declared in.
+    pub role: RoleId,
 }
 
 /// One line of the event log.
@@ -155,77 +226,140 @@ pub struct LogEntry {
     pub kind: LogKind,
 }
 
-/// Everything the engine logs, by index into the model.
+/// Everything the engine logs, by id into the model or the outcome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogKind {
     /// An inject was delivered.
-    Inject(usize),
+    Inject(InjectId),
     /// Site lost.
-    SiteDown(usize),
+    SiteDown(SiteId),
     /// Site back.
-    SiteUp(usize),
+    SiteUp(SiteId),
     /// System down.
-    SystemDown(usize),
+    SystemDown(SystemId),
     /// System degraded.
-    SystemDegraded(usize),
-    /// System up (`true`: running at its fail-over site).
-    SystemUp(usize, bool),
+    SystemDegraded(SystemId),
+    /// System up again.
+    SystemUp {
+        /// The system.
+        system: SystemId,
+        /// Running at its fail-over site, brought up by a recovery procedure.
+        at_failover: bool,
+    },
     /// Channel down.
-    ChannelDown(usize),
+    ChannelDown(ChannelId),
     /// Channel up.
-    ChannelUp(usize),
-    /// Person unavailable until (None: the end).
-    PersonUnavailable(usize, Option<i64>),
+    ChannelUp(ChannelId),
+    /// Person unavailable.
+    PersonUnavailable {
+        /// The person.
+        person: PersonId,
+        /// Until when; `None`: the rest of the exercise.
+        until: Option<i64>,
+    },
     /// Person available again.
-    PersonAvailable(usize),
+    PersonAvailable(PersonId),
     /// Supplier cut off.
-    SupplierCutOff(usize),
+    SupplierCutOff(SupplierId),
     /// Supplier switched to an alternate.
-    SupplierSwitched(usize, usize),
+    SupplierSwitched {
+        /// The supplier cut off.
+        supplier: SupplierId,
+        /// The alternate now delivering.
+        to: SupplierId,
+    },
     /// Supplier restored.
-    SupplierRestored(usize),
+    SupplierRestored(SupplierId),
     /// Function disrupted.
-    FunctionDown(usize),
-    /// Disruption detected by a role's person.
-    Detected(usize, usize),
-    /// A notification attempt ended (notification index, attempt index).
-    Attempt(usize, usize),
-    /// Role reached (notification index).
-    Reached(usize),
-    /// Nobody holding the role could be reached (notification index).
-    Unreachable(usize),
-    /// The role was handed to a backup person (role, person).
-    Handover(usize, usize),
-    /// Decision posed (record index).
-    DecisionPosed(usize),
-    /// Decision answered (record index).
-    DecisionAnswered(usize),
-    /// Disaster declared (person, role).
-    Declared(usize, usize),
-    /// A recovery step started (function, step).
-    StepStarted(usize, usize),
-    /// The step's runbook was unreachable (function, step, site).
-    RunbookUnreachable(usize, usize, usize),
-    /// A recovery step finished (function, step).
-    StepFinished(usize, usize),
+    FunctionDown(FunctionId),
+    /// Disruption noticed by the call tree's first role.
+    Detected {
+        /// The role on duty.
+        role: RoleId,
+        /// The person who noticed.
+        person: PersonId,
+    },
+    /// A notification attempt ended.
+    Attempt {
+        /// The notification.
+        call: CallId,
+        /// The attempt within it.
+        attempt: AttemptId,
+    },
+    /// A notification reached its role.
+    Reached(CallId),
+    /// Nobody holding the notification's role could be reached.
+    Unreachable(CallId),
+    /// The role was handed to a backup person.
+    Handover {
+        /// The role.
+        role: RoleId,
+        /// The person now acting.
+        person: PersonId,
+    },
+    /// Decision posed.
+    DecisionPosed(RecordId),
+    /// Decision answered.
+    DecisionAnswered(RecordId),
+    /// Disaster declared.
+    Declared {
+        /// The person who declared.
+        person: PersonId,
+        /// The role they declared in.
+        role: RoleId,
+    },
+    /// A recovery step started.
+    StepStarted {
+        /// The function recovered.
+        function: FunctionId,
+        /// The step of its procedure.
+        step: StepId,
+    },
+    /// The step's runbook was unreachable.
+    RunbookUnreachable {
+        /// The function recovered.
+        function: FunctionId,
+        /// The step of its procedure.
+        step: StepId,
+        /// The site where the runbook is kept.
+        site: SiteId,
+    },
+    /// A recovery step finished.
+    StepFinished {
+        /// The function recovered.
+        function: FunctionId,
+        /// The step of its procedure.
+        step: StepId,
+    },
     /// Function recovered.
-    FunctionRecovered(usize, RecoveredBy),
-    /// Stakeholder notified (stakeholder, channel).
-    StakeholderNotified(usize, usize),
-    /// A call-tree notification passed its deadline unreached (notification index).
-    NotificationLate(usize),
-    /// A stakeholder's deadline passed without notice (stakeholder index).
-    StakeholderLate(usize),
-    /// An inject scheduled by a script was delivered (index into `script_injects`).
-    ScriptInject(usize),
-    /// A script wrote a line to the log (index into `script_lines`).
-    ScriptLog(usize),
+    FunctionRecovered {
+        /// The function.
+        function: FunctionId,
+        /// What brought it back.
+        by: RecoveredBy,
+    },
+    /// Stakeholder notified.
+    StakeholderNotified {
+        /// The stakeholder.
+        stakeholder: StakeholderId,
+        /// The channel that carried the notice.
+        channel: ChannelId,
+    },
+    /// A call-tree notification passed its deadline unreached.
+    NotificationLate(CallId),
+    /// A stakeholder's deadline passed without notice.
+    StakeholderLate(StakeholderId),
+    /// An inject scheduled by a script was delivered.
+    ScriptInject(ScriptInjectId),
+    /// A script wrote a line to the log (facilitator-only).
+    ScriptLog(ScriptLineId),
     /// The exercise ended.
     End,
 }
 
 impl LogKind {
-    /// The event's name in `events.jsonl` and in scripts' `on_event`.
+    /// The event's name in `events.jsonl` and in scripts' `on_event`. Exhaustive: a new
+    /// kind must be named here before it compiles.
     pub fn name(self) -> &'static str {
         match self {
             LogKind::Inject(_) => "inject",
@@ -233,33 +367,74 @@ impl LogKind {
             LogKind::SiteUp(_) => "site_up",
             LogKind::SystemDown(_) => "system_down",
             LogKind::SystemDegraded(_) => "system_degraded",
-            LogKind::SystemUp(..) => "system_up",
+            LogKind::SystemUp { .. } => "system_up",
             LogKind::ChannelDown(_) => "channel_down",
             LogKind::ChannelUp(_) => "channel_up",
-            LogKind::PersonUnavailable(..) => "person_unavailable",
+            LogKind::PersonUnavailable { .. } => "person_unavailable",
             LogKind::PersonAvailable(_) => "person_available",
             LogKind::SupplierCutOff(_) => "supplier_cut_off",
-            LogKind::SupplierSwitched(..) => "supplier_switched",
+            LogKind::SupplierSwitched { .. } => "supplier_switched",
             LogKind::SupplierRestored(_) => "supplier_restored",
             LogKind::FunctionDown(_) => "function_down",
-            LogKind::Detected(..) => "detected",
-            LogKind::Attempt(..) => "attempt",
+            LogKind::Detected { .. } => "detected",
+            LogKind::Attempt { .. } => "attempt",
             LogKind::Reached(_) => "reached",
             LogKind::Unreachable(_) => "unreachable",
-            LogKind::Handover(..) => "handover",
+            LogKind::Handover { .. } => "handover",
             LogKind::DecisionPosed(_) => "decision_posed",
             LogKind::DecisionAnswered(_) => "decision_answered",
-            LogKind::Declared(..) => "declared",
-            LogKind::StepStarted(..) => "step_started",
-            LogKind::RunbookUnreachable(..) => "runbook_unreachable",
-            LogKind::StepFinished(..) => "step_finished",
-            LogKind::FunctionRecovered(..) => "function_recovered",
-            LogKind::StakeholderNotified(..) => "stakeholder_notified",
+            LogKind::Declared { .. } => "declared",
+            LogKind::StepStarted { .. } => "step_started",
+            LogKind::RunbookUnreachable { .. } => "runbook_unreachable",
+            LogKind::StepFinished { .. } => "step_finished",
+            LogKind::FunctionRecovered { .. } => "function_recovered",
+            LogKind::StakeholderNotified { .. } => "stakeholder_notified",
             LogKind::NotificationLate(_) => "notification_late",
             LogKind::StakeholderLate(_) => "stakeholder_late",
             LogKind::ScriptInject(_) => "inject",
             LogKind::ScriptLog(_) => "script_log",
             LogKind::End => "end",
+        }
+    }
+}
+
+impl LogKind {
+    /// Whether scripts' `on_event` hears of it. Injects and answers have hooks of their
+    /// own; attempts are too fine-grained; script lines and the end would echo back.
+    pub fn calls_on_event(self) -> bool {
+        match self {
+            LogKind::Inject(_)
+            | LogKind::ScriptInject(_)
+            | LogKind::DecisionAnswered(_)
+            | LogKind::Attempt { .. }
+            | LogKind::DecisionPosed(_)
+            | LogKind::ScriptLog(_)
+            | LogKind::End => false,
+            LogKind::SiteDown(_)
+            | LogKind::SiteUp(_)
+            | LogKind::SystemDown(_)
+            | LogKind::SystemDegraded(_)
+            | LogKind::SystemUp { .. }
+            | LogKind::ChannelDown(_)
+            | LogKind::ChannelUp(_)
+            | LogKind::PersonUnavailable { .. }
+            | LogKind::PersonAvailable(_)
+            | LogKind::SupplierCutOff(_)
+            | LogKind::SupplierSwitched { .. }
+            | LogKind::SupplierRestored(_)
+            | LogKind::FunctionDown(_)
+            | LogKind::Detected { .. }
+            | LogKind::Reached(_)
+            | LogKind::Unreachable(_)
+            | LogKind::Handover { .. }
+            | LogKind::Declared { .. }
+            | LogKind::StepStarted { .. }
+            | LogKind::RunbookUnreachable { .. }
+            | LogKind::StepFinished { .. }
+            | LogKind::FunctionRecovered { .. }
+            | LogKind::StakeholderNotified { .. }
+            | LogKind::NotificationLate(_)
+            | LogKind::StakeholderLate(_) => true,
         }
     }
 }
@@ -286,8 +461,8 @@ pub struct Outcome {
     pub disruption_at: Option<i64>,
     /// When it was detected.
     pub detected_at: Option<i64>,
-    /// When a disaster was declared, by whom (person, role).
-    pub declared: Option<(i64, usize, usize)>,
+    /// The declaration, if one was made.
+    pub declared: Option<Declaration>,
     /// Outages per function (index = function).
     pub outages: Vec<Vec<Outage>>,
     /// Notifications in the order they started.

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
 use crate::compile::Model;
+use crate::ids::{FunctionId, Id, PersonId, RoleId, StepId};
 use crate::outcome::{Attempt, LogEntry, LogKind, Outcome, RecoveredBy};
 use crate::time::{format_duration, format_duration_approx, format_time};
 
@@ -226,6 +227,21 @@ pub struct SupplierResult {
     pub restored_at: Option<i64>,
 }
 
+// Functions and stakeholders are listed in plan order, so the model's ids index them.
+impl std::ops::Index<FunctionId> for Vec<FunctionResult> {
+    type Output = FunctionResult;
+    fn index(&self, f: FunctionId) -> &FunctionResult {
+        &self[f.index()]
+    }
+}
+
+impl std::ops::Index<crate::ids::StakeholderId> for Vec<StakeholderResult> {
+    type Output = StakeholderResult;
+    fn index(&self, s: crate::ids::StakeholderId) -> &StakeholderResult {
+        &self[s.index()]
+    }
+}
+
 /// Whether a deadline `limit` seconds after `start` was met by `done`, given that the
 /// exercise ended at `end`: `None` when it ended before anything could be said.
 pub fn met(start: i64, done: Option<i64>, limit: i64, end: i64) -> Option<bool> {
@@ -250,7 +266,7 @@ impl Results {
     /// Builds the results of `out`, a run of `m`.
     pub fn new(m: &Model, out: &Outcome) -> Results {
         let end = out.ended_at;
-        let person = |p: usize| m.people[p].id.clone();
+        let person = |p: PersonId| m.people[p].id.clone();
         let functions = m
             .functions
             .iter()
@@ -265,12 +281,12 @@ impl Results {
                 outages: out.outages[f]
                     .iter()
                     .map(|o| {
-                        let back = o.recovered.map(|(t, _)| t);
+                        let back = o.recovered.map(|r| r.at);
                         let proc = func.procedure.map(|p| &m.procedures[p]);
                         OutageResult {
                             start: o.start,
                             recovered_at: back,
-                            recovered_by: o.recovered.map(|(_, by)| match by {
+                            recovered_by: o.recovered.map(|r| match r.by {
                                 RecoveredBy::Procedure => "procedure",
                                 RecoveredBy::Restored => "restored",
                             }),
@@ -283,14 +299,14 @@ impl Results {
                                 .steps
                                 .iter()
                                 .filter_map(|s| {
-                                    let step = proc?.steps.get(s.step)?;
+                                    let step = proc?.steps.get(s.step.index())?;
                                     Some(StepResult {
                                         id: step.id.clone(),
                                         role: m.roles[step.role].id.clone(),
-                                        person: s.started.map(|(p, _)| person(p)),
+                                        person: s.started.map(|s| person(s.by)),
                                         by_backup: s.by_backup,
                                         ready_at: s.ready_at,
-                                        started_at: s.started.map(|(_, t)| t),
+                                        started_at: s.started.map(|s| s.at),
                                         finished_at: s.finished_at,
                                         runbook_delay: s.runbook_delay,
                                     })
@@ -306,7 +322,7 @@ impl Results {
             .iter()
             .map(|n| {
                 let link = n.link.and_then(|l| m.call_tree.as_ref().map(|ct| &ct.links[l]));
-                let reached_at = n.reached.map(|(_, t, _)| t);
+                let reached_at = n.reached.map(|r| r.at);
                 NotificationResult {
                     from_role: link.map(|l| m.roles[l.from].id.clone()),
                     to_role: m.roles[n.to_role].id.clone(),
@@ -314,8 +330,8 @@ impl Results {
                     started_at: n.started_at,
                     deadline_at: n.deadline_at,
                     reached_at,
-                    reached_person: n.reached.map(|(p, _, _)| person(p)),
-                    channel: n.reached.and_then(|(_, _, c)| c).map(|c| m.channels[c].id.clone()),
+                    reached_person: n.reached.map(|r| person(r.person)),
+                    channel: n.reached.and_then(|r| r.channel).map(|c| m.channels[c].id.clone()),
                     within_deadline: n.deadline_at.and_then(|d| met(n.started_at, reached_at, d - n.started_at, end)),
                     attempts: n.attempts.iter().map(|a| attempt(m, a)).collect(),
                 }
@@ -326,14 +342,14 @@ impl Results {
             .iter()
             .map(|s| {
                 let st = &m.stakeholders[s.stakeholder];
-                let notified_at = s.notified.map(|(t, _)| t);
+                let notified_at = s.notified.map(|n| n.at);
                 StakeholderResult {
                     id: st.id.clone(),
                     name: st.name.clone(),
-                    sent_by: s.started.map(|(p, _)| person(p)),
+                    sent_by: s.started.map(|s| person(s.by)),
                     deadline_at: s.deadline_at,
                     notified_at,
-                    channel: s.notified.map(|(_, c)| m.channels[c].id.clone()),
+                    channel: s.notified.map(|n| m.channels[n.channel].id.clone()),
                     within_deadline: out.disruption_at.and_then(|d0| met(d0, notified_at, st.deadline, end)),
                     attempts: s.attempts.iter().map(|a| attempt(m, a)).collect(),
                 }
@@ -361,8 +377,8 @@ impl Results {
             .map(|s| SupplierResult {
                 id: m.suppliers[s.supplier].id.clone(),
                 cut_off_at: s.cut_off_at,
-                switched_to: s.switched.map(|(a, _)| m.suppliers[a].id.clone()),
-                switched_at: s.switched.map(|(_, t)| t),
+                switched_to: s.switched.map(|s| m.suppliers[s.to].id.clone()),
+                switched_at: s.switched.map(|s| s.at),
                 restored_at: s.restored_at,
             })
             .collect();
@@ -378,11 +394,11 @@ impl Results {
             duration: m.meta.duration,
             disruption_at: out.disruption_at,
             detected_at: out.detected_at,
-            declaration: out.declared.map(|(t, p, r)| DeclarationResult {
-                at: t,
-                after_disruption: out.disruption_at.map(|d| t - d),
-                person: person(p),
-                role: m.roles[r].id.clone(),
+            declaration: out.declared.map(|d| DeclarationResult {
+                at: d.at,
+                after_disruption: out.disruption_at.map(|t| d.at - t),
+                person: person(d.by),
+                role: m.roles[d.role].id.clone(),
             }),
             functions,
             notifications,
@@ -411,8 +427,8 @@ pub fn events_jsonl(m: &Model, out: &Outcome) -> String {
 }
 
 fn event_json(m: &Model, out: &Outcome, e: &LogEntry) -> Value {
-    let person = |p: usize| m.people[p].id.as_str();
-    let role = |r: usize| m.roles[r].id.as_str();
+    let person = |p: PersonId| m.people[p].id.as_str();
+    let role = |r: RoleId| m.roles[r].id.as_str();
     let mut v = match e.kind {
         LogKind::Inject(i) => json!({"number": m.injects[i].event, "title": m.injects[i].title}),
         LogKind::ScriptInject(i) => {
@@ -422,15 +438,21 @@ fn event_json(m: &Model, out: &Outcome, e: &LogEntry) -> Value {
         LogKind::ScriptLog(i) => json!({"text": out.script_lines[i]}),
         LogKind::SiteDown(s) | LogKind::SiteUp(s) => json!({"site": m.sites[s].id}),
         LogKind::SystemDown(s) | LogKind::SystemDegraded(s) => json!({"system": m.systems[s].id}),
-        LogKind::SystemUp(s, failed_over) => json!({"system": m.systems[s].id, "failed_over": failed_over}),
+        LogKind::SystemUp { system: s, at_failover: failed_over } => {
+            json!({"system": m.systems[s].id, "failed_over": failed_over})
+        }
         LogKind::ChannelDown(c) | LogKind::ChannelUp(c) => json!({"channel": m.channels[c].id}),
-        LogKind::PersonUnavailable(p, until) => json!({"person": person(p), "until": until}),
+        LogKind::PersonUnavailable { person: p, until } => json!({"person": person(p), "until": until}),
         LogKind::PersonAvailable(p) => json!({"person": person(p)}),
         LogKind::SupplierCutOff(s) | LogKind::SupplierRestored(s) => json!({"supplier": m.suppliers[s].id}),
-        LogKind::SupplierSwitched(s, a) => json!({"supplier": m.suppliers[s].id, "alternate": m.suppliers[a].id}),
+        LogKind::SupplierSwitched { supplier: s, to: a } => {
+            json!({"supplier": m.suppliers[s].id, "alternate": m.suppliers[a].id})
+        }
         LogKind::FunctionDown(f) => json!({"function": m.functions[f].id}),
-        LogKind::Detected(r, p) | LogKind::Handover(r, p) => json!({"role": role(r), "person": person(p)}),
-        LogKind::Attempt(n, a) => {
+        LogKind::Detected { role: r, person: p } | LogKind::Handover { role: r, person: p } => {
+            json!({"role": role(r), "person": person(p)})
+        }
+        LogKind::Attempt { call: n, attempt: a } => {
             let at = &out.notifications[n].attempts[a];
             json!({"role": role(out.notifications[n].to_role), "person": person(at.person),
                    "channel": m.channels[at.channel].id, "sent_at": at.sent_at, "outcome": at.end.as_str()})
@@ -438,8 +460,8 @@ fn event_json(m: &Model, out: &Outcome, e: &LogEntry) -> Value {
         LogKind::Reached(n) => {
             let note = &out.notifications[n];
             json!({"role": role(note.to_role),
-                   "person": note.reached.map(|(p, _, _)| person(p)),
-                   "channel": note.reached.and_then(|(_, _, c)| c).map(|c| m.channels[c].id.as_str())})
+                   "person": note.reached.map(|r| person(r.person)),
+                   "channel": note.reached.and_then(|r| r.channel).map(|c| m.channels[c].id.as_str())})
         }
         LogKind::Unreachable(n) | LogKind::NotificationLate(n) => json!({"role": role(out.notifications[n].to_role)}),
         LogKind::DecisionPosed(d) => {
@@ -452,16 +474,18 @@ fn event_json(m: &Model, out: &Outcome, e: &LogEntry) -> Value {
             json!({"decision": dec.id, "option": dec.options[rec.option].id,
                    "by_default": rec.by_default, "latency": rec.latency})
         }
-        LogKind::Declared(p, r) => json!({"person": person(p), "role": role(r)}),
-        LogKind::StepStarted(f, s) | LogKind::StepFinished(f, s) => step_json(m, f, s),
-        LogKind::RunbookUnreachable(f, s, site) => {
+        LogKind::Declared { person: p, role: r } => json!({"person": person(p), "role": role(r)}),
+        LogKind::StepStarted { function: f, step: s } | LogKind::StepFinished { function: f, step: s } => {
+            step_json(m, f, s)
+        }
+        LogKind::RunbookUnreachable { function: f, step: s, site } => {
             let mut v = step_json(m, f, s);
             v["site"] = json!(m.sites[site].id);
             v
         }
-        LogKind::FunctionRecovered(f, by) => json!({"function": m.functions[f].id,
+        LogKind::FunctionRecovered { function: f, by } => json!({"function": m.functions[f].id,
             "by": match by { RecoveredBy::Procedure => "procedure", RecoveredBy::Restored => "restored" }}),
-        LogKind::StakeholderNotified(s, c) => {
+        LogKind::StakeholderNotified { stakeholder: s, channel: c } => {
             json!({"stakeholder": m.stakeholders[s].id, "channel": m.channels[c].id})
         }
         LogKind::StakeholderLate(s) => json!({"stakeholder": m.stakeholders[s].id}),
@@ -473,9 +497,9 @@ fn event_json(m: &Model, out: &Outcome, e: &LogEntry) -> Value {
     v
 }
 
-fn step_json(m: &Model, f: usize, s: usize) -> Value {
+fn step_json(m: &Model, f: FunctionId, s: StepId) -> Value {
     let func = &m.functions[f];
-    let step = func.procedure.and_then(|p| m.procedures[p].steps.get(s)).map_or("?", |st| st.id.as_str());
+    let step = func.procedure.and_then(|p| m.procedures[p].steps.get(s.index())).map_or("?", |st| st.id.as_str());
     json!({"function": func.id, "step": step})
 }
 

@@ -101,8 +101,12 @@ fn an_invalid_scenario_is_not_run() {
     sandtable().args(["run", "tests/fixtures/invalid/scenario-bad-references.yaml"]).assert().code(1);
 }
 
-fn shipped_models() -> Vec<(sandtable::compile::Model, sandtable::script::ScriptHost)> {
-    SCENARIOS.iter().map(|s| common::scripted(&format!("scenarios/{s}.yaml"))).collect()
+/// The shipped scenarios compiled with their scripts, once for the whole test binary:
+/// compiling them is what a case of the property below would otherwise spend its time on.
+fn shipped_models() -> &'static [(sandtable::compile::Model, sandtable::script::ScriptHost)] {
+    static MODELS: std::sync::OnceLock<Vec<(sandtable::compile::Model, sandtable::script::ScriptHost)>> =
+        std::sync::OnceLock::new();
+    MODELS.get_or_init(|| SCENARIOS.iter().map(|s| common::scripted(&format!("scenarios/{s}.yaml"))).collect())
 }
 
 proptest! {
@@ -112,8 +116,7 @@ proptest! {
     /// recovered at a time within the exercise or explicitly not recovered.
     #[test]
     fn clock_is_monotonic_and_every_outage_is_settled(seed in any::<u64>(), which in 0usize..4) {
-        let models = shipped_models();
-        let (m, host) = &models[which];
+        let (m, host) = &shipped_models()[which];
         let out = sandtable::engine::Engine::with_scripts(m, host).play(seed, &mut sandtable::engine::Defaults).expect("plays");
         prop_assert!(out.log.windows(2).all(|w| w[0].t <= w[1].t));
         prop_assert!(out.log.iter().all(|e| (0..=m.meta.duration).contains(&e.t)));

@@ -89,6 +89,24 @@ fn abusive_scripts_stop_with_a_named_error() {
     });
 }
 
+/// A script that undoes its own effect whenever it sees it would keep one moment going
+/// for ever: the run stops with an error instead, and writes nothing.
+#[test]
+fn a_script_reacting_to_its_own_effects_stops() {
+    let out_dir = tempfile::tempdir().expect("temp dir");
+    let out = sandtable()
+        .args(["run", "tests/fixtures/scripts/loop/ping-pong.yaml", "--out"])
+        .arg(out_dir.path().join("out"))
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(stderr.contains("script::hook-loop"), "{stderr}");
+    assert!(!out_dir.path().join("out").exists(), "nothing is written when scripts loop");
+    insta::assert_snapshot!("hook-loop-ping-pong", stderr);
+}
+
 #[test]
 fn scripts_that_do_not_load_are_located() {
     insta::glob!("fixtures/scripts/load/*.yaml", |path| {

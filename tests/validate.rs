@@ -41,6 +41,20 @@ fn warnings_are_reported_but_do_not_fail() {
     });
 }
 
+/// One fixture per warning code, each with the warning it provokes alone. They sit in a
+/// folder of their own so that the glob above keeps its one file and its snapshot's name.
+#[test]
+fn each_warning_code_fixture_warns_and_does_not_fail() {
+    insta::glob!("fixtures/warnings/by-code/*.yaml", |path| {
+        let rel = relative(path);
+        let out = sandtable().args(["validate", &rel]).assert().success().get_output().clone();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(stderr.contains("warning"), "{rel}: expected warnings");
+        assert!(!stderr.contains(": error"), "{rel}: expected warnings only:\n{stderr}");
+        insta::assert_snapshot!(stderr);
+    });
+}
+
 #[test]
 fn a_plan_shared_by_scenarios_is_reported_once() {
     let out = sandtable()

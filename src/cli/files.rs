@@ -51,3 +51,17 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     tmp.persist(path).map_err(|e| write_err(e.error))?;
     Ok(())
 }
+
+/// The file system as a [`crate::project::Sources`]: files named by the paths given.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct DiskSources;
+
+impl crate::project::Sources for DiskSources {
+    fn read(&self, path: &Path) -> Result<Arc<SourceFile>> {
+        read_source(path)
+    }
+
+    fn identity(&self, path: &Path) -> std::path::PathBuf {
+        std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+    }
+}

@@ -2,7 +2,6 @@
 //! place where errors become messages and exit codes.
 
 mod files;
-mod inputs;
 mod msel;
 mod play;
 mod run;
@@ -18,13 +17,14 @@ use clap::{Parser, Subcommand};
 use crate::diag::{self, RenderStyle};
 use crate::error::Error;
 use crate::schema::SchemaKind;
+pub use files::DiskSources;
 
 /// Business-continuity tabletop exercises, played deterministically.
 #[derive(Debug, Parser)]
 #[command(name = "sandtable", version, about, long_about = None)]
 pub struct Cli {
     #[command(subcommand)]
-    command: Command,
+    verb: Verb,
 }
 
 /// The scenario to play, and what may override it.
@@ -42,7 +42,8 @@ pub struct ScenarioArgs {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {
+// What sandtable is asked to do: one variant per subcommand.
+enum Verb {
     /// Check plans and scenarios; a scenario also checks its plan and scripts.
     #[command(
         after_help = "Examples:\n  sandtable validate scenarios/dc-power-loss.yaml\n  sandtable validate scenarios/*.yaml scenarios/plans/*.yaml\n\nExit status: 0 when clean or warnings only, 1 on errors, 2 on a usage error."
@@ -155,19 +156,19 @@ enum MselCommand {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let style = RenderStyle { color: use_color(&std::io::stderr()), width: terminal_width() };
-    let result = match cli.command {
-        Command::Validate { files } => validate::run(&files, style),
-        Command::Run { target, decisions, out, format, lang, template } => {
+    let result = match cli.verb {
+        Verb::Validate { files } => validate::run(&files, style),
+        Verb::Run { target, decisions, out, format, lang, template } => {
             run::run(&run::RunArgs { target, decisions, out, formats: format, lang, template }, style)
         }
-        Command::Play { target, journal, pace, resume, out, lang } => {
+        Verb::Play { target, journal, pace, resume, out, lang } => {
             play::play(&play::PlayArgs { target, journal, pace, resume, out, lang })
         }
-        Command::Msel(MselCommand::Export { scenario, output }) => msel::export(&scenario, &output),
-        Command::Msel(MselCommand::Import { file, sheet, map, plan, output }) => {
+        Verb::Msel(MselCommand::Export { scenario, output }) => msel::export(&scenario, &output),
+        Verb::Msel(MselCommand::Import { file, sheet, map, plan, output }) => {
             msel::import(&msel::ImportArgs { file, sheet, map, plan, output }, style)
         }
-        Command::Schema { kind, output } => schema::run(kind, output.as_deref()),
+        Verb::Schema { kind, output } => schema::run(kind, output.as_deref()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -176,6 +177,15 @@ pub fn main() -> ExitCode {
             ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(1))
         }
     }
+}
+
+/// Opens the scenario the arguments name, through the file system; warnings are printed.
+fn open(target: &ScenarioArgs, style: RenderStyle) -> Result<crate::project::Project, Error> {
+    let project = crate::project::open(&files::DiskSources, &target.scenario, target.plan.as_deref())?;
+    if !project.warnings.is_empty() {
+        eprint!("{}", diag::render(&project.warnings, style));
+    }
+    Ok(project)
 }
 
 /// Prints an error to stderr: diagnostics with their source, anything else as one line.

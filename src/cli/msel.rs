@@ -1,11 +1,9 @@
 //! `sandtable msel export|import`: MSEL spreadsheets in and out.
 
-use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 use super::files::{read_source, write_atomic};
-use super::inputs;
 use crate::diag::{self, RenderStyle};
 use crate::error::{Error, Result};
 use crate::load;
@@ -121,7 +119,8 @@ pub fn import(args: &ImportArgs, style: RenderStyle) -> Result<()> {
     let _ = out.flush();
 
     // The promise: what import writes validates.
-    let mut checked = inputs::scenario_file(&args.output, None, &mut BTreeSet::new());
+    let mut checked =
+        crate::project::check_scenario_file(&super::files::DiskSources, &args.output, None, &mut Vec::new());
     diag::sort(&mut checked.diagnostics);
     if checked.has_errors() {
         return Err(Error::Invalid(checked.diagnostics));

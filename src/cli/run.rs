@@ -4,11 +4,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::files::{read_source, write_atomic};
-use super::inputs;
 use crate::diag::RenderStyle;
-use crate::engine::{DecisionSource, Defaults, Engine, Prepared};
+use crate::engine::{Defaults, Engine};
 use crate::error::{Error, Result};
-use crate::load;
 use crate::play::Journal;
 use crate::report::{self, Format, Templates};
 use crate::results::{Results, events_jsonl, summary_table};
@@ -81,45 +79,33 @@ pub fn outputs(
 
 /// Plays the scenario, writes `events.jsonl` and `results.json`, prints the summary.
 pub fn run(args: &RunArgs, style: RenderStyle) -> Result<()> {
-    let inputs::Compiled { model, scripts, .. } =
-        inputs::compiled(&args.target.scenario, args.target.plan.as_deref(), style)?;
+    let project = super::open(&args.target, style)?;
+    let model = &project.model;
     // A decisions file, or the journal of a live session (answers, observations, end).
-    let mut journal = None;
-    let mut source: Box<dyn DecisionSource> = match &args.decisions {
-        Some(path) => {
-            let file = read_source(path)?;
-            if Journal::is_journal(file.text()) {
-                let j = Journal::parse(file.text());
-                if let Some(line) = j.unreadable.first() {
-                    return Err(Error::Failed(format!("{}: line {line} is not a journal entry", path.display())));
-                }
-                let prepared = Prepared::from_journal(&j.answers);
-                journal = Some(j);
-                Box::new(prepared)
-            } else {
-                let doc = load::decisions(&file)?;
-                Box::new(Prepared::from_document(&doc, &model).map_err(Error::Invalid)?)
-            }
-        }
-        None => Box::new(Defaults),
+    let answers = match &args.decisions {
+        Some(path) => Some(project.answers(&read_source(path)?)?),
+        None => None,
     };
+    let journal = answers.as_ref().and_then(|a| a.journal.as_ref());
     let templates = templates(args.template.as_deref())?;
-    let journal_seed = journal.as_ref().and_then(|j| j.start.as_ref().map(|s| s.1));
-    let seed = args.target.seed.or(journal_seed).or(model.meta.seed).unwrap_or(0);
-    let mut engine = Engine::with_scripts(&model, &scripts);
-    engine.start(seed, source.as_mut())?;
+    let seed = crate::project::seed(args.target.seed, journal, model);
+    let mut engine = Engine::with_scripts(model, &project.scripts);
+    engine.start(seed)?;
     // A replayed session ends where the facilitator ended it; finish plays up to there.
-    let end = journal.as_ref().and_then(|j| j.ended);
-    let outcome = engine.finish(end, source.as_mut())?;
-    let observations = journal.as_ref().map_or_else(Vec::new, Journal::observations);
-    let results = Results::new(&model, &outcome);
-    let files = outputs(&model, &outcome, &results, &args.formats, args.lang, &templates, &observations)?;
-    let out_dir = args.out.clone().unwrap_or_else(|| Path::new("out").join(&model.meta.scenario_id));
+    let end = journal.and_then(|j| j.ended);
+    let observations = journal.map_or_else(Vec::new, Journal::observations);
+    let outcome = match answers {
+        Some(mut a) => engine.finish(end, &mut a.prepared)?,
+        None => engine.finish(end, &mut Defaults)?,
+    };
+    let results = Results::new(model, &outcome);
+    let files = outputs(model, &outcome, &results, &args.formats, args.lang, &templates, &observations)?;
+    let out_dir = crate::project::out_dir(args.out.as_deref(), model);
     for (name, text) in &files {
         write_atomic(&out_dir.join(name), text.as_bytes())?;
     }
     let mut stdout = std::io::stdout().lock();
-    let _ = write!(stdout, "{}", summary_table(&model, &results));
+    let _ = write!(stdout, "{}", summary_table(model, &results));
     let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
     let _ = writeln!(stdout, "\nWrote {} to {}.", names.join(", "), out_dir.display());
     Ok(())

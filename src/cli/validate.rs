@@ -1,19 +1,18 @@
 //! `sandtable validate`: check plans and scenarios and report what is wrong.
 
-use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::files::read_source;
-use super::inputs::{self, Checked};
+use super::files::{DiskSources, read_source};
 use crate::diag::{self, Diagnostic, RenderStyle};
 use crate::error::{Error, Result};
 use crate::load::{self, FileKind};
+use crate::project::{self, Checked, Sources};
 
 /// Checks every file; prints warnings and errors to stderr and one line per file to
 /// stdout. Fails (exit 1) when any file has an error.
 pub fn run(files: &[PathBuf], style: RenderStyle) -> Result<()> {
-    let mut seen_plans = BTreeSet::new();
+    let mut seen_plans = Vec::new();
     let mut failed = Vec::new();
     let mut stdout = std::io::stdout().lock();
     for path in files {
@@ -36,7 +35,7 @@ pub fn run(files: &[PathBuf], style: RenderStyle) -> Result<()> {
     }
 }
 
-fn check_file(path: &Path, seen_plans: &mut BTreeSet<PathBuf>) -> Checked {
+fn check_file(path: &Path, seen_plans: &mut Vec<PathBuf>) -> Checked {
     let kind = read_source(path).map_err(|e| match e {
         Error::Invalid(d) => d,
         other => vec![Diagnostic::error("input::read", other.to_string())],
@@ -44,10 +43,15 @@ fn check_file(path: &Path, seen_plans: &mut BTreeSet<PathBuf>) -> Checked {
     let kind = kind.and_then(|file| load::kind_of(&file).map_err(|d| vec![d]));
     match kind {
         Ok(FileKind::Plan) => {
-            let key = std::fs::canonicalize(path).unwrap_or(path.to_owned());
-            if seen_plans.insert(key) { inputs::plan_file(path) } else { Checked::default() }
+            let key = DiskSources.identity(path);
+            if seen_plans.contains(&key) {
+                Checked::default()
+            } else {
+                seen_plans.push(key);
+                project::check_plan_file(&DiskSources, path)
+            }
         }
-        Ok(FileKind::Scenario) => inputs::scenario_file(path, None, seen_plans),
+        Ok(FileKind::Scenario) => project::check_scenario_file(&DiskSources, path, None, seen_plans),
         Ok(FileKind::Decisions) => match read_source(path) {
             Ok(file) => match load::decisions(&file) {
                 Ok(_) => Checked::default(),

@@ -1,21 +1,23 @@
-//! Where answers to decision points come from: a decisions file, the defaults, or (in a
-//! later front end) the players at the table, one answer at a time.
+//! Where answers to decision points come from when a whole run is played at once: a
+//! decisions file, a session's journal, or the defaults. A live session answers through
+//! [`super::Engine::answer`] instead, at its own pace.
 
 use std::collections::BTreeMap;
 
 use crate::compile::{Decision, Model};
+use crate::ids::{DecisionId, Id, OptionId, PersonId};
 
 /// A decision being put to someone.
 #[derive(Debug, Clone, Copy)]
 pub struct Ask<'a> {
-    /// Index of the decision in the model.
-    pub index: usize,
+    /// The decision's id in the model.
+    pub id: DecisionId,
     /// The decision.
     pub decision: &'a Decision,
     /// Scenario time it is posed at.
     pub posed_at: i64,
     /// The person asked (whoever holds the role then), if anyone can be asked.
-    pub asked: Option<usize>,
+    pub asked: Option<PersonId>,
     /// The run so far, for a live front end to show what led up to the question.
     pub so_far: &'a crate::outcome::Outcome,
 }
@@ -25,8 +27,8 @@ pub struct Ask<'a> {
 pub enum Reply {
     /// This option, this many scenario seconds after the decision was posed.
     Answer {
-        /// Option index.
-        option: usize,
+        /// The option chosen.
+        option: OptionId,
         /// Seconds after posing.
         latency: i64,
     },
@@ -36,7 +38,7 @@ pub enum Reply {
 
 /// Supplies answers to decision points as the engine poses them.
 pub trait DecisionSource {
-    /// The reply to `ask`. An answer later than the deadline counts as no answer.
+    /// The reply to `ask`. The engine decides what a late answer means (the default).
     fn reply(&mut self, model: &Model, ask: Ask<'_>) -> Reply;
 }
 
@@ -96,7 +98,7 @@ impl DecisionSource for Prepared {
     fn reply(&mut self, _: &Model, ask: Ask<'_>) -> Reply {
         match self.take(&ask.decision.id) {
             Some((Some(option), latency)) => match ask.decision.options.iter().position(|o| o.id == option) {
-                Some(option) => Reply::Answer { option, latency: latency.max(0) },
+                Some(option) => Reply::Answer { option: OptionId::from_index(option), latency: latency.max(0) },
                 None => Reply::NoAnswer,
             },
             _ => Reply::NoAnswer,
@@ -118,7 +120,9 @@ impl Prepared {
             model.decisions.iter().map(|d| crate::spanned::Sp::new(d.id.clone())).collect();
         let names = crate::check::Names::collect("decision", &doc.file, &ids, &mut diags);
         for (id, answer) in &doc.doc.decisions {
-            let Some(decision) = names.resolve(&doc.file, id, &mut diags).map(|i| &model.decisions[i]) else {
+            let Some(decision) =
+                names.resolve(&doc.file, id, &mut diags).map(|i| &model.decisions[DecisionId::from_index(i)])
+            else {
                 continue;
             };
             if !decision.options.iter().any(|o| o.id == answer.option.value) {

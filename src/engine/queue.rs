@@ -4,43 +4,48 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
+use crate::ids::{
+    CallId, DecisionId, FunctionId, InjectId, PersonId, RecordId, RoleId, ScriptInjectId, StakeholderId, StepId,
+    SupplierId,
+};
+
 /// Something that happens at a scenario time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Event {
-    /// Deliver inject `i`.
-    Inject(usize),
+pub(super) enum Event {
+    /// Deliver an inject of the scenario.
+    Inject(InjectId),
     /// A disruption began: draw how long detection takes.
     DetectionDelay,
     /// The on-duty role notices.
     Detect,
     /// An attempt to reach someone ends.
-    AttemptDone { call: usize, answered: bool },
-    /// Try holder `rank` of the call's role.
-    TryHolder { call: usize, rank: usize },
+    AttemptDone { call: CallId, answered: bool },
+    /// Try holder `rank` of the call's role (0: the primary).
+    TryHolder { call: CallId, rank: usize },
     /// A declaring person starts deciding: draw how long it takes.
-    Deliberate { person: usize, role: usize },
+    Deliberate { person: PersonId, role: RoleId },
     /// The disaster is declared.
-    Declare { person: usize, role: usize },
-    /// Pose decision `d`.
-    Pose(usize),
+    Declare { person: PersonId, role: RoleId },
+    /// Pose a decision.
+    Pose(DecisionId),
     /// Apply the answer in decision record `record`.
-    Answer { record: usize },
+    Answer { record: RecordId },
     /// A recovery step finishes.
-    StepDone { function: usize, step: usize },
-    /// A cut-off supplier's alternate takes over.
-    SupplierSwitch { supplier: usize, alternate: usize },
-    /// The owner starts preparing stakeholder `s`'s notice: draw the effort.
-    PrepareNotice(usize),
-    /// Send stakeholder `s`'s notice.
-    StakeholderSend(usize),
-    /// Deliver the script-scheduled inject `i`.
-    ScriptInject(usize),
+    StepDone { function: FunctionId, step: StepId },
+    /// A cut-off supplier's alternate (by position in its list) takes over.
+    SupplierSwitch { supplier: SupplierId, alternate: usize },
+    /// The owner starts preparing a stakeholder's notice: draw the effort.
+    PrepareNotice(StakeholderId),
+    /// Send a stakeholder's notice.
+    StakeholderSend(StakeholderId),
+    /// Deliver an inject a script scheduled.
+    ScriptInject(ScriptInjectId),
     /// A call-tree notification's deadline.
-    CallDeadline(usize),
+    CallDeadline(CallId),
     /// A stakeholder's deadline.
-    StakeholderDeadline(usize),
+    StakeholderDeadline(StakeholderId),
     /// A person's unavailability ends (if it has not been changed since).
-    PersonBack { person: usize, until: i64 },
+    PersonBack { person: PersonId, until: i64 },
     /// Nothing but a re-evaluation (someone becomes available, a hand-over completes).
     Wake,
 }
@@ -67,7 +72,7 @@ impl PartialOrd for Item {
 
 /// Pending events.
 #[derive(Debug, Default)]
-pub struct Queue {
+pub(super) struct Queue {
     heap: BinaryHeap<Item>,
     seq: u64,
 }
@@ -75,8 +80,20 @@ pub struct Queue {
 impl Queue {
     /// Schedules `ev` at time `t`.
     pub fn push(&mut self, t: i64, ev: Event) {
+        let seq = self.reserve();
+        self.push_reserved(t, seq, ev);
+    }
+
+    /// Takes the next sequence number now for an event whose time is known only later
+    /// (a decision's answer): it will sort as if it had been pushed now.
+    pub fn reserve(&mut self) -> u64 {
         self.seq += 1;
-        self.heap.push(Item { t, seq: self.seq, ev });
+        self.seq
+    }
+
+    /// Schedules `ev` at `t` in the place `reserve` kept for it.
+    pub fn push_reserved(&mut self, t: i64, seq: u64, ev: Event) {
+        self.heap.push(Item { t, seq, ev });
     }
 
     /// The earliest event, first scheduled first among equals.
@@ -103,11 +120,14 @@ mod tests {
     #[test]
     fn same_time_events_come_out_in_scheduling_order() {
         let mut q = Queue::default();
-        q.push(10, Event::Pose(2));
-        q.push(5, Event::Pose(0));
-        q.push(10, Event::Pose(3));
-        q.push(5, Event::Pose(1));
+        let pose = |i| Event::Pose(crate::ids::Id::from_index(i));
+        q.push(10, pose(2));
+        q.push(5, pose(0));
+        let kept = q.reserve();
+        q.push(10, pose(3));
+        q.push(5, pose(1));
+        q.push_reserved(10, kept, pose(4));
         let order: Vec<_> = std::iter::from_fn(|| q.pop()).collect();
-        assert_eq!(order, vec![(5, Event::Pose(0)), (5, Event::Pose(1)), (10, Event::Pose(2)), (10, Event::Pose(3))]);
+        assert_eq!(order, vec![(5, pose(0)), (5, pose(1)), (10, pose(2)), (10, pose(4)), (10, pose(3))]);
     }
 }

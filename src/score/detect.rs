@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 
 use super::{Evidence, Finding, FindingKind, Lang};
-use crate::compile::Model;
+use crate::compile::{Backup, Model, Replica};
+use crate::ids::{self, ChannelId, Id};
 use crate::lang::Catalogue;
 use crate::outcome::{AttemptEnd, LogKind, Outcome};
 use crate::results::Results;
@@ -82,13 +83,15 @@ fn runbooks(c: &mut Ctx) {
     let mut lost: Vec<(i64, usize, usize, usize, bool)> = Vec::new();
     for e in &out.log {
         match e.kind {
-            LogKind::RunbookUnreachable(f, s, site) => lost.push((e.t, f, s, site, true)),
+            LogKind::RunbookUnreachable { function: f, step: s, site } => {
+                lost.push((e.t, f.index(), s.index(), site.index(), true));
+            }
             LogKind::SiteDown(site) => {
                 for (f, outages) in out.outages.iter().enumerate() {
                     let (false, Some(p)) = (outages.is_empty(), m.functions[f].procedure) else { continue };
                     for (s, step) in m.procedures[p].steps.iter().enumerate() {
-                        if step.runbook.is_some_and(|(at, _)| at == site) {
-                            lost.push((e.t, f, s, site, false));
+                        if step.runbook.is_some_and(|r| r.kept_at == site) {
+                            lost.push((e.t, f, s, site.index(), false));
                         }
                     }
                 }
@@ -108,7 +111,7 @@ fn runbooks(c: &mut Ctx) {
             subject: &format!("{}/{}", m.functions[f].id, step.id),
             title: (say.title)(&step.name, site_name),
             detail: if used {
-                (say.detail_step_slowed)(&lang.duration(step.runbook.map_or(0, |(_, d)| d)), function)
+                (say.detail_step_slowed)(&lang.duration(step.runbook.map_or(0, |r| r.delay_if_unreachable)), function)
             } else {
                 (say.detail_site_down)(function)
             },
@@ -128,7 +131,8 @@ fn runbooks(c: &mut Ctx) {
 fn channels(c: &mut Ctx) {
     let (m, out) = (c.m, c.out);
     let say = &c.say.findings.channel_on_failed_system;
-    for (ci, ch) in m.channels.iter().enumerate() {
+    for ci in ids::all(&m.channels) {
+        let ch = &m.channels[ci];
         if ch.depends_on.is_empty() {
             continue;
         }
@@ -280,8 +284,8 @@ fn missed_rpo(c: &mut Ctx, r: &Results) {
             .map(|&s| {
                 let sys = &m.systems[s];
                 match (sys.backup, sys.replication) {
-                    (Some((interval, _)), _) => (say.backup_every)(&sys.id, &lang.duration(interval)),
-                    (None, Some((lag, _))) => (say.replica_lag)(&sys.id, &lang.duration(lag)),
+                    (Some(Backup { interval, .. }), _) => (say.backup_every)(&sys.id, &lang.duration(interval)),
+                    (None, Some(Replica { lag, .. })) => (say.replica_lag)(&sys.id, &lang.duration(lag)),
                     (None, None) => (say.no_backup)(&sys.id),
                 }
             })
@@ -310,7 +314,7 @@ fn single_channel(c: &mut Ctx) {
     }
     for &p in &called {
         let person = &m.people[p];
-        let channels: BTreeSet<usize> = person.contacts.iter().map(|k| k.channel).collect();
+        let channels: BTreeSet<ChannelId> = person.contacts.iter().map(|k| k.channel).collect();
         if channels.len() > 1 {
             continue;
         }
@@ -360,9 +364,8 @@ fn late_notices(c: &mut Ctx) {
             LogKind::NotificationLate(n) => {
                 let note = &out.notifications[n];
                 let role = &m.roles[note.to_role];
-                let when = note
-                    .reached
-                    .map_or_else(|| late_role.never.to_owned(), |(_, t, _)| lang.duration(t - note.started_at));
+                let when =
+                    note.reached.map_or_else(|| late_role.never.to_owned(), |r| lang.duration(r.at - note.started_at));
                 let deadline = lang.duration(note.deadline_at.unwrap_or(0) - note.started_at);
                 c.add(Draft {
                     kind: FindingKind::NotificationLate,

@@ -33,7 +33,7 @@ impl Assessment {
 
 fn assess(m: &Model, r: &Results, c: Measure, lang: Lang) -> Assessment {
     let say = &lang.catalogue().criteria;
-    let outage = |f: usize| r.functions[f].outages.first();
+    let outage = |f: crate::ids::FunctionId| r.functions[f].outages.first();
     match c {
         Measure::FunctionWithinRto(f) | Measure::FunctionWithinMtd(f) => {
             let func = &r.functions[f];

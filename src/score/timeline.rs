@@ -31,11 +31,11 @@ pub fn timeline(m: &Model, out: &Outcome, lang: Lang) -> Vec<TimelineEntry> {
                 let inj = &out.script_injects[i];
                 ("inject", format!("#{} {}", inj.event, inj.title))
             }
-            K::Detected(r, p) => ("notification", (say.detected)(&m.people[p].name, &m.roles[r].name)),
+            K::Detected { role: r, person: p } => ("notification", (say.detected)(&m.people[p].name, &m.roles[r].name)),
             K::Reached(n) => {
                 let note = &out.notifications[n];
-                let who = note.reached.map_or("?", |(p, _, _)| m.people[p].name.as_str());
-                let via = note.reached.and_then(|(_, _, c)| c).map_or("", |c| m.channels[c].id.as_str());
+                let who = note.reached.map_or("?", |r| m.people[r.person].name.as_str());
+                let via = note.reached.and_then(|r| r.channel).map_or("", |c| m.channels[c].id.as_str());
                 ("notification", (say.reached)(who, &m.roles[note.to_role].name, via))
             }
             K::Unreachable(n) => ("notification", (say.nobody_reached)(&m.roles[out.notifications[n].to_role].name)),
@@ -44,14 +44,35 @@ pub fn timeline(m: &Model, out: &Outcome, lang: Lang) -> Vec<TimelineEntry> {
                 let dec = &m.decisions[rec.decision];
                 ("decision", (say.decision)(&dec.prompt, &dec.options[rec.option].label, rec.by_default))
             }
-            K::Declared(p, r) => ("declaration", (say.declared)(&m.people[p].name, &m.roles[r].name)),
+            K::Declared { person: p, role: r } => ("declaration", (say.declared)(&m.people[p].name, &m.roles[r].name)),
             K::FunctionDown(f) => ("recovery", (say.function_down)(&m.functions[f].name)),
-            K::FunctionRecovered(f, _) => ("recovery", (say.function_recovered)(&m.functions[f].name)),
-            K::StakeholderNotified(s, c) => {
+            K::FunctionRecovered { function: f, .. } => ("recovery", (say.function_recovered)(&m.functions[f].name)),
+            K::StakeholderNotified { stakeholder: s, channel: c } => {
                 ("notification", (say.stakeholder_notified)(&m.stakeholders[s].name, &m.channels[c].id))
             }
             K::ScriptLog(i) => ("note", out.script_lines[i].clone()),
-            _ => continue,
+            // Engine detail: the tables and findings above report its effect.
+            K::SiteDown(_)
+            | K::SiteUp(_)
+            | K::SystemDown(_)
+            | K::SystemDegraded(_)
+            | K::SystemUp { .. }
+            | K::ChannelDown(_)
+            | K::ChannelUp(_)
+            | K::PersonUnavailable { .. }
+            | K::PersonAvailable(_)
+            | K::SupplierCutOff(_)
+            | K::SupplierSwitched { .. }
+            | K::SupplierRestored(_)
+            | K::Attempt { .. }
+            | K::Handover { .. }
+            | K::DecisionPosed(_)
+            | K::StepStarted { .. }
+            | K::RunbookUnreachable { .. }
+            | K::StepFinished { .. }
+            | K::NotificationLate(_)
+            | K::StakeholderLate(_)
+            | K::End => continue,
         };
         lines.push(TimelineEntry { t: e.t, at: crate::time::format_time(e.t), kind, text });
     }

@@ -1,14 +1,15 @@
 //! The functions scripts can call. They reach the run through the call's tag: a
 //! [`Shared`] context holding a snapshot of the state, the run's generator and the
-//! commands the script issues, which the engine carries out when the hook returns.
+//! actions the script asks for, which the engine carries out when the hook returns.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use rhai::{Array, Dynamic, EvalAltResult, FuncRegistration, NativeCallContext};
 
-use crate::compile::{Change, Model};
-use crate::engine::SimRng;
+use crate::compile::{Change, IdKind, Model};
+use crate::ids::{DecisionId, Id};
+use crate::rng::SimRng;
 use crate::time::parse_seconds;
 
 /// The context of one hook call, shared with the registered functions.
@@ -52,7 +53,7 @@ impl ScriptNames {
 
 /// What a script asked the engine to do.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Command {
+pub enum ScriptAction {
     /// Apply an effect now.
     Apply(Change),
     /// Deliver a new inject after a delay.
@@ -67,27 +68,26 @@ pub enum Command {
         changes: Vec<Change>,
     },
     /// Pose a scenario decision now.
-    Pose(usize),
-    /// Write a line to the exercise log.
+    Pose(DecisionId),
+    /// Write a line to the exercise log (for the facilitator).
     Log(String),
 }
 
-/// The state a hook sees and the commands it gives.
-#[derive(Debug)]
-pub struct HookContext {
-    /// Ids.
-    pub names: Arc<ScriptNames>,
+/// The state of the run as a hook sees it: filled by the engine before each call, so
+/// that scripts read plain values and never the engine's own state.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
     /// Scenario time.
     pub now: i64,
-    /// Per site.
+    /// Per site: up.
     pub site_up: Vec<bool>,
-    /// Per system.
+    /// Per system: up.
     pub system_up: Vec<bool>,
-    /// Per system.
+    /// Per system: running, but degraded.
     pub system_degraded: Vec<bool>,
-    /// Per person.
+    /// Per person: reachable.
     pub person_available: Vec<bool>,
-    /// Per channel.
+    /// Per channel: working.
     pub channel_up: Vec<bool>,
     /// Per supplier: delivering (itself or through an alternate).
     pub supplier_available: Vec<bool>,
@@ -95,18 +95,27 @@ pub struct HookContext {
     pub function_ok: Vec<bool>,
     /// Whether a disaster has been declared.
     pub declared: bool,
-    /// Per decision: the option taken, once answered.
+    /// Per decision: the option taken (by position), once answered.
     pub decided: Vec<Option<usize>>,
     /// Per decision: whether the answer was the default, the deadline having passed.
     pub defaulted: Vec<bool>,
     /// Injects scripts scheduled before this call (for numbering new ones).
     pub scheduled: usize,
+}
+
+/// The state a hook sees and the actions it asks for.
+#[derive(Debug)]
+pub struct HookContext {
+    /// Ids scripts may name.
+    pub names: Arc<ScriptNames>,
+    /// The run as it stands.
+    pub snapshot: Snapshot,
     /// What scripts remembered across hooks in this run.
     pub memory: BTreeMap<String, Dynamic>,
     /// The run's generator, lent for the call.
     pub rng: SimRng,
-    /// Commands, in the order given.
-    pub commands: Vec<Command>,
+    /// Actions, in the order asked for.
+    pub actions: Vec<ScriptAction>,
 }
 
 impl HookContext {
@@ -114,21 +123,10 @@ impl HookContext {
     pub fn new(names: Arc<ScriptNames>) -> Self {
         HookContext {
             names,
-            now: 0,
-            site_up: Vec::new(),
-            system_up: Vec::new(),
-            system_degraded: Vec::new(),
-            person_available: Vec::new(),
-            channel_up: Vec::new(),
-            supplier_available: Vec::new(),
-            function_ok: Vec::new(),
-            declared: false,
-            decided: Vec::new(),
-            defaulted: Vec::new(),
-            scheduled: 0,
+            snapshot: Snapshot::default(),
             memory: BTreeMap::new(),
             rng: SimRng::new(0),
-            commands: Vec::new(),
+            actions: Vec::new(),
         }
     }
 }
@@ -166,22 +164,15 @@ fn lookup(map: &BTreeMap<String, usize>, kind: &str, id: &str) -> Res<usize> {
 pub fn parse_change(names: &ScriptNames, text: &str) -> Res<Change> {
     use crate::format::effect::Effect;
     let effect: Effect = text.parse().map_err(|e: String| -> Box<EvalAltResult> { e.into() })?;
-    Ok(match &effect {
-        Effect::SiteDown(id) => Change::SiteDown(lookup(&names.sites, "site", id)?),
-        Effect::SiteUp(id) => Change::SiteUp(lookup(&names.sites, "site", id)?),
-        Effect::SystemDown(id) => Change::SystemDown(lookup(&names.systems, "system", id)?),
-        Effect::SystemDegraded(id) => Change::SystemDegraded(lookup(&names.systems, "system", id)?),
-        Effect::SystemUp(id) => Change::SystemUp(lookup(&names.systems, "system", id)?),
-        Effect::PersonUnavailable(u) => Change::PersonUnavailable(
-            lookup(&names.people, "person", &u.person)?,
-            u.duration.as_ref().map(|d| d.value.0),
-        ),
-        Effect::PersonAvailable(id) => Change::PersonAvailable(lookup(&names.people, "person", id)?),
-        Effect::ChannelDown(id) => Change::ChannelDown(lookup(&names.channels, "channel", id)?),
-        Effect::ChannelUp(id) => Change::ChannelUp(lookup(&names.channels, "channel", id)?),
-        Effect::SupplierCutOff(id) => Change::SupplierCutOff(lookup(&names.suppliers, "supplier", id)?),
-        Effect::SupplierRestored(id) => Change::SupplierRestored(lookup(&names.suppliers, "supplier", id)?),
-        Effect::Declare => Change::Declare,
+    Change::resolve(&effect, &mut |kind, id| {
+        let map = match kind {
+            IdKind::Site => &names.sites,
+            IdKind::System => &names.systems,
+            IdKind::Person => &names.people,
+            IdKind::Channel => &names.channels,
+            IdKind::Supplier => &names.suppliers,
+        };
+        lookup(map, kind.noun(), id)
     })
 }
 
@@ -204,9 +195,14 @@ fn schedule(ctx: &NativeCallContext, delay: &Dynamic, title: &str, description: 
         let text = e.clone().into_string().map_err(|_| "effects are strings such as \"system_down core-db\"")?;
         changes.push(parse_change(&c.names, &text)?);
     }
-    let earlier = c.commands.iter().filter(|k| matches!(k, Command::Schedule { .. })).count();
-    c.commands.push(Command::Schedule { delay, title: title.to_owned(), description: description.to_owned(), changes });
-    Ok(format!("S{}", c.scheduled + earlier + 1))
+    let earlier = c.actions.iter().filter(|k| matches!(k, ScriptAction::Schedule { .. })).count();
+    c.actions.push(ScriptAction::Schedule {
+        delay,
+        title: title.to_owned(),
+        description: description.to_owned(),
+        changes,
+    });
+    Ok(format!("S{}", c.snapshot.scheduled + earlier + 1))
 }
 
 /// Registers a state query: volatile, so the optimiser never folds it into a constant.
@@ -223,28 +219,36 @@ fn query(engine: &mut rhai::Engine, name: &str, f: fn(&HookContext, &str) -> Res
 
 /// Registers every function of the script API.
 pub fn register(engine: &mut rhai::Engine) {
-    query(engine, "is_site_up", |c, id| Ok(flag(&c.site_up, lookup(&c.names.sites, "site", id)?)));
-    query(engine, "is_system_up", |c, id| Ok(flag(&c.system_up, lookup(&c.names.systems, "system", id)?)));
-    query(engine, "is_system_degraded", |c, id| Ok(flag(&c.system_degraded, lookup(&c.names.systems, "system", id)?)));
-    query(engine, "is_person_available", |c, id| Ok(flag(&c.person_available, lookup(&c.names.people, "person", id)?)));
-    query(engine, "is_channel_up", |c, id| Ok(flag(&c.channel_up, lookup(&c.names.channels, "channel", id)?)));
-    query(engine, "is_supplier_available", |c, id| {
-        Ok(flag(&c.supplier_available, lookup(&c.names.suppliers, "supplier", id)?))
+    query(engine, "is_site_up", |c, id| Ok(flag(&c.snapshot.site_up, lookup(&c.names.sites, "site", id)?)));
+    query(engine, "is_system_up", |c, id| Ok(flag(&c.snapshot.system_up, lookup(&c.names.systems, "system", id)?)));
+    query(engine, "is_system_degraded", |c, id| {
+        Ok(flag(&c.snapshot.system_degraded, lookup(&c.names.systems, "system", id)?))
     });
-    query(engine, "is_function_up", |c, id| Ok(flag(&c.function_ok, lookup(&c.names.functions, "function", id)?)));
+    query(engine, "is_person_available", |c, id| {
+        Ok(flag(&c.snapshot.person_available, lookup(&c.names.people, "person", id)?))
+    });
+    query(engine, "is_channel_up", |c, id| Ok(flag(&c.snapshot.channel_up, lookup(&c.names.channels, "channel", id)?)));
+    query(engine, "is_supplier_available", |c, id| {
+        Ok(flag(&c.snapshot.supplier_available, lookup(&c.names.suppliers, "supplier", id)?))
+    });
+    query(engine, "is_function_up", |c, id| {
+        Ok(flag(&c.snapshot.function_ok, lookup(&c.names.functions, "function", id)?))
+    });
     FuncRegistration::new("is_declared")
         .with_volatility(true)
-        .register_into_engine(engine, |ctx: NativeCallContext| -> Res<bool> { Ok(lock(&context(&ctx)?)?.declared) });
+        .register_into_engine(engine, |ctx: NativeCallContext| -> Res<bool> {
+            Ok(lock(&context(&ctx)?)?.snapshot.declared)
+        });
     FuncRegistration::new("now")
         .with_volatility(true)
-        .register_into_engine(engine, |ctx: NativeCallContext| -> Res<i64> { Ok(lock(&context(&ctx)?)?.now) });
+        .register_into_engine(engine, |ctx: NativeCallContext| -> Res<i64> { Ok(lock(&context(&ctx)?)?.snapshot.now) });
     FuncRegistration::new("decision").with_volatility(true).register_into_engine(
         engine,
         |ctx: NativeCallContext, id: &str| -> Res<String> {
             let shared = context(&ctx)?;
             let c = lock(&shared)?;
             let d = lookup(&c.names.decisions, "decision", id)?;
-            let option = c.decided.get(d).copied().flatten();
+            let option = c.snapshot.decided.get(d).copied().flatten();
             Ok(option.and_then(|o| c.names.options.get(d)?.get(o).cloned()).unwrap_or_default())
         },
     );
@@ -254,7 +258,7 @@ pub fn register(engine: &mut rhai::Engine) {
             let shared = context(&ctx)?;
             let c = lock(&shared)?;
             let d = lookup(&c.names.decisions, "decision", id)?;
-            Ok(flag(&c.defaulted, d))
+            Ok(flag(&c.snapshot.defaulted, d))
         },
     );
     FuncRegistration::new("apply").with_volatility(true).register_into_engine(
@@ -263,7 +267,7 @@ pub fn register(engine: &mut rhai::Engine) {
             let shared = context(&ctx)?;
             let mut c = lock(&shared)?;
             let change = parse_change(&c.names, effect)?;
-            c.commands.push(Command::Apply(change));
+            c.actions.push(ScriptAction::Apply(change));
             Ok(())
         },
     );
@@ -290,7 +294,7 @@ pub fn register(engine: &mut rhai::Engine) {
             let shared = context(&ctx)?;
             let mut c = lock(&shared)?;
             let d = lookup(&c.names.decisions, "decision", id)?;
-            c.commands.push(Command::Pose(d));
+            c.actions.push(ScriptAction::Pose(DecisionId::from_index(d)));
             Ok(())
         },
     );
@@ -310,7 +314,7 @@ pub fn register(engine: &mut rhai::Engine) {
     FuncRegistration::new("log").with_volatility(true).register_into_engine(
         engine,
         |ctx: NativeCallContext, text: &str| -> Res<()> {
-            lock(&context(&ctx)?)?.commands.push(Command::Log(text.to_owned()));
+            lock(&context(&ctx)?)?.actions.push(ScriptAction::Log(text.to_owned()));
             Ok(())
         },
     );

@@ -6,7 +6,7 @@
 //! size of strings, arrays and maps. A script that runs away stops with an error naming
 //! the script, line and hook. The compiled form is `Send + Sync` and reused by every run.
 
-pub mod api;
+mod api;
 
 use std::sync::Arc;
 
@@ -17,8 +17,10 @@ use rhai::{AST, CallFnOptions, Dynamic, EvalAltResult, Position, Scope};
 
 use crate::compile::Model;
 use crate::diag::{Diagnostic, SourceFile};
+use crate::rng::SimRng;
 use crate::spanned::Loc;
-pub use api::{Command, HookContext, ScriptNames, Shared};
+use api::{HookContext, ScriptNames, Shared};
+pub use api::{ScriptAction, Snapshot};
 
 /// Operations one hook call may take before it is stopped (well under a second).
 pub const MAX_OPERATIONS: u64 = 200_000;
@@ -228,24 +230,75 @@ impl ScriptHost {
         self.scripts.iter().any(|s| s.hooks[i])
     }
 
-    /// A fresh context for one run.
-    pub fn context(&self) -> Shared {
-        Arc::new(std::sync::Mutex::new(HookContext::new(Arc::clone(&self.names))))
+    /// The scripts' side of one run: what they remember between hooks starts empty.
+    pub fn start_run(&self) -> ScriptRun<'_> {
+        ScriptRun { host: self, shared: Arc::new(std::sync::Mutex::new(HookContext::new(Arc::clone(&self.names)))) }
+    }
+}
+
+/// The scripts of one run. The engine's one way into scripts: a snapshot and the run's
+/// generator go in, the actions the scripts ask for come out. No rhai type crosses it.
+#[derive(Debug)]
+pub struct ScriptRun<'h> {
+    host: &'h ScriptHost,
+    shared: Shared,
+}
+
+impl ScriptRun<'_> {
+    /// Whether any script defines `hook`.
+    pub fn has(&self, hook: Hook) -> bool {
+        self.host.has(hook)
     }
 
-    /// Calls `hook` in every script that defines it, in the scenario's order.
-    pub fn call(&self, hook: Hook, ctx: &Shared, args: &[Dynamic]) -> Result<(), Diagnostic> {
+    /// Forgets what scripts remembered, for a new run.
+    pub fn reset(&mut self) -> Result<(), Diagnostic> {
+        self.lock()?.memory.clear();
+        Ok(())
+    }
+
+    fn lock(&self) -> Result<std::sync::MutexGuard<'_, HookContext>, Diagnostic> {
+        self.shared
+            .lock()
+            .map_err(|_| Diagnostic::error("script::state", "the exercise state was lost after a script error"))
+    }
+
+    /// Calls `hook` with `args` in every script that defines it, in the scenario's order.
+    /// Scripts read `snapshot` and draw from `rng` (lent for the call, so that their draws
+    /// take their place in the run's one sequence); the actions they asked for are
+    /// returned in order, for the engine to carry out.
+    pub fn call(
+        &mut self,
+        hook: Hook,
+        args: &[String],
+        snapshot: &Snapshot,
+        rng: &mut SimRng,
+    ) -> Result<Vec<ScriptAction>, Diagnostic> {
+        {
+            let mut ctx = self.lock()?;
+            ctx.snapshot.clone_from(snapshot);
+            ctx.actions.clear();
+            std::mem::swap(&mut ctx.rng, rng);
+        }
+        let result = self.host.call(hook, &self.shared, args);
+        let actions = {
+            let mut ctx = self.lock()?;
+            std::mem::swap(&mut ctx.rng, rng);
+            std::mem::take(&mut ctx.actions)
+        };
+        result.map(|()| actions)
+    }
+}
+
+impl ScriptHost {
+    fn call(&self, hook: Hook, ctx: &Shared, args: &[String]) -> Result<(), Diagnostic> {
         let i = Hook::ALL.iter().position(|h| *h == hook).unwrap_or(0);
         for script in self.scripts.iter().filter(|s| s.hooks[i]) {
             let options = CallFnOptions::new().eval_ast(false).rewind_scope(true).with_tag(Arc::clone(ctx));
             let mut scope = Scope::new();
-            if let Err(err) = self.engine.call_fn_with_options::<Dynamic>(
-                options,
-                &mut scope,
-                &script.ast,
-                hook.name(),
-                args.to_vec(),
-            ) {
+            let args: Vec<Dynamic> = args.iter().map(|a| Dynamic::from(a.clone())).collect();
+            if let Err(err) =
+                self.engine.call_fn_with_options::<Dynamic>(options, &mut scope, &script.ast, hook.name(), args)
+            {
                 return Err(runtime_error(&script.file, hook, &err));
             }
         }

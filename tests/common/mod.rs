@@ -37,20 +37,20 @@ pub fn shipped() -> Vec<String> {
     files
 }
 
-/// Loads a scenario and the plan it names, and compiles them; panics with the rendered
-/// diagnostics if they do not compile (a broken fixture is a broken test).
+/// Opens a scenario with its plan and scripts through the same path as the CLI; panics
+/// with the rendered diagnostics if it does not open (a broken fixture is a broken test).
+pub fn open(scenario: &str) -> sandtable::project::Project {
+    sandtable::project::open(&sandtable::cli::DiskSources, Path::new(scenario), None).unwrap_or_else(|e| match e {
+        sandtable::Error::Invalid(d) => {
+            panic!("{}", sandtable::diag::render(&d, sandtable::diag::RenderStyle::PLAIN))
+        }
+        other => panic!("{scenario}: {other}"),
+    })
+}
+
+/// The compiled model of a scenario and its plan.
 pub fn model(scenario: &str) -> sandtable::compile::Model {
-    use std::sync::Arc;
-    let read = |p: &Path| {
-        let bytes = std::fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-        Arc::new(sandtable::diag::SourceFile::from_bytes(relative(p), bytes).unwrap_or_else(|d| panic!("{d}")))
-    };
-    let path = root().join(scenario);
-    let sc = sandtable::load::scenario(&read(&path)).unwrap_or_else(|d| panic!("{d}"));
-    let plan_path = path.parent().unwrap_or(Path::new(".")).join(&sc.doc.plan.value);
-    let plan = sandtable::load::plan(&read(&plan_path)).unwrap_or_else(|d| panic!("{d}"));
-    sandtable::compile::compile(&plan, &sc)
-        .unwrap_or_else(|d| panic!("{}", sandtable::diag::render(&d, sandtable::diag::RenderStyle::PLAIN)))
+    open(scenario).model
 }
 
 /// Plays a model with defaults for every decision.
@@ -61,23 +61,6 @@ pub fn play(model: &sandtable::compile::Model, seed: u64) -> sandtable::results:
 
 /// Loads a scenario with its plan and scripts, compiled.
 pub fn scripted(scenario: &str) -> (sandtable::compile::Model, sandtable::script::ScriptHost) {
-    use std::sync::Arc;
-    let m = model(scenario);
-    let path = root().join(scenario);
-    let text = std::fs::read_to_string(&path).unwrap_or_default();
-    let sc = sandtable::load::scenario(&Arc::new(sandtable::diag::SourceFile::new(relative(&path), text)))
-        .unwrap_or_else(|d| panic!("{d}"));
-    let files: Vec<_> = sc
-        .doc
-        .scripts
-        .iter()
-        .map(|s| {
-            let p = path.parent().unwrap_or(Path::new(".")).join(&s.value);
-            let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            Arc::new(sandtable::diag::SourceFile::new(relative(&p), text))
-        })
-        .collect();
-    let host = sandtable::script::ScriptHost::compile(&m, &files)
-        .unwrap_or_else(|d| panic!("{}", sandtable::diag::render(&d, sandtable::diag::RenderStyle::PLAIN)));
-    (m, host)
+    let project = open(scenario);
+    (project.model, project.scripts)
 }

@@ -32,6 +32,13 @@ fn expand(seed: u64) -> [u8; 32] {
     key
 }
 
+impl Default for SimRng {
+    /// The generator for seed 0; every run replaces it with its own.
+    fn default() -> Self {
+        SimRng::new(0)
+    }
+}
+
 impl SimRng {
     /// A generator for `seed`.
     pub fn new(seed: u64) -> Self {

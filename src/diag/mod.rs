@@ -1,4 +1,7 @@
 //! The one diagnostic type: a located message about a user's file, rendered in one place.
+//! Every diagnostic carries a stable code; [`codes::CODES`] lists them all with what each means.
+
+pub mod codes;
 
 use std::fmt;
 use std::sync::Arc;
@@ -91,7 +94,8 @@ pub enum Severity {
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
-    /// A stable code such as `plan::unknown-reference`, for tests and search.
+    /// A stable code such as `check::unknown-reference`, for tests and search; every
+    /// code is listed in [`codes::CODES`].
     pub code: &'static str,
     /// What is wrong.
     pub message: String,

@@ -1,0 +1,32 @@
+//! Declaration: a declaring role's holder, once reached and ready, takes the plan's
+//! decision time and declares a disaster (unless a scenario decision carries the
+//! declaration instead). Recovery starts only after it; teams outside the call tree are
+//! mobilised by it.
+
+use super::{Engine, Event};
+use crate::ids::{self, PersonId, RoleId};
+use crate::outcome::{Declaration, LogKind};
+
+impl Engine<'_> {
+    /// A declaring person starts deciding: the plan's decision time, then the declaration.
+    pub(super) fn deliberate(&mut self, person: PersonId, role: RoleId) {
+        let secs = self.st.rng.sample(self.model.declare_time);
+        self.st.queue.push(self.st.now.saturating_add(secs), Event::Declare { person, role });
+    }
+
+    pub(super) fn declare(&mut self, person: PersonId, role: RoleId) {
+        if self.st.out.declared.is_some() {
+            return;
+        }
+        self.st.out.declared = Some(Declaration { at: self.st.now, by: person, role });
+        self.log(LogKind::Declared { person, role });
+        // Teams outside the call tree are mobilised by the declaration itself.
+        self.mobilise(ids::all(&self.model.roles));
+    }
+
+    /// Who declares when a script says so: the first declaring role's acting or first
+    /// available holder.
+    pub(super) fn declarer(&self) -> Option<(PersonId, RoleId)> {
+        self.model.declare_roles.iter().find_map(|&r| self.holder_now(r).map(|(p, _)| (p, r)))
+    }
+}

@@ -1,0 +1,75 @@
+//! Effects: what injects, answers and scripts change in the plan model.
+
+use super::{Engine, Event, FOREVER};
+use crate::compile::{Change, Trigger};
+use crate::ids::{self, InjectId, PersonId, RoleId, ScriptInjectId};
+use crate::outcome::LogKind;
+
+impl Engine<'_> {
+    pub(super) fn deliver_inject(&mut self, i: InjectId) {
+        let m = self.model;
+        self.log(LogKind::Inject(i));
+        for &change in &m.injects[i].changes {
+            self.apply(change, None);
+        }
+        for d in ids::all(&m.decisions) {
+            if m.decisions[d].trigger == Trigger::AfterInject(i) {
+                self.pose(d);
+            }
+        }
+    }
+
+    pub(super) fn deliver_script_inject(&mut self, i: ScriptInjectId) {
+        self.log(LogKind::ScriptInject(i));
+        let changes = std::mem::take(&mut self.st.script_changes[ids::Id::index(i)]);
+        for &change in &changes {
+            // A scripted declaration is made by whoever may declare at that moment.
+            let actor = self.declarer();
+            self.apply(change, actor);
+        }
+        self.st.script_changes[ids::Id::index(i)] = changes;
+    }
+
+    /// Applies an effect; `actor` is the person (and role) whose decision it was, if any.
+    pub(super) fn apply(&mut self, change: Change, actor: Option<(PersonId, RoleId)>) {
+        let now = self.st.now;
+        match change {
+            Change::SiteDown(s) => {
+                self.st.site_down[s] = true;
+                self.log(LogKind::SiteDown(s));
+            }
+            Change::SiteUp(s) => {
+                self.st.site_down[s] = false;
+                self.log(LogKind::SiteUp(s));
+            }
+            Change::SystemDown(s) => self.st.system_failed[s] = true,
+            Change::SystemDegraded(s) => {
+                self.st.system_degraded[s] = true;
+                self.log(LogKind::SystemDegraded(s));
+            }
+            Change::SystemUp(s) => {
+                self.st.system_failed[s] = false;
+                self.st.system_degraded[s] = false;
+            }
+            Change::PersonUnavailable(p, for_secs) => {
+                let until = for_secs.map_or(FOREVER, |d| now.saturating_add(d));
+                self.st.unavailable_until[p] = until;
+                self.log(LogKind::PersonUnavailable { person: p, until: for_secs.map(|_| until) });
+                if until != FOREVER {
+                    self.st.queue.push(until, Event::PersonBack { person: p, until });
+                }
+                self.replace_absent_holders();
+            }
+            Change::PersonAvailable(p) => self.person_back(p),
+            Change::ChannelDown(c) => self.st.channel_forced_down[c] = true,
+            Change::ChannelUp(c) => self.st.channel_forced_down[c] = false,
+            Change::SupplierCutOff(s) => self.cut_off(s),
+            Change::SupplierRestored(s) => self.restore_supplier(s),
+            Change::Declare => {
+                if let Some((person, role)) = actor {
+                    self.declare(person, role);
+                }
+            }
+        }
+    }
+}

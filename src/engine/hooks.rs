@@ -1,0 +1,179 @@
+//! Script hooks: after each event settles, every new log entry calls its hook with a
+//! snapshot of the state; the actions scripts ask for are carried out here. Scripts
+//! never touch the engine's state, and no rhai type reaches the engine.
+
+use super::{Engine, Event};
+use crate::diag::Diagnostic;
+use crate::ids::{Id, ScriptInjectId, ScriptLineId};
+use crate::outcome::{LogKind, ScriptInject};
+use crate::script::{Hook, ScriptAction};
+
+/// Hook calls one engine event may set off (scripts reacting to their own effects):
+/// beyond this a script is taken to be looping through `on_event`.
+const MAX_HOOK_CALLS_PER_EVENT: usize = 10_000;
+
+impl Engine<'_> {
+    /// Derived state, then the scripts' hooks for everything logged since the last call,
+    /// then the state again for whatever the scripts changed, until nothing new happens.
+    pub(super) fn after_event(&mut self) -> Result<(), Diagnostic> {
+        self.settle();
+        if self.scripts.is_none() {
+            self.st.hook_cursor = self.st.out.log.len();
+            return Ok(());
+        }
+        let mut calls = 0;
+        while self.st.hook_cursor < self.st.out.log.len() {
+            let entry = self.st.out.log[self.st.hook_cursor];
+            self.st.hook_cursor += 1;
+            let Some((hook, args)) = self.hook_for(entry.kind) else { continue };
+            if !self.scripts.as_ref().is_some_and(|s| s.has(hook)) {
+                continue;
+            }
+            calls += 1;
+            if calls > MAX_HOOK_CALLS_PER_EVENT {
+                return Err(Diagnostic::error(
+                    "script::hook-loop",
+                    format!(
+                        "scripts reacted to their own effects more than {MAX_HOOK_CALLS_PER_EVENT} times at one moment"
+                    ),
+                )
+                .with_help("an on_event hook probably undoes and redoes the same effect; guard it with a condition"));
+            }
+            self.call_hook(hook, args)?;
+            self.settle();
+        }
+        Ok(())
+    }
+
+    /// Which hook a log entry calls, with its arguments.
+    fn hook_for(&self, kind: LogKind) -> Option<(Hook, Vec<String>)> {
+        let m = self.model;
+        let out = &self.st.out;
+        Some(match kind {
+            LogKind::Inject(i) => (Hook::Inject, vec![m.injects[i].event.clone(), m.injects[i].title.clone()]),
+            LogKind::ScriptInject(i) => {
+                let inj = &out.script_injects[i.index()];
+                (Hook::Inject, vec![inj.event.clone(), inj.title.clone()])
+            }
+            LogKind::DecisionAnswered(r) => {
+                let rec = &out.decisions[r.index()];
+                let dec = &m.decisions[rec.decision];
+                let who = rec.asked.map_or(String::new(), |p| m.people[p].id.clone());
+                (Hook::Decision, vec![dec.id.clone(), dec.options[rec.option].id.clone(), who])
+            }
+            _ if !kind.calls_on_event() => return None,
+            other => (Hook::Event, vec![other.name().to_owned(), self.subject(other)]),
+        })
+    }
+
+    /// The id an event is about, as scripts see it.
+    fn subject(&self, kind: LogKind) -> String {
+        let m = self.model;
+        let out = &self.st.out;
+        match kind {
+            LogKind::SiteDown(i) | LogKind::SiteUp(i) => m.sites[i].id.clone(),
+            LogKind::SystemDown(i) | LogKind::SystemDegraded(i) | LogKind::SystemUp { system: i, .. } => {
+                m.systems[i].id.clone()
+            }
+            LogKind::ChannelDown(i) | LogKind::ChannelUp(i) => m.channels[i].id.clone(),
+            LogKind::PersonUnavailable { person: p, .. }
+            | LogKind::PersonAvailable(p)
+            | LogKind::Declared { person: p, .. } => m.people[p].id.clone(),
+            LogKind::SupplierCutOff(i)
+            | LogKind::SupplierSwitched { supplier: i, .. }
+            | LogKind::SupplierRestored(i) => m.suppliers[i].id.clone(),
+            LogKind::FunctionDown(f) | LogKind::FunctionRecovered { function: f, .. } => m.functions[f].id.clone(),
+            LogKind::Detected { role, .. } | LogKind::Handover { role, .. } => m.roles[role].id.clone(),
+            LogKind::Reached(n) | LogKind::Unreachable(n) | LogKind::NotificationLate(n) => {
+                m.roles[out.notifications[n.index()].to_role].id.clone()
+            }
+            LogKind::StepStarted { function: f, step }
+            | LogKind::StepFinished { function: f, step }
+            | LogKind::RunbookUnreachable { function: f, step, .. } => {
+                let step = m.functions[f].procedure.and_then(|p| m.procedures[p].steps.get(step.index()));
+                format!("{}/{}", m.functions[f].id, step.map_or("?", |x| x.id.as_str()))
+            }
+            LogKind::StakeholderNotified { stakeholder: i, .. } | LogKind::StakeholderLate(i) => {
+                m.stakeholders[i].id.clone()
+            }
+            LogKind::Inject(_)
+            | LogKind::ScriptInject(_)
+            | LogKind::Attempt { .. }
+            | LogKind::DecisionPosed(_)
+            | LogKind::DecisionAnswered(_)
+            | LogKind::ScriptLog(_)
+            | LogKind::End => String::new(),
+        }
+    }
+
+    /// Calls a hook with a snapshot of the state and the run's generator, then carries
+    /// out what the scripts asked for.
+    pub(super) fn call_hook(&mut self, hook: Hook, args: Vec<String>) -> Result<(), Diagnostic> {
+        if !self.scripts.as_ref().is_some_and(|s| s.has(hook)) {
+            return Ok(());
+        }
+        self.fill_snapshot();
+        let Some(run) = &mut self.scripts else { return Ok(()) };
+        let actions = run.call(hook, &args, &self.snapshot, &mut self.st.rng)?;
+        for action in actions {
+            self.carry_out(action);
+        }
+        Ok(())
+    }
+
+    fn fill_snapshot(&mut self) {
+        let st = &self.st;
+        let snap = &mut self.snapshot;
+        snap.now = st.now;
+        fill(&mut snap.site_up, st.site_down.values().map(|d| !d));
+        fill(&mut snap.system_up, st.system_up.values().copied());
+        fill(&mut snap.system_degraded, st.system_degraded.values().copied());
+        fill(&mut snap.person_available, st.unavailable_until.ids().map(|p| st.available(p)));
+        fill(&mut snap.channel_up, st.channel_up.values().copied());
+        fill(
+            &mut snap.supplier_available,
+            st.supplier_cut.iter().map(|(s, cut)| !cut || st.supplier_alternate[s].is_some()),
+        );
+        fill(
+            &mut snap.function_ok,
+            st.open_outage
+                .iter()
+                .map(|(f, open)| open.is_none_or(|o| st.out.outages[f.index()][o].recovered.is_some())),
+        );
+        snap.declared = st.out.declared.is_some();
+        fill(&mut snap.decided, st.decided.values().map(|o| o.map(Id::index)));
+        fill(&mut snap.defaulted, st.defaulted.values().copied());
+        snap.scheduled = st.out.script_injects.len();
+    }
+
+    fn carry_out(&mut self, action: ScriptAction) {
+        let now = self.st.now;
+        match action {
+            ScriptAction::Apply(change) => {
+                let actor = self.declarer();
+                self.apply(change, actor);
+            }
+            ScriptAction::Schedule { delay, title, description, changes } => {
+                let i = ScriptInjectId::from_index(self.st.out.script_injects.len());
+                self.st.out.script_injects.push(ScriptInject {
+                    event: format!("S{}", i.index() + 1),
+                    at: now.saturating_add(delay),
+                    title,
+                    description,
+                });
+                self.st.script_changes.push(changes);
+                self.st.queue.push(now.saturating_add(delay), Event::ScriptInject(i));
+            }
+            ScriptAction::Pose(d) => self.pose(d),
+            ScriptAction::Log(text) => {
+                self.st.out.script_lines.push(text);
+                self.log(LogKind::ScriptLog(ScriptLineId::from_index(self.st.out.script_lines.len() - 1)));
+            }
+        }
+    }
+}
+
+fn fill<T>(v: &mut Vec<T>, items: impl Iterator<Item = T>) {
+    v.clear();
+    v.extend(items);
+}

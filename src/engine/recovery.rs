@@ -1,0 +1,158 @@
+//! Recovery: an outage opens when a function is disrupted, its procedure's steps start
+//! once the disaster is declared (in priority order, one step per person at a time, each
+//! after its prerequisites and with what it needs up), and the function is back when the
+//! last step finishes or the cause goes away.
+
+use super::{Engine, Event};
+use crate::ids::{self, FunctionId, Id, StepId};
+use crate::outcome::{LogKind, Outage, RecoveredBy, Recovery, Start, StepRun};
+
+impl Engine<'_> {
+    pub(super) fn open_outage(&mut self, f: FunctionId) {
+        let m = self.model;
+        let now = self.st.now;
+        let func = &m.functions[f];
+        // Data lost is that of the worst-hit system the function needs.
+        let mut lost = Some(0);
+        for &s in &func.systems {
+            if !self.st.system_up[s] {
+                lost = match (lost, self.st.system_loss[s]) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    _ => None,
+                };
+            }
+        }
+        let steps = func.procedure.map_or(0, |p| m.procedures[p].steps.len());
+        let outages = &mut self.st.out.outages[f.index()];
+        outages.push(Outage {
+            start: now,
+            recovered: None,
+            data_lost: lost,
+            steps: (0..steps)
+                .map(|step| StepRun {
+                    step: StepId::from_index(step),
+                    ready_at: None,
+                    started: None,
+                    by_backup: false,
+                    runbook_delay: 0,
+                    finished_at: None,
+                })
+                .collect(),
+        });
+        self.st.open_outage[f] = Some(outages.len() - 1);
+        self.log(LogKind::FunctionDown(f));
+        if self.st.out.disruption_at.is_none() {
+            self.st.out.disruption_at = Some(now);
+            self.start_stakeholder_clocks();
+        }
+        if !self.st.detection_scheduled {
+            self.st.detection_scheduled = true;
+            self.st.queue.push(now, Event::DetectionDelay);
+        }
+        // Owners already reached start on the new notice clock.
+        for s in ids::all(&m.stakeholders) {
+            self.maybe_start_stakeholder(s);
+        }
+    }
+
+    pub(super) fn recover(&mut self, f: FunctionId, by: RecoveredBy) {
+        let Some(o) = self.st.open_outage[f] else { return };
+        let now = self.st.now;
+        let outage = &mut self.st.out.outages[f.index()][o];
+        if outage.recovered.is_some() {
+            return;
+        }
+        outage.recovered = Some(Recovery { at: now, by });
+        self.log(LogKind::FunctionRecovered { function: f, by });
+        if by == RecoveredBy::Procedure {
+            // The procedure brought its systems up at their fail-over site.
+            for &s in &self.model.functions[f].systems {
+                self.st.system_restored[s] = true;
+            }
+        }
+    }
+
+    /// Starts every recovery step that can start now, in priority order. A person works on
+    /// one step at a time, and a role still needed by an unfinished procedure of a higher
+    /// priority tier does not start work for a lower one.
+    pub(super) fn start_steps(&mut self) {
+        if self.st.out.declared.is_none() {
+            return;
+        }
+        let m = self.model;
+        let now = self.st.now;
+        self.st.claimed_by_tier.fill(u32::MAX);
+        for oi in 0..self.recovery_order.len() {
+            let f = self.recovery_order[oi];
+            let (Some(o), Some(p)) = (self.st.open_outage[f], m.functions[f].procedure) else { continue };
+            if self.st.out.outages[f.index()][o].recovered.is_some() {
+                continue;
+            }
+            let tier = m.functions[f].priority;
+            let proc = &m.procedures[p];
+            for si in ids::all(&proc.steps) {
+                let step = &proc.steps[si];
+                let run = self.st.out.outages[f.index()][o].steps[si.index()];
+                if run.started.is_some() {
+                    continue;
+                }
+                let claimed = self.st.claimed_by_tier[step.role];
+                self.st.claimed_by_tier[step.role] = claimed.min(tier);
+                let steps = &self.st.out.outages[f.index()][o].steps;
+                if !step.after.iter().all(|&a| steps[a.index()].finished_at.is_some()) {
+                    continue;
+                }
+                if run.ready_at.is_none() {
+                    self.st.out.outages[f.index()][o].steps[si.index()].ready_at = Some(now);
+                }
+                if claimed < tier {
+                    continue;
+                }
+                let needs_up = step.needs_systems.iter().all(|&s| self.st.system_up[s])
+                    && step.needs_channels.iter().all(|&c| self.st.channel_up[c]);
+                let Some(acting) = self.st.acting[step.role] else { continue };
+                let person = acting.person;
+                if !needs_up || !self.st.available(person) || self.st.busy[person] || acting.ready_at > now {
+                    continue;
+                }
+                let mut secs = self.st.rng.sample(step.duration);
+                if acting.rank > 0 {
+                    secs = (secs as f64 * m.roles[step.role].backup_slowdown).round() as i64;
+                }
+                let mut runbook_delay = 0;
+                if let Some(runbook) = step.runbook {
+                    if self.st.site_down[runbook.kept_at] {
+                        runbook_delay = runbook.delay_if_unreachable;
+                        self.log(LogKind::RunbookUnreachable { function: f, step: si, site: runbook.kept_at });
+                    }
+                }
+                let run = &mut self.st.out.outages[f.index()][o].steps[si.index()];
+                run.started = Some(Start { by: person, at: now });
+                run.by_backup = acting.rank > 0;
+                run.runbook_delay = runbook_delay;
+                self.st.busy[person] = true;
+                self.log(LogKind::StepStarted { function: f, step: si });
+                self.st.queue.push(
+                    now.saturating_add(secs).saturating_add(runbook_delay),
+                    Event::StepDone { function: f, step: si },
+                );
+            }
+        }
+    }
+
+    pub(super) fn step_done(&mut self, f: FunctionId, step: StepId) {
+        let Some(o) = self.st.open_outage[f] else { return };
+        let now = self.st.now;
+        let outage = &mut self.st.out.outages[f.index()][o];
+        let run = &mut outage.steps[step.index()];
+        run.finished_at = Some(now);
+        if let Some(start) = run.started {
+            self.st.busy[start.by] = false;
+        }
+        let all_done = outage.steps.iter().all(|s| s.finished_at.is_some());
+        self.log(LogKind::StepFinished { function: f, step });
+        if all_done && self.model.functions[f].procedure.is_some() {
+            self.recover(f, RecoveredBy::Procedure);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! Opening an exercise: a scenario with its plan, scripts and answers, read through a
+//! [`Sources`] (the file system in the CLI, memory in tests), checked and compiled in one
+//! pass. The CLI, the tests and the benches all load through here, so the rules for what
+//! is read, in which order, and which seed and folder a run uses are written once.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::compile::{Model, resolve};
+use crate::diag::{Diagnostic, SourceFile};
+use crate::engine::Prepared;
+use crate::error::Error;
+use crate::format::plan::Plan;
+use crate::format::scenario::Scenario;
+use crate::load::{self, Document};
+use crate::play::Journal;
+use crate::script::ScriptHost;
+
+/// Where input text comes from. Paths are as the user gave them; a scenario's plan and
+/// scripts are looked up relative to the scenario's folder.
+pub trait Sources {
+    /// The text of the file at `path`.
+    fn read(&self, path: &Path) -> Result<Arc<SourceFile>, Error>;
+
+    /// A name that is the same for every path to one file (to report a shared plan once).
+    fn identity(&self, path: &Path) -> PathBuf {
+        path.to_path_buf()
+    }
+}
+
+/// A scenario, its plan and scripts as read and checked, with everything found; the
+/// model and the compiled scripts when there were no errors.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// The scenario, when it parsed.
+    pub scenario: Option<Document<Scenario>>,
+    /// The plan, when it was found and parsed.
+    pub plan: Option<Document<Plan>>,
+    /// The model, when everything checked.
+    pub model: Option<Model>,
+    /// The scripts, compiled, when everything checked.
+    pub scripts: Option<ScriptHost>,
+    /// Errors and warnings from every file.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    /// Whether anything found is an error.
+    pub fn has_errors(&self) -> bool {
+        crate::check::has_errors(&self.diagnostics)
+    }
+}
+
+/// A read failure as a diagnostic, so it is reported with the others.
+fn as_diagnostics(err: Error) -> Vec<Diagnostic> {
+    match err {
+        Error::Invalid(d) => d,
+        other => vec![Diagnostic::error("input::read", other.to_string())],
+    }
+}
+
+/// Reads and checks a plan file on its own.
+pub fn check_plan_file(sources: &dyn Sources, path: &Path) -> Checked {
+    let mut out = Checked::default();
+    match sources.read(path).map_err(as_diagnostics).and_then(|f| load::plan(&f).map_err(|d| vec![d])) {
+        Ok(plan) => {
+            out.diagnostics.extend(crate::check::check_plan(&plan).1);
+            out.plan = Some(plan);
+        }
+        Err(d) => out.diagnostics.extend(d),
+    }
+    out
+}
+
+/// Reads, checks and compiles a scenario, the plan it names (or `plan_override`) and its
+/// scripts, reporting everything found. `seen_plans` keeps a plan shared by several
+/// scenarios from being reported twice.
+pub fn check_scenario_file(
+    sources: &dyn Sources,
+    path: &Path,
+    plan_override: Option<&Path>,
+    seen_plans: &mut Vec<PathBuf>,
+) -> Checked {
+    let mut out = Checked::default();
+    let scenario =
+        match sources.read(path).map_err(as_diagnostics).and_then(|f| load::scenario(&f).map_err(|d| vec![d])) {
+            Ok(s) => s,
+            Err(d) => {
+                out.diagnostics.extend(d);
+                return out;
+            }
+        };
+    let base = path.parent().unwrap_or(Path::new("."));
+    let plan_path = plan_override.map_or_else(|| base.join(&scenario.doc.plan.value), Path::to_path_buf);
+    let plan = match sources.read(&plan_path) {
+        Err(Error::Read { source, .. }) if plan_override.is_none() => {
+            out.diagnostics.push(
+                Diagnostic::error(
+                    "scenario::plan-missing",
+                    format!("cannot read the plan {}: {source}", plan_path.display()),
+                )
+                .at(&scenario.file, scenario.doc.plan.loc)
+                .with_label("plan path, relative to this file")
+                .with_help("give the plan's path relative to the scenario file, or pass --plan"),
+            );
+            None
+        }
+        Err(e) => {
+            out.diagnostics.extend(as_diagnostics(e));
+            None
+        }
+        Ok(file) => match load::plan(&file) {
+            Ok(plan) => Some(plan),
+            Err(d) => {
+                out.diagnostics.push(d);
+                None
+            }
+        },
+    };
+    let mut script_files = Vec::new();
+    for script in &scenario.doc.scripts {
+        let script_path = base.join(&script.value);
+        match sources.read(&script_path) {
+            Ok(src) => script_files.push(src),
+            Err(e) => out.diagnostics.push(
+                Diagnostic::error(
+                    "scenario::script-missing",
+                    format!("cannot read script {}: {e}", script_path.display()),
+                )
+                .at(&scenario.file, script.loc)
+                .with_help("script paths are relative to the scenario file"),
+            ),
+        }
+    }
+    match &plan {
+        Some(plan) => {
+            let resolved = resolve(plan, &scenario);
+            let key = sources.identity(&plan_path);
+            if seen_plans.contains(&key) {
+                // Already reported; keep only whether it failed.
+                out.diagnostics.extend(resolved.plan_diagnostics.into_iter().filter(Diagnostic::is_error).take(1));
+            } else {
+                seen_plans.push(key);
+                out.diagnostics.extend(resolved.plan_diagnostics);
+            }
+            out.diagnostics.extend(resolved.scenario_diagnostics);
+            // Scripts compile against the whole model, so only once everything else is sound.
+            if let Some(model) = resolved.model.filter(|_| !out.has_errors()) {
+                match ScriptHost::compile(&model, &script_files) {
+                    Ok(host) => out.scripts = Some(host),
+                    Err(d) => out.diagnostics.extend(d),
+                }
+                out.model = Some(model);
+            }
+        }
+        None => out.diagnostics.extend(crate::check::check_scenario(&scenario, None)),
+    }
+    out.plan = plan;
+    out.scenario = Some(scenario);
+    out
+}
+
+/// An exercise ready to play: checked, compiled, its scripts loaded.
+#[derive(Debug)]
+pub struct Project {
+    /// The scenario as written (for the narrative the engine does not need).
+    pub scenario: Document<Scenario>,
+    /// The compiled plan and scenario.
+    pub model: Model,
+    /// The scenario's scripts, compiled once.
+    pub scripts: ScriptHost,
+    /// Warnings found on the way (errors stop `open`).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Opens a scenario with its plan (or `plan_override`) and scripts. Errors stop here,
+/// sorted; warnings travel with the project for the caller to show.
+pub fn open(sources: &dyn Sources, path: &Path, plan_override: Option<&Path>) -> Result<Project, Error> {
+    let mut checked = check_scenario_file(sources, path, plan_override, &mut Vec::new());
+    crate::diag::sort(&mut checked.diagnostics);
+    if checked.has_errors() {
+        return Err(Error::Invalid(checked.diagnostics));
+    }
+    match (checked.scenario, checked.model, checked.scripts) {
+        (Some(scenario), Some(model), Some(scripts)) => {
+            Ok(Project { scenario, model, scripts, warnings: checked.diagnostics })
+        }
+        _ => Err(Error::Failed("the scenario or its plan could not be read".to_owned())),
+    }
+}
+
+/// Answers to play a run with: a decisions file's, or a live session's journal (with its
+/// observations, seed and end).
+#[derive(Debug)]
+pub struct Answers {
+    /// The answers in the engine's terms.
+    pub prepared: Prepared,
+    /// The journal, when the answers came from one.
+    pub journal: Option<Journal>,
+}
+
+impl Project {
+    /// Reads the answers in `file`: a decisions file (checked against the scenario) or a
+    /// session's journal.
+    pub fn answers(&self, file: &Arc<SourceFile>) -> Result<Answers, Error> {
+        if Journal::is_journal(file.text()) {
+            let journal = Journal::parse(file.text());
+            if let Some(line) = journal.unreadable.first() {
+                return Err(Error::Failed(format!("{}: line {line} is not a journal entry", file.name())));
+            }
+            Ok(Answers { prepared: Prepared::from_journal(&journal.answers), journal: Some(journal) })
+        } else {
+            let doc = load::decisions(file)?;
+            let prepared = Prepared::from_document(&doc, &self.model).map_err(Error::Invalid)?;
+            Ok(Answers { prepared, journal: None })
+        }
+    }
+}
+
+/// The seed a run plays: one rule for `run`, `play` and a replayed journal. An explicit
+/// `--seed` wins; then the seed a journal recorded (so a replay plays what was played);
+/// then the scenario's own; then 0.
+pub fn seed(explicit: Option<u64>, journal: Option<&Journal>, model: &Model) -> u64 {
+    explicit.or(journal.and_then(|j| j.start.as_ref().map(|(_, s)| *s))).or(model.meta.seed).unwrap_or(0)
+}
+
+/// The folder a run writes to: `--out`, else `out/<scenario id>`.
+pub fn out_dir(explicit: Option<&Path>, model: &Model) -> PathBuf {
+    explicit.map_or_else(|| Path::new("out").join(&model.meta.scenario_id), Path::to_path_buf)
+}

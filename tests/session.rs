@@ -1,0 +1,115 @@
+//! The live session as a state machine, driven without a process: what the table sees,
+//! what is journalled, and that a resumed session ends where an uninterrupted one does.
+
+mod common;
+
+use sandtable::play::{Journal, JournalEntry, Output, Session};
+
+const SCENARIO: &str = "scenarios/dc-power-loss.yaml";
+
+fn text(out: &Output) -> String {
+    out.lines.iter().map(|l| format!("{}\n", l.text)).collect()
+}
+
+/// Feeds lines (each at clock second 0) until the session shows a decision.
+fn until_decision(session: &mut Session<'_>, seen: &mut String, journal: &mut Vec<JournalEntry>) {
+    for _ in 0..50 {
+        if session.prompt() == "decision> " {
+            return;
+        }
+        let out = session.handle("next", 0.0).expect("plays");
+        seen.push_str(&text(&out));
+        journal.extend(out.journal);
+    }
+    panic!("no decision was posed:\n{seen}");
+}
+
+#[test]
+fn an_answer_is_journalled_with_its_latency_and_applied() {
+    let project = common::open(SCENARIO);
+    let (mut session, greeting) =
+        Session::start(&project.model, &project.scenario.doc, &project.scripts, 2026, 60.0, None).expect("starts");
+    assert!(matches!(greeting.journal.first(), Some(JournalEntry::Start { seed: 2026, .. })));
+    let (mut seen, mut journal) = (text(&greeting), Vec::new());
+    until_decision(&mut session, &mut seen, &mut journal);
+    assert!(seen.contains("DECISION for"), "{seen}");
+    // Typed latency wins over the clock; the clock (10 s at pace 60 = 10 min) is used otherwise.
+    let out = session.handle("declare", 10.0).expect("answers");
+    assert_eq!(
+        out.journal,
+        vec![JournalEntry::Answer {
+            t: 21 * 60,
+            decision: "failover".into(),
+            option: Some("declare".into()),
+            latency: 600
+        }]
+    );
+    session.handle("end", 11.0).expect("ends");
+    let end = session.finish().expect("finishes");
+    let rec = end.outcome.decisions[0];
+    assert_eq!((rec.latency, rec.by_default), (600, false));
+    assert!(matches!(end.journal.as_slice(), [JournalEntry::End { .. }]));
+}
+
+#[test]
+fn a_late_answer_means_the_default_at_the_deadline() {
+    let project = common::open(SCENARIO);
+    let (mut session, greeting) =
+        Session::start(&project.model, &project.scenario.doc, &project.scripts, 2026, 1.0, None).expect("starts");
+    let (mut seen, mut journal) = (text(&greeting), Vec::new());
+    until_decision(&mut session, &mut seen, &mut journal);
+    let out = session.handle("wait 45m", 0.0).expect("answers");
+    assert!(text(&out).contains("after the 30m deadline: the default `declare` applies"), "{}", text(&out));
+    session.handle("end", 0.0).expect("ends");
+    let rec = session.finish().expect("finishes").outcome.decisions[0];
+    assert_eq!((rec.latency, rec.by_default), (30 * 60, true));
+}
+
+#[test]
+fn ending_with_a_question_open_applies_its_default() {
+    let project = common::open(SCENARIO);
+    let (mut session, greeting) =
+        Session::start(&project.model, &project.scenario.doc, &project.scripts, 2026, 1.0, None).expect("starts");
+    let (mut seen, mut journal) = (text(&greeting), Vec::new());
+    until_decision(&mut session, &mut seen, &mut journal);
+    session.handle("end", 0.0).expect("ends");
+    assert!(session.is_over());
+    let end = session.finish().expect("finishes");
+    assert!(end.outcome.decisions[0].by_default);
+}
+
+#[test]
+fn a_resumed_session_ends_where_the_uninterrupted_one_does() {
+    let project = common::open(SCENARIO);
+    let script =
+        ["next", "next", "note generator failed", "next", "next", "next", "declare 8m", "next", "next", "jump T+3:00"];
+    let play = |lines: &[&str], previous: Option<&Journal>| {
+        let (mut session, greeting) =
+            Session::start(&project.model, &project.scenario.doc, &project.scripts, 2026, 1.0, previous)
+                .expect("starts");
+        let mut journal = greeting.journal;
+        for line in lines {
+            journal.extend(session.handle(line, 0.0).expect("plays").journal);
+        }
+        session.handle("end", 0.0).expect("ends");
+        let end = session.finish().expect("finishes");
+        journal.extend(end.journal.clone());
+        (end, journal)
+    };
+    let (whole, _) = play(&script, None);
+    // Cut after the answer: the journal so far, then the rest on a resumed session.
+    let (_, partial) = {
+        let (mut session, greeting) =
+            Session::start(&project.model, &project.scenario.doc, &project.scripts, 2026, 1.0, None).expect("starts");
+        let mut journal = greeting.journal;
+        for line in &script[..7] {
+            journal.extend(session.handle(line, 0.0).expect("plays").journal);
+        }
+        ((), journal)
+    };
+    let text: String = partial.iter().map(JournalEntry::line).collect();
+    let previous = Journal::parse(&text);
+    let (resumed, _) = play(&script[7..], Some(&previous));
+    assert_eq!(resumed.outcome, whole.outcome);
+    assert_eq!(resumed.observations, whole.observations);
+}
