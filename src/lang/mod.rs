@@ -27,7 +27,16 @@ pub enum Lang {
     Zh,
 }
 
+// Adding a language breaks this match, which is the reminder to list it in `ALL`.
+const _: () = match Lang::En {
+    Lang::En | Lang::Zh => (),
+};
+
 impl Lang {
+    /// Every language, for the tests that check each catalogue (and, once clap's derive
+    /// leaves this type, for the command line).
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
     /// Every phrase in this language.
     pub fn catalogue(self) -> &'static Catalogue {
         match self {

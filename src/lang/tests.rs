@@ -1,7 +1,5 @@
 //! Every catalogue says something for every phrase, and says it in its own language.
 
-use clap::ValueEnum;
-
 use super::Lang;
 use super::catalogue::*;
 
@@ -175,7 +173,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
 
 #[test]
 fn every_entry_says_something_in_every_language() {
-    for lang in Lang::value_variants() {
+    for lang in Lang::ALL {
         for (name, text) in entries(lang.catalogue()) {
             assert!(!text.trim().is_empty() || MAY_BE_EMPTY.contains(&name), "{lang:?}: {name} is empty");
         }
@@ -185,7 +183,7 @@ fn every_entry_says_something_in_every_language() {
 #[test]
 fn translations_differ_from_the_english_except_where_listed() {
     let english = entries(Lang::En.catalogue());
-    for lang in Lang::value_variants().iter().filter(|&&l| l != Lang::En) {
+    for lang in Lang::ALL.into_iter().filter(|&l| l != Lang::En) {
         let translated = entries(lang.catalogue());
         for ((name, en), (_, other)) in english.iter().zip(&translated) {
             let same = en == other;

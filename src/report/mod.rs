@@ -215,7 +215,7 @@ mod tests {
     /// easily lost in the catalogue's field names.
     #[test]
     fn templates_see_every_key_of_the_fixed_text() {
-        for lang in [Lang::En, Lang::Zh] {
+        for lang in Lang::ALL {
             let text = template_text(lang);
             assert_eq!(text.len(), 80, "{lang:?}");
             assert!(["aar", "type", "generated", "organisation_el"].iter().all(|k| text.contains_key(*k)), "{lang:?}");
