@@ -104,7 +104,7 @@ fn exports_open_as_spreadsheets_and_are_byte_identical() {
 #[test]
 fn public_exercise_workbooks_import_and_validate() {
     let tmp = tempfile::tempdir().expect("temp dir");
-    let samples = root().join("../shared/msel-samples");
+    let samples = root().join("tests/fixtures/msel/public");
     for (file, rows) in [("winter-exercise-msel.xlsx", 83), ("imt-trailer-msel.xlsx", 49)] {
         let out = tmp.path().join(file.replace(".xlsx", ".yaml"));
         let plan = root().join("scenarios/plans/it-operations.yaml");
