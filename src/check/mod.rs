@@ -7,6 +7,7 @@
 mod names;
 mod plan;
 mod scenario;
+mod weaknesses;
 
 pub use names::Names;
 pub use plan::{PlanNames, check_plan};

@@ -2,14 +2,17 @@
 //! log and the summary table. Ids replace indices here, so output is stable across
 //! releases as long as the files keep their ids.
 
+mod events;
+mod summary;
+
 use serde::Serialize;
-use serde_json::{Value, json};
-use unicode_width::UnicodeWidthStr;
+
+pub use events::events_jsonl;
+pub use summary::summary_table;
 
 use crate::compile::Model;
-use crate::ids::{FunctionId, Id, PersonId, RoleId, StepId};
-use crate::outcome::{Attempt, LogEntry, LogKind, Outcome, RecoveredBy};
-use crate::time::{format_duration, format_duration_approx, format_time};
+use crate::ids::{FunctionId, Id, PersonId};
+use crate::outcome::{Attempt, Outcome, RecoveredBy};
 
 /// Version of the `results.json` layout; bumped only when a field changes meaning.
 pub const RESULTS_SCHEMA_VERSION: u32 = 1;
@@ -414,181 +417,4 @@ impl Results {
         s.push('\n');
         s
     }
-}
-
-/// The event log as JSON Lines: one object per event, keys in sorted order.
-pub fn events_jsonl(m: &Model, out: &Outcome) -> String {
-    let mut text = String::new();
-    for e in &out.log {
-        text.push_str(&event_json(m, out, e).to_string());
-        text.push('\n');
-    }
-    text
-}
-
-fn event_json(m: &Model, out: &Outcome, e: &LogEntry) -> Value {
-    let person = |p: PersonId| m.people[p].id.as_str();
-    let role = |r: RoleId| m.roles[r].id.as_str();
-    let mut v = match e.kind {
-        LogKind::Inject(i) => json!({"number": m.injects[i].event, "title": m.injects[i].title}),
-        LogKind::ScriptInject(i) => {
-            let inj = &out.script_injects[i];
-            json!({"number": inj.event, "title": inj.title, "description": inj.description, "scripted": true})
-        }
-        LogKind::ScriptLog(i) => json!({"text": out.script_lines[i]}),
-        LogKind::SiteDown(s) | LogKind::SiteUp(s) => json!({"site": m.sites[s].id}),
-        LogKind::SystemDown(s) | LogKind::SystemDegraded(s) => json!({"system": m.systems[s].id}),
-        LogKind::SystemUp { system: s, at_failover: failed_over } => {
-            json!({"system": m.systems[s].id, "failed_over": failed_over})
-        }
-        LogKind::ChannelDown(c) | LogKind::ChannelUp(c) => json!({"channel": m.channels[c].id}),
-        LogKind::PersonUnavailable { person: p, until } => json!({"person": person(p), "until": until}),
-        LogKind::PersonAvailable(p) => json!({"person": person(p)}),
-        LogKind::SupplierCutOff(s) | LogKind::SupplierRestored(s) => json!({"supplier": m.suppliers[s].id}),
-        LogKind::SupplierSwitched { supplier: s, to: a } => {
-            json!({"supplier": m.suppliers[s].id, "alternate": m.suppliers[a].id})
-        }
-        LogKind::FunctionDown(f) => json!({"function": m.functions[f].id}),
-        LogKind::Detected { role: r, person: p } | LogKind::Handover { role: r, person: p } => {
-            json!({"role": role(r), "person": person(p)})
-        }
-        LogKind::Attempt { call: n, attempt: a } => {
-            let at = &out.notifications[n].attempts[a];
-            json!({"role": role(out.notifications[n].to_role), "person": person(at.person),
-                   "channel": m.channels[at.channel].id, "sent_at": at.sent_at, "outcome": at.end.as_str()})
-        }
-        LogKind::Reached(n) => {
-            let note = &out.notifications[n];
-            json!({"role": role(note.to_role),
-                   "person": note.reached.map(|r| person(r.person)),
-                   "channel": note.reached.and_then(|r| r.channel).map(|c| m.channels[c].id.as_str())})
-        }
-        LogKind::Unreachable(n) | LogKind::NotificationLate(n) => json!({"role": role(out.notifications[n].to_role)}),
-        LogKind::DecisionPosed(d) => {
-            let rec = &out.decisions[d];
-            json!({"decision": m.decisions[rec.decision].id, "asked": rec.asked.map(person)})
-        }
-        LogKind::DecisionAnswered(d) => {
-            let rec = &out.decisions[d];
-            let dec = &m.decisions[rec.decision];
-            json!({"decision": dec.id, "option": dec.options[rec.option].id,
-                   "by_default": rec.by_default, "latency": rec.latency})
-        }
-        LogKind::Declared { person: p, role: r } => json!({"person": person(p), "role": role(r)}),
-        LogKind::StepStarted { function: f, step: s } | LogKind::StepFinished { function: f, step: s } => {
-            step_json(m, f, s)
-        }
-        LogKind::RunbookUnreachable { function: f, step: s, site } => {
-            let mut v = step_json(m, f, s);
-            v["site"] = json!(m.sites[site].id);
-            v
-        }
-        LogKind::FunctionRecovered { function: f, by } => json!({"function": m.functions[f].id,
-            "by": match by { RecoveredBy::Procedure => "procedure", RecoveredBy::Restored => "restored" }}),
-        LogKind::StakeholderNotified { stakeholder: s, channel: c } => {
-            json!({"stakeholder": m.stakeholders[s].id, "channel": m.channels[c].id})
-        }
-        LogKind::StakeholderLate(s) => json!({"stakeholder": m.stakeholders[s].id}),
-        LogKind::End => json!({}),
-    };
-    v["event"] = json!(e.kind.name());
-    v["t"] = json!(e.t);
-    v["at"] = json!(format_time(e.t));
-    v
-}
-
-fn step_json(m: &Model, f: FunctionId, s: StepId) -> Value {
-    let func = &m.functions[f];
-    let step = func.procedure.and_then(|p| m.procedures[p].steps.get(s.index())).map_or("?", |st| st.id.as_str());
-    json!({"function": func.id, "step": step})
-}
-
-fn pad(text: &str, width: usize) -> String {
-    let w = UnicodeWidthStr::width(text);
-    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
-}
-
-fn yes_no(v: Option<bool>) -> &'static str {
-    match v {
-        Some(true) => "yes",
-        Some(false) => "NO",
-        None => "-",
-    }
-}
-
-/// The short table `run` prints: per function RTO and RPO against what happened, then
-/// the declaration, call tree and stakeholders.
-pub fn summary_table(m: &Model, r: &Results) -> String {
-    let mut rows = vec![[
-        "Function".to_owned(),
-        "RTO".to_owned(),
-        "Back after".to_owned(),
-        "Met".to_owned(),
-        "RPO".to_owned(),
-        "Data lost".to_owned(),
-        "Met".to_owned(),
-    ]];
-    for f in &r.functions {
-        let Some(o) = f.outages.first() else { continue };
-        rows.push([
-            f.name.clone(),
-            format_duration(f.rto),
-            o.back_after.map_or_else(|| "not back".to_owned(), format_duration_approx),
-            yes_no(o.within_rto).to_owned(),
-            format_duration(f.rpo),
-            o.data_lost.map_or_else(|| "all".to_owned(), format_duration_approx),
-            yes_no(Some(o.within_rpo)).to_owned(),
-        ]);
-    }
-    let mut widths = [0usize; 7];
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(UnicodeWidthStr::width(cell.as_str()));
-        }
-    }
-    let mut out = format!("{} — {} (seed {})\n\n", r.scenario.id, r.scenario.title, r.seed);
-    if rows.len() == 1 {
-        out.push_str("No function was disrupted.\n");
-    } else {
-        for row in &rows {
-            let cells: Vec<String> = row.iter().zip(widths).map(|(c, w)| pad(c, w)).collect();
-            out.push_str(cells.join("  ").trim_end());
-            out.push('\n');
-        }
-    }
-    out.push('\n');
-    match &r.declaration {
-        Some(d) => {
-            let who = m.people.iter().find(|p| p.id == d.person).map_or(d.person.as_str(), |p| p.name.as_str());
-            let after = d.after_disruption.map_or_else(|| format_time(d.at), format_duration_approx);
-            out.push_str(&format!("Declared after {after} by {who}.\n"));
-        }
-        None => out.push_str("No disaster was declared.\n"),
-    }
-    if let Some(ct) = &m.call_tree {
-        let targets: std::collections::BTreeSet<&str> = ct.links.iter().map(|l| m.roles[l.to].id.as_str()).collect();
-        let tree: Vec<&NotificationResult> = r.notifications.iter().filter(|n| n.from_role.is_some()).collect();
-        let reached =
-            targets.iter().filter(|t| tree.iter().any(|n| n.to_role == **t && n.reached_at.is_some())).count();
-        let late = tree.iter().filter(|n| n.within_deadline == Some(false)).count();
-        if !targets.is_empty() {
-            out.push_str(&format!("Call tree: {reached} of {} roles reached, {late} late.\n", targets.len()));
-        }
-    }
-    for s in &r.stakeholders {
-        let when = s.notified_at.zip(r.disruption_at).map_or_else(
-            || "not notified".to_owned(),
-            |(t, d)| format!("notified after {}", format_duration_approx(t - d)),
-        );
-        out.push_str(&format!(
-            "Stakeholder {}: {when} ({}).\n",
-            s.name,
-            match s.within_deadline {
-                Some(true) => "within deadline",
-                Some(false) => "LATE",
-                None => "deadline not reached",
-            }
-        ));
-    }
-    out
 }
