@@ -98,15 +98,12 @@ fn a_resumed_session_ends_where_the_uninterrupted_one_does() {
     };
     let (whole, _) = play(&script, None);
     // Cut after the answer: the journal so far, then the rest on a resumed session.
-    let (_, partial) = {
-        let (mut session, greeting) =
-            Session::start(&project.model, &project.scenario.doc, &project.scripts, 2026, 1.0, None).expect("starts");
-        let mut journal = greeting.journal;
-        for line in &script[..7] {
-            journal.extend(session.handle(line, 0.0).expect("plays").journal);
-        }
-        ((), journal)
-    };
+    let (mut session, greeting) =
+        Session::start(&project.model, &project.scenario.doc, &project.scripts, 2026, 1.0, None).expect("starts");
+    let mut partial = greeting.journal;
+    for line in &script[..7] {
+        partial.extend(session.handle(line, 0.0).expect("plays").journal);
+    }
     let text: String = partial.iter().map(JournalEntry::line).collect();
     let previous = Journal::parse(&text);
     let (resumed, _) = play(&script[7..], Some(&previous));

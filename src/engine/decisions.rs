@@ -26,8 +26,9 @@ impl Engine<'_> {
             by_default: true,
         });
         let seq = self.st.queue.reserve();
+        let log_position = self.st.out.log.len();
         self.log(LogKind::DecisionPosed(record));
-        let pending = Pending { record, seq };
+        let pending = Pending { record, seq, log_position };
         if asked.is_some() {
             self.st.pending.push_back(pending);
         } else {
@@ -74,7 +75,7 @@ impl Engine<'_> {
     }
 
     /// A question as a [`super::DecisionSource`] sees it.
-    pub(super) fn ask(&self, q: Question) -> Ask<'_> {
+    pub fn ask(&self, q: Question) -> Ask<'_> {
         Ask {
             id: q.decision,
             decision: &self.model.decisions[q.decision],

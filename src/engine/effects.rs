@@ -21,13 +21,12 @@ impl Engine<'_> {
 
     pub(super) fn deliver_script_inject(&mut self, i: ScriptInjectId) {
         self.log(LogKind::ScriptInject(i));
-        let changes = std::mem::take(&mut self.st.script_changes[ids::Id::index(i)]);
-        for &change in &changes {
+        for c in 0..self.st.script_changes[ids::Id::index(i)].len() {
+            let change = self.st.script_changes[ids::Id::index(i)][c];
             // A scripted declaration is made by whoever may declare at that moment.
             let actor = self.declarer();
             self.apply(change, actor);
         }
-        self.st.script_changes[ids::Id::index(i)] = changes;
     }
 
     /// Applies an effect; `actor` is the person (and role) whose decision it was, if any.

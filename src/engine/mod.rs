@@ -139,19 +139,12 @@ impl<'m> Engine<'m> {
     pub fn question(&self) -> Option<Question> {
         let pending = self.st.pending.front()?;
         let rec = self.st.out.decisions.get(pending.record.index())?;
-        let log_position = self
-            .st
-            .out
-            .log
-            .iter()
-            .rposition(|e| e.kind == LogKind::DecisionPosed(pending.record))
-            .unwrap_or(self.st.out.log.len());
         Some(Question {
             record: pending.record,
             decision: rec.decision,
             posed_at: rec.posed_at,
             asked: rec.asked,
-            log_position,
+            log_position: pending.log_position,
         })
     }
 
@@ -171,15 +164,23 @@ impl<'m> Engine<'m> {
     /// Plays every event up to `end`, answering decisions from `source` as they come.
     pub fn run_until(&mut self, end: i64, source: &mut dyn DecisionSource) -> Result<(), Diagnostic> {
         loop {
-            if let Some(q) = self.question() {
-                let reply = source.reply(self.model, self.ask(q));
-                self.answer(reply);
-            } else if self.next_time().is_some_and(|t| t <= end) {
+            if self.answer_from(source) {
+                continue;
+            }
+            if self.next_time().is_some_and(|t| t <= end) {
                 self.step()?;
             } else {
                 return Ok(());
             }
         }
+    }
+
+    /// Answers the oldest waiting question from `source`; false when none waits.
+    fn answer_from(&mut self, source: &mut dyn DecisionSource) -> bool {
+        let Some(q) = self.question() else { return false };
+        let reply = source.reply(self.model, self.ask(q));
+        self.answer(reply);
+        true
     }
 
     /// What the run has recorded so far.
@@ -204,10 +205,7 @@ impl<'m> Engine<'m> {
         self.st.hook_cursor = self.st.out.log.len();
         self.call_hook(Hook::End, Vec::new())?;
         // A question posed by `on_end` is answered, but its consequences lie past the end.
-        while let Some(q) = self.question() {
-            let reply = source.reply(self.model, self.ask(q));
-            self.answer(reply);
-        }
+        while self.answer_from(source) {}
         self.close_pending();
         self.st.out.ended_at = end;
         Ok(std::mem::take(&mut self.st.out))

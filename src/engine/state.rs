@@ -28,6 +28,8 @@ pub(super) struct Pending {
     /// The queue position reserved when it was posed, so that its answer is ordered as
     /// if it had been given at once.
     pub seq: u64,
+    /// Position of its `decision_posed` entry in the log.
+    pub log_position: usize,
 }
 
 /// Everything that changes while a scenario plays.

@@ -288,14 +288,7 @@ impl<'m> Session<'m> {
             if let Some(q) = self.engine.question() {
                 let id = &self.model.decisions[q.decision].id;
                 if self.replay.has_unused(id) {
-                    let ask = crate::engine::Ask {
-                        id: q.decision,
-                        decision: &self.model.decisions[q.decision],
-                        posed_at: q.posed_at,
-                        asked: q.asked,
-                        so_far: self.engine.outcome(),
-                    };
-                    let reply = self.replay.reply(self.model, ask);
+                    let reply = self.replay.reply(self.model, self.engine.ask(q));
                     self.engine.answer(reply);
                     continue;
                 }
