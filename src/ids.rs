@@ -149,16 +149,6 @@ impl<I: Id, T: Clone> IdVec<I, T> {
 }
 
 impl<I: Id, T> IdVec<I, T> {
-    /// Number of items.
-    pub fn len(&self) -> usize {
-        self.items.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
     /// The item, if the id is in range.
     pub fn get(&self, id: I) -> Option<&T> {
         self.items.get(id.index())

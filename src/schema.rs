@@ -5,7 +5,7 @@ use crate::format::plan::Plan;
 use crate::format::scenario::Scenario;
 
 /// Which file format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SchemaKind {
     /// A business-continuity plan.
     Plan,

@@ -1,6 +1,7 @@
 //! The command line: argument definitions, one module per subcommand, and the single
 //! place where errors become messages and exit codes.
 
+mod choices;
 mod files;
 mod msel;
 mod play;
@@ -67,11 +68,11 @@ enum Verb {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
         /// Report formats, comma-separated (the event log and results are always written).
-        #[arg(long, value_delimiter = ',', default_values = ["md", "html", "json", "csv"])]
+        #[arg(long, value_delimiter = ',', default_values = ["md", "html", "json", "csv"], value_parser = choices::format())]
         format: Vec<crate::report::Format>,
         /// Language of the report's headings and fixed text.
-        #[arg(long, default_value = "en")]
-        lang: crate::score::Lang,
+        #[arg(long, default_value = "en", value_parser = choices::lang())]
+        lang: crate::lang::Lang,
         /// Directory with report.md.j2 and/or report.html.j2 to use instead of the built-in templates.
         #[arg(long, value_name = "DIR")]
         template: Option<PathBuf>,
@@ -96,8 +97,8 @@ enum Verb {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
         /// Language of the report's headings and fixed text.
-        #[arg(long, default_value = "en")]
-        lang: crate::score::Lang,
+        #[arg(long, default_value = "en", value_parser = choices::lang())]
+        lang: crate::lang::Lang,
     },
     /// Export or import a Master Scenario Events List (CSV or Excel).
     #[command(subcommand)]
@@ -108,6 +109,7 @@ enum Verb {
     )]
     Schema {
         /// Which format.
+        #[arg(value_parser = choices::schema_kind())]
         kind: SchemaKind,
         /// Write to this file (atomically) instead of standard output.
         #[arg(short, long, value_name = "FILE")]

@@ -17,7 +17,7 @@ pub use catalogue::Catalogue;
 
 /// A language reports and scores are written in. Serialised as its code (`en`, `zh`),
 /// which is also what `--lang` takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// English.
@@ -33,8 +33,7 @@ const _: () = match Lang::En {
 };
 
 impl Lang {
-    /// Every language, for the tests that check each catalogue (and, once clap's derive
-    /// leaves this type, for the command line).
+    /// Every language: what `--lang` accepts, and what the catalogue tests check.
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
 
     /// Every phrase in this language.

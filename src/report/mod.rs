@@ -13,7 +13,7 @@ use crate::diag::Diagnostic;
 use crate::score::{Capability, Lang, Rating, Scorecard};
 
 /// Which outputs to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Format {
     /// `report.md`.
     Md,
