@@ -28,3 +28,4 @@ pub(crate) mod spanned;
 pub mod time;
 
 pub use error::{Error, Result};
+pub use lang::Lang;

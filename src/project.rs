@@ -123,11 +123,14 @@ pub fn check_scenario_file(
         match sources.read(&script_path) {
             Ok(src) => script_files.push(src),
             Err(e) => out.diagnostics.push(
-                Diagnostic::error("scenario::script-missing", match e {
-                    // The read error already names the path; say only why it failed.
-                    Error::Read { source, .. } => format!("cannot read script {}: {source}", script_path.display()),
-                    e => e.to_string(),
-                })
+                Diagnostic::error(
+                    "scenario::script-missing",
+                    match e {
+                        // The read error already names the path; say only why it failed.
+                        Error::Read { source, .. } => format!("cannot read script {}: {source}", script_path.display()),
+                        e => e.to_string(),
+                    },
+                )
                 .at(&scenario.file, script.loc)
                 .with_help("script paths are relative to the scenario file"),
             ),

@@ -3,9 +3,14 @@
 
 mod common;
 
-use sandtable::play::{Journal, JournalEntry, Output, Session};
+use sandtable::Lang;
+use sandtable::play::{Journal, JournalEntry, Output, Session, Settings};
 
 const SCENARIO: &str = "scenarios/dc-power-loss.yaml";
+
+fn settings(pace: f64) -> Settings {
+    Settings { seed: 2026, pace, lang: Lang::En }
+}
 
 fn text(out: &Output) -> String {
     out.lines.iter().map(|l| format!("{}\n", l.text)).collect()
@@ -28,7 +33,7 @@ fn until_decision(session: &mut Session<'_>, seen: &mut String, journal: &mut Ve
 fn an_answer_is_journalled_with_its_latency_and_applied() {
     let project = common::open(SCENARIO);
     let (mut session, greeting) =
-        Session::start(&project.model, &project.scenario.doc, &project.scripts, 2026, 60.0, None).expect("starts");
+        Session::start(&project.model, &project.scenario.doc, &project.scripts, settings(60.0), None).expect("starts");
     assert!(matches!(greeting.journal.first(), Some(JournalEntry::Start { seed: 2026, .. })));
     let (mut seen, mut journal) = (text(&greeting), Vec::new());
     until_decision(&mut session, &mut seen, &mut journal);
@@ -55,7 +60,7 @@ fn an_answer_is_journalled_with_its_latency_and_applied() {
 fn a_late_answer_means_the_default_at_the_deadline() {
     let project = common::open(SCENARIO);
     let (mut session, greeting) =
-        Session::start(&project.model, &project.scenario.doc, &project.scripts, 2026, 1.0, None).expect("starts");
+        Session::start(&project.model, &project.scenario.doc, &project.scripts, settings(1.0), None).expect("starts");
     let (mut seen, mut journal) = (text(&greeting), Vec::new());
     until_decision(&mut session, &mut seen, &mut journal);
     let out = session.handle("wait 45m", 0.0).expect("answers");
@@ -69,7 +74,7 @@ fn a_late_answer_means_the_default_at_the_deadline() {
 fn ending_with_a_question_open_applies_its_default() {
     let project = common::open(SCENARIO);
     let (mut session, greeting) =
-        Session::start(&project.model, &project.scenario.doc, &project.scripts, 2026, 1.0, None).expect("starts");
+        Session::start(&project.model, &project.scenario.doc, &project.scripts, settings(1.0), None).expect("starts");
     let (mut seen, mut journal) = (text(&greeting), Vec::new());
     until_decision(&mut session, &mut seen, &mut journal);
     session.handle("end", 0.0).expect("ends");
@@ -85,7 +90,7 @@ fn a_resumed_session_ends_where_the_uninterrupted_one_does() {
         ["next", "next", "note generator failed", "next", "next", "next", "declare 8m", "next", "next", "jump T+3:00"];
     let play = |lines: &[&str], previous: Option<&Journal>| {
         let (mut session, greeting) =
-            Session::start(&project.model, &project.scenario.doc, &project.scripts, 2026, 1.0, previous)
+            Session::start(&project.model, &project.scenario.doc, &project.scripts, settings(1.0), previous)
                 .expect("starts");
         let mut journal = greeting.journal;
         for line in lines {
@@ -99,7 +104,7 @@ fn a_resumed_session_ends_where_the_uninterrupted_one_does() {
     let (whole, _) = play(&script, None);
     // Cut after the answer: the journal so far, then the rest on a resumed session.
     let (mut session, greeting) =
-        Session::start(&project.model, &project.scenario.doc, &project.scripts, 2026, 1.0, None).expect("starts");
+        Session::start(&project.model, &project.scenario.doc, &project.scripts, settings(1.0), None).expect("starts");
     let mut partial = greeting.journal;
     for line in &script[..7] {
         partial.extend(session.handle(line, 0.0).expect("plays").journal);
@@ -109,4 +114,61 @@ fn a_resumed_session_ends_where_the_uninterrupted_one_does() {
     let (resumed, _) = play(&script[7..], Some(&previous));
     assert_eq!(resumed.outcome, whole.outcome);
     assert_eq!(resumed.observations, whole.observations);
+}
+
+/// Plays to the end of the scenario, letting every question's deadline pass; returns
+/// everything the table was shown, and the session's end.
+fn play_through(project: &sandtable::project::Project, lang: Lang) -> (String, sandtable::play::SessionEnd) {
+    let settings = Settings { seed: 2026, pace: 1.0, lang };
+    let (mut session, greeting) =
+        Session::start(&project.model, &project.scenario.doc, &project.scripts, settings, None).expect("starts");
+    let mut seen = text(&greeting);
+    let idle_prompt = session.prompt();
+    for line in ["board", "help", "dance"] {
+        seen.push_str(&text(&session.handle(line, 0.0).expect("plays")));
+    }
+    for _ in 0..100 {
+        let at_decision = session.prompt() != idle_prompt && !session.prompt().starts_with("T+");
+        let line = if at_decision { "default" } else { "jump T+23:59" };
+        let out = session.handle(line, 0.0).expect("plays");
+        seen.push_str(&text(&out));
+        if !at_decision && session.prompt().starts_with("T+23:59") {
+            break;
+        }
+    }
+    seen.push_str(&text(&session.handle("board", 0.0).expect("plays")));
+    session.handle("end", 0.0).expect("ends");
+    (seen, session.finish().expect("finishes"))
+}
+
+#[test]
+fn script_notes_are_for_the_facilitator_not_the_table() {
+    let project = common::open(SCENARIO);
+    let (seen, end) = play_through(&project, Lang::En);
+    // The script did note something; the table never hears it.
+    assert!(end.outcome.script_lines.iter().any(|l| l.contains("UPS runtime drawn")), "{:?}", end.outcome.script_lines);
+    assert!(!seen.contains("UPS runtime"), "{seen}");
+    assert!(seen.contains("INJECT #4"), "the session played to the end:\n{seen}");
+}
+
+#[test]
+fn a_session_in_chinese_speaks_chinese() {
+    let project = common::open(SCENARIO);
+    let (seen, _) = play_through(&project, Lang::Zh);
+    for phrase in [
+        "输入 `help` 查看命令",
+        "注入 #1",
+        "待决策",
+        "期限：",
+        "状态板",
+        "推进到下一个事件",
+        "`dance` 不是命令",
+        "已联系到",
+    ] {
+        assert!(seen.contains(phrase), "missing {phrase:?} in:\n{seen}");
+    }
+    // Words the English read-out uses must not leak into the Chinese one.
+    for word in ["INJECT", "DECISION", "deadline", "reached", "board at", "not declared", "default)", "left of RTO"] {
+        assert!(!seen.contains(word), "English {word:?} in the Chinese session:\n{seen}");
+    }
 }

@@ -96,7 +96,7 @@ enum Verb {
         /// Output directory for the report (default: out/<scenario id>).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
-        /// Language of the report's headings and fixed text.
+        /// Language of the session (read-out, board, prompts) and of the report.
         #[arg(long, default_value = "en", value_parser = choices::lang())]
         lang: crate::lang::Lang,
     },

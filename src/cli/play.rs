@@ -12,7 +12,7 @@ use super::files::write_atomic;
 use super::run::outputs;
 use crate::diag::RenderStyle;
 use crate::error::{Error, Result};
-use crate::play::{Journal, JournalEntry, Output, Session};
+use crate::play::{Journal, JournalEntry, Output, Session, Settings};
 use crate::report::{Format, Templates};
 use crate::results::{Results, summary_table};
 use crate::score::Lang;
@@ -116,10 +116,13 @@ pub fn play(args: &PlayArgs) -> Result<()> {
     let bold = super::use_color(&std::io::stdout());
     let pace = args.pace.unwrap_or(model.meta.pace);
 
+    let settings = Settings { seed, pace, lang: args.lang };
+    let say = &args.lang.catalogue().play;
     let (mut session, greeting) =
-        Session::start(model, &project.scenario.doc, &project.scripts, seed, pace, previous.as_ref())?;
+        Session::start(model, &project.scenario.doc, &project.scripts, settings, previous.as_ref())?;
     if previous.is_some() {
-        println!("resumed {} at {} from {}", model.meta.title, format_time(session.position()), journal_path.display());
+        let at = format_time(session.position());
+        println!("{}", (say.resumed)(&model.meta.title, &at, &journal_path.display().to_string()));
     }
     deliver(&greeting, &mut journal, bold)?;
 
@@ -147,6 +150,6 @@ pub fn play(args: &PlayArgs) -> Result<()> {
         write_atomic(&out_dir.join(name), text.as_bytes())?;
     }
     print!("{}", summary_table(model, &results));
-    println!("\nThe exercise ended at {}. Wrote the report to {}.", format_time(end.ended_at), out_dir.display());
+    println!("\n{}", (say.ended)(&format_time(end.ended_at), &out_dir.display().to_string()));
     Ok(())
 }

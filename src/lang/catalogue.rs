@@ -28,6 +28,8 @@ pub struct Catalogue {
     pub ratings: RatingPhrases,
     /// Titles, details and corrective actions of findings.
     pub findings: FindingPhrases,
+    /// What a live session prints at the table: read-out, board, prompts and replies.
+    pub play: PlayPhrases,
 }
 
 /// The unit after each number of a duration (`1h 50m`, `1小时50分`) and what goes
@@ -378,4 +380,96 @@ pub struct DecisionDefault {
     /// Arguments: the default option's label.
     pub detail: fn(&str) -> String,
     pub corrective_action: &'static str,
+}
+
+/// What `play` prints at the table. Lines about events start with the scenario time
+/// (`T+0:21`), written by the caller; the phrase is what follows it.
+pub struct PlayPhrases {
+    /// Arguments: the scenario's title, the seed.
+    pub welcome: fn(&str, &str) -> String,
+    /// The commands, for `help`.
+    pub help: &'static str,
+    /// The prompt while a decision waits for the team.
+    pub decision_prompt: &'static str,
+    /// Arguments: the scenario's title, where the session stands, the journal.
+    pub resumed: fn(&str, &str, &str) -> String,
+    /// Arguments: where the exercise ended, the output folder.
+    pub ended: fn(&str, &str) -> String,
+    /// Arguments: the inject's number, its title.
+    pub inject: fn(&str, &str) -> String,
+    /// Before the inject's recipients, method and expected action as it is read out.
+    pub inject_to: &'static str,
+    pub inject_by: &'static str,
+    pub inject_expected: &'static str,
+    /// Arguments: the person, their role.
+    pub detected: fn(&str, &str) -> String,
+    /// Arguments: the person, their role.
+    pub reached: fn(&str, &str) -> String,
+    /// Arguments: the person, their role, the channel.
+    pub reached_by: fn(&str, &str, &str) -> String,
+    /// Arguments: the role.
+    pub nobody_reached: fn(&str) -> String,
+    /// Arguments: the role.
+    pub notification_late: fn(&str) -> String,
+    /// Arguments: the person, their role.
+    pub declared: fn(&str, &str) -> String,
+    /// Arguments: the function.
+    pub function_down: fn(&str) -> String,
+    /// Arguments: the function.
+    pub function_back: fn(&str) -> String,
+    /// Arguments: the function, back because what caused the outage went away.
+    pub function_back_cause_gone: fn(&str) -> String,
+    /// Arguments: the stakeholder, the channel.
+    pub stakeholder_notified: fn(&str, &str) -> String,
+    /// Arguments: the stakeholder.
+    pub stakeholder_late: fn(&str) -> String,
+    /// Arguments: the option taken.
+    pub decided: fn(&str) -> String,
+    /// Arguments: the option that applied by default.
+    pub decided_by_default: fn(&str) -> String,
+    /// Arguments: the supplier.
+    pub supplier_cut_off: fn(&str) -> String,
+    /// Arguments: the supplier, its alternate.
+    pub supplier_switched: fn(&str, &str) -> String,
+    /// Arguments: the person asked, their role, the question.
+    pub decision_for: fn(&str, &str, &str) -> String,
+    /// In place of a person: nobody could be asked.
+    pub nobody: &'static str,
+    /// After the default option in the list of options.
+    pub default_marker: &'static str,
+    /// Arguments: the deadline, an option id to show as an example.
+    pub deadline_hint: fn(&str, &str) -> String,
+    /// Arguments: the deadline, the default option's id.
+    pub answer_after_deadline: fn(&str, &str) -> String,
+    /// Arguments: the scenario time the clock stands at.
+    pub clock_forward_only: fn(&str) -> String,
+    pub no_decision_pending: &'static str,
+    pub answer_first: &'static str,
+    pub noted: &'static str,
+    pub no_more_events: &'static str,
+    /// Arguments: why the time could not be read.
+    pub jump_where: fn(&str) -> String,
+    pub note_what: &'static str,
+    /// Arguments: what was typed, the options.
+    pub not_an_option: fn(&str, &[&str]) -> String,
+    /// Arguments: what was typed.
+    pub not_a_command: fn(&str) -> String,
+    /// Arguments: the scenario time.
+    pub board_title: fn(&str) -> String,
+    /// Arguments: what is down (or [`PlayPhrases::board_none`]).
+    pub board_down: fn(&str) -> String,
+    /// Arguments: who has been reached (or [`PlayPhrases::board_none`]).
+    pub board_reached: fn(&str) -> String,
+    pub board_none: &'static str,
+    /// Arguments: when, by whom.
+    pub board_declared: fn(&str, &str) -> String,
+    pub board_not_declared: &'static str,
+    /// Arguments: the function, how long it was down, its RTO.
+    pub board_back: fn(&str, &str, &str) -> String,
+    /// Arguments: the function, how long it has been down, the RTO clock.
+    pub board_down_for: fn(&str, &str, &str) -> String,
+    /// Arguments: time left, the RTO.
+    pub rto_left: fn(&str, &str) -> String,
+    /// Arguments: the RTO, by how much it was missed.
+    pub rto_missed: fn(&str, &str) -> String,
 }

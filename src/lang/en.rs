@@ -246,4 +246,69 @@ pub static CATALOGUE: Catalogue = Catalogue {
             corrective_action: "Agree decision criteria in advance (pre-authorised triggers) and train the decision makers and their backups on them.",
         },
     },
+    play: PlayPhrases {
+        welcome: |title, seed| format!("{title} — seed {seed}. Type `help` for the commands."),
+        help: "\
+  next (or Enter)   move on to the next event
+  jump T+2:00       move the clock on to a scenario time (also: jump 90m)
+  board             show what is down, who has been reached, the RTO clocks
+  note TEXT         record an observation for the report
+  end               end the exercise and write the report
+  help              this list
+When a decision is pending, type an option id, optionally with how long the team took
+(`declare 8m`); without it, the time since the question times the pace is used.
+`default` lets the deadline pass.",
+        decision_prompt: "decision> ",
+        resumed: |title, at, journal| format!("resumed {title} at {at} from {journal}"),
+        ended: |at, out| format!("The exercise ended at {at}. Wrote the report to {out}."),
+        inject: |number, title| format!("INJECT #{number}  {title}"),
+        inject_to: "to: ",
+        inject_by: "by: ",
+        inject_expected: "expected: ",
+        detected: |person, role| format!("detected by {person} ({role})"),
+        reached: |person, role| format!("reached {person} ({role})"),
+        reached_by: |person, role, channel| format!("reached {person} ({role}) by {channel}"),
+        nobody_reached: |role| format!("NOBODY REACHED for {role}"),
+        notification_late: |role| format!("late: {role} not reached in time"),
+        declared: |person, role| format!("DECLARED by {person} ({role})"),
+        function_down: |function| format!("DOWN: {function}"),
+        function_back: |function| format!("BACK: {function}"),
+        function_back_cause_gone: |function| format!("BACK: {function} (cause went away)"),
+        stakeholder_notified: |stakeholder, channel| format!("notified {stakeholder} by {channel}"),
+        stakeholder_late: |stakeholder| format!("late: {stakeholder} not notified in time"),
+        decided: |option| format!("decided: {option}"),
+        decided_by_default: |option| format!("decided: {option} (default)"),
+        supplier_cut_off: |supplier| format!("supplier cut off: {supplier}"),
+        supplier_switched: |supplier, to| format!("switched {supplier} to {to}"),
+        decision_for: |person, role, question| format!("DECISION for {person} ({role}): {question}"),
+        nobody: "nobody",
+        default_marker: "  (default)",
+        deadline_hint: |deadline, example| {
+            format!("deadline: {deadline} (answer with an option id, e.g. `{example} 10m`)")
+        },
+        answer_after_deadline: |deadline, default| {
+            format!("that is after the {deadline} deadline: the default `{default}` applies.")
+        },
+        clock_forward_only: |at| format!("the clock is already at {at}; it only moves forward."),
+        no_decision_pending: "no decision is pending.",
+        answer_first: "a decision is pending: answer it first (or type `default`).",
+        noted: "noted.",
+        no_more_events: "no more events: `jump` to move the clock on, or `end`.",
+        jump_where: |why| format!("jump where? {why}"),
+        note_what: "note what? type `note` and the observation",
+        not_an_option: |typed, options| {
+            format!("`{typed}` is not an option; answer with one of: {} (or `default`)", options.join(", "))
+        },
+        not_a_command: |typed| format!("`{typed}` is not a command; type `help` for the list"),
+        board_title: |at| format!("── board at {at} ──"),
+        board_down: |what| format!("down: {what}"),
+        board_reached: |who| format!("reached: {who}"),
+        board_none: "none",
+        board_declared: |at, person| format!("declared at {at} by {person}"),
+        board_not_declared: "not declared",
+        board_back: |function, after, rto| format!("{function}: back after {after} (RTO {rto})"),
+        board_down_for: |function, down, clock| format!("{function}: down {down}, {clock}"),
+        rto_left: |left, rto| format!("{left} left of RTO {rto}"),
+        rto_missed: |rto, by| format!("RTO {rto} MISSED by {by}"),
+    },
 };

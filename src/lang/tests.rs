@@ -81,7 +81,8 @@ macro_rules! group {
 
 /// Every entry of a catalogue by name (`group.field`), rendered.
 fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
-    let Catalogue { durations, exercise_types, report, labels, scorecard, timeline, criteria, ratings, findings } = c;
+    let Catalogue { durations, exercise_types, report, labels, scorecard, timeline, criteria, ratings, findings, play } =
+        c;
     let mut out = Vec::new();
     group!(out, "durations", durations, DurationUnits { day, hour, minute, second, separator });
     group!(
@@ -168,6 +169,16 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     });
     group!(out, "stakeholder_late", stakeholder_late, StakeholderLate { title, detail, corrective_action });
     group!(out, "decision_default", decision_default, DecisionDefault { title, detail, corrective_action });
+    #[rustfmt::skip]
+    group!(out, "play", play, PlayPhrases {
+        welcome, help, decision_prompt, resumed, ended, inject, inject_to, inject_by, inject_expected, detected, reached,
+        reached_by, nobody_reached, notification_late, declared, function_down, function_back,
+        function_back_cause_gone, stakeholder_notified, stakeholder_late, decided, decided_by_default,
+        supplier_cut_off, supplier_switched, decision_for, nobody, default_marker, deadline_hint,
+        answer_after_deadline, clock_forward_only, no_decision_pending, answer_first, noted, no_more_events,
+        jump_where, note_what, not_an_option, not_a_command, board_title, board_down, board_reached,
+        board_none, board_declared, board_not_declared, board_back, board_down_for, rto_left, rto_missed,
+    });
     out
 }
 

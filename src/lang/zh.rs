@@ -231,4 +231,64 @@ pub static CATALOGUE: Catalogue = Catalogue {
             corrective_action: "预先约定决策标准（预授权的触发条件），并对决策人及其备援人进行培训。",
         },
     },
+    play: PlayPhrases {
+        welcome: |title, seed| format!("{title}（随机种子 {seed}）。输入 `help` 查看命令。"),
+        help: "\
+  next（或回车）    推进到下一个事件
+  jump T+2:00       把时钟拨到某个情景时间（也可写 jump 90m）
+  board             查看状态板：哪些中断、已联系到谁、RTO 计时
+  note 文字         记录一条观察，写入报告
+  end               结束演练并生成报告
+  help              显示本列表
+有待决策时，输入选项编号，可附上团队用时（`declare 8m`）；不写用时，则按提问后
+经过的时间乘以推演速度计算。输入 `default` 表示任由期限过去。",
+        decision_prompt: "决策> ",
+        resumed: |title, at, journal| format!("已从 {journal} 恢复“{title}”，当前位于 {at}"),
+        ended: |at, out| format!("演练结束于 {at}。报告已写入 {out}。"),
+        inject: |number, title| format!("注入 #{number}  {title}"),
+        inject_to: "接收方：",
+        inject_by: "方式：",
+        inject_expected: "预期行动：",
+        detected: |person, role| format!("{person}（{role}）发现事件"),
+        reached: |person, role| format!("已联系到 {person}（{role}）"),
+        reached_by: |person, role, channel| format!("已通过 {channel} 联系到 {person}（{role}）"),
+        nobody_reached: |role| format!("{role}：无人联系得上"),
+        notification_late: |role| format!("超时：未能按时联系到 {role}"),
+        declared: |person, role| format!("{person}（{role}）宣布灾难"),
+        function_down: |function| format!("中断：{function}"),
+        function_back: |function| format!("恢复：{function}"),
+        function_back_cause_gone: |function| format!("恢复：{function}（中断原因已消除）"),
+        stakeholder_notified: |stakeholder, channel| format!("已通过 {channel} 通知 {stakeholder}"),
+        stakeholder_late: |stakeholder| format!("超时：未能按时通知 {stakeholder}"),
+        decided: |option| format!("已决策：{option}"),
+        decided_by_default: |option| format!("已决策：{option}（默认选项）"),
+        supplier_cut_off: |supplier| format!("供应商断供：{supplier}"),
+        supplier_switched: |supplier, to| format!("已由 {supplier} 切换到 {to}"),
+        decision_for: |person, role, question| format!("待决策，请 {person}（{role}）决定：{question}"),
+        nobody: "无人",
+        default_marker: "（默认）",
+        deadline_hint: |deadline, example| format!("期限：{deadline}（输入选项编号作答，例如 `{example} 10m`）"),
+        answer_after_deadline: |deadline, default| format!("已超过 {deadline} 的期限：按默认选项 `{default}` 处理。"),
+        clock_forward_only: |at| format!("时钟已在 {at}，只能向前拨。"),
+        no_decision_pending: "当前没有待决策事项。",
+        answer_first: "有待决策事项：请先作答（或输入 `default`）。",
+        noted: "已记录。",
+        no_more_events: "没有更多事件：用 `jump` 拨动时钟，或输入 `end` 结束。",
+        jump_where: |why| format!("拨到哪个时间？{why}"),
+        note_what: "记录什么？请在 `note` 后写上观察内容",
+        not_an_option: |typed, options| {
+            format!("`{typed}` 不是可选项；请从以下选项中作答：{}（或输入 `default`）", options.join("、"))
+        },
+        not_a_command: |typed| format!("`{typed}` 不是命令；输入 `help` 查看命令列表"),
+        board_title: |at| format!("── 状态板 {at} ──"),
+        board_down: |what| format!("中断：{what}"),
+        board_reached: |who| format!("已联系到：{who}"),
+        board_none: "无",
+        board_declared: |at, person| format!("{at} 由 {person} 宣布灾难"),
+        board_not_declared: "尚未宣布灾难",
+        board_back: |function, after, rto| format!("{function}：{after}后恢复（RTO {rto}）"),
+        board_down_for: |function, down, clock| format!("{function}：已中断 {down}，{clock}"),
+        rto_left: |left, rto| format!("距 RTO {rto} 还剩 {left}"),
+        rto_missed: |rto, by| format!("已超出 RTO {rto}，超出 {by}"),
+    },
 };

@@ -1,5 +1,6 @@
 //! What the facilitator types during a live session.
 
+use crate::lang::Lang;
 use crate::time::parse_seconds;
 
 /// What the facilitator typed.
@@ -23,39 +24,65 @@ pub enum FacilitatorCommand {
     Default,
 }
 
-/// The commands, for `help`.
-pub const HELP: &str = "\
-  next (or Enter)   move on to the next event
-  jump T+2:00       move the clock on to a scenario time (also: jump 90m)
-  board             show what is down, who has been reached, the RTO clocks
-  note TEXT         record an observation for the report
-  end               end the exercise and write the report
-  help              this list
-When a decision is pending, type an option id, optionally with how long the team took
-(`declare 8m`); without it, the time since the question times the pace is used.
-`default` lets the deadline pass.";
+/// Why a line is not a command; the session says it in the session's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CommandError {
+    /// `jump` to a time that does not read: why.
+    JumpWhere(String),
+    /// `note` with nothing to note.
+    NoteWhat,
+    /// A decision is pending and this is not one of its options.
+    NotAnOption { typed: String, options: Vec<String> },
+    /// Not a command.
+    NotACommand(String),
+    /// An option followed by a latency that does not read: why.
+    BadLatency(String),
+}
+
+impl CommandError {
+    /// The message, in `lang`.
+    pub fn say(&self, lang: Lang) -> String {
+        let say = &lang.catalogue().play;
+        match self {
+            CommandError::JumpWhere(why) => (say.jump_where)(why),
+            CommandError::NoteWhat => say.note_what.to_owned(),
+            CommandError::NotAnOption { typed, options } => {
+                (say.not_an_option)(typed, &options.iter().map(String::as_str).collect::<Vec<_>>())
+            }
+            CommandError::NotACommand(typed) => (say.not_a_command)(typed),
+            CommandError::BadLatency(why) => why.clone(),
+        }
+    }
+}
 
 /// Parses a line. `options` are the pending decision's option ids, if one is pending.
-pub fn parse_command(line: &str, options: &[&str]) -> Result<FacilitatorCommand, String> {
+pub fn parse_command(line: &str, options: &[&str]) -> Result<FacilitatorCommand, CommandError> {
     let line = line.trim();
     let (word, rest) = line.split_once(char::is_whitespace).map_or((line, ""), |(w, r)| (w, r.trim()));
     match word.to_lowercase().as_str() {
         "" | "n" | "next" => Ok(FacilitatorCommand::Next),
-        "j" | "jump" => parse_seconds(rest).map(FacilitatorCommand::Jump).map_err(|e| format!("jump where? {e}")),
+        "j" | "jump" => {
+            parse_seconds(rest).map(FacilitatorCommand::Jump).map_err(|e| CommandError::JumpWhere(e.to_string()))
+        }
         "b" | "board" => Ok(FacilitatorCommand::Board),
         "note" | "o" if !rest.is_empty() => Ok(FacilitatorCommand::Note(rest.to_owned())),
-        "note" | "o" => Err("note what? type `note` and the observation".into()),
+        "note" | "o" => Err(CommandError::NoteWhat),
         "end" | "q" | "quit" => Ok(FacilitatorCommand::End),
         "help" | "h" | "?" => Ok(FacilitatorCommand::Help),
         "default" if !options.is_empty() => Ok(FacilitatorCommand::Default),
         option if options.contains(&option) || options.contains(&word) => {
-            let latency = if rest.is_empty() { None } else { Some(parse_seconds(rest).map_err(|e| e.to_string())?) };
+            let latency = if rest.is_empty() {
+                None
+            } else {
+                Some(parse_seconds(rest).map_err(|e| CommandError::BadLatency(e.to_string()))?)
+            };
             Ok(FacilitatorCommand::Answer(word.to_owned(), latency))
         }
-        _ if !options.is_empty() => {
-            Err(format!("`{word}` is not an option; answer with one of: {} (or `default`)", options.join(", ")))
-        }
-        _ => Err(format!("`{word}` is not a command; type `help` for the list")),
+        _ if !options.is_empty() => Err(CommandError::NotAnOption {
+            typed: word.to_owned(),
+            options: options.iter().map(|&o| o.to_owned()).collect(),
+        }),
+        _ => Err(CommandError::NotACommand(word.to_owned())),
     }
 }
 

@@ -8,7 +8,7 @@ mod journal;
 mod readout;
 mod session;
 
-pub use command::{FacilitatorCommand, HELP, parse_command};
+pub use command::{CommandError, FacilitatorCommand, parse_command};
 pub use journal::{JOURNAL_VERSION, Journal, JournalEntry};
 pub use readout::{board, describe, inject_details};
-pub use session::{Line, Output, Session, SessionEnd};
+pub use session::{Line, Output, Session, SessionEnd, Settings};

@@ -5,62 +5,61 @@ use std::collections::BTreeMap;
 
 use crate::compile::Model;
 use crate::ids::InjectId;
+use crate::lang::Lang;
 use crate::outcome::{LogEntry, LogKind, Outcome, RecoveredBy};
-use crate::time::{format_duration_approx, format_time};
+use crate::time::format_time;
 
-/// How an event reads out at the table, or `None` for the engine's inner workings.
-pub fn describe(m: &Model, out: &Outcome, e: &LogEntry) -> Option<String> {
-    let at = format_time(e.t);
-    Some(match e.kind {
+/// How an event reads out at the table, or `None` for what the table does not hear:
+/// the engine's inner workings, and script notes, which are for the facilitator only.
+pub fn describe(m: &Model, out: &Outcome, e: &LogEntry, lang: Lang) -> Option<String> {
+    let say = &lang.catalogue().play;
+    let line = match e.kind {
         LogKind::Inject(i) => {
             let inj = &m.injects[i];
-            format!("{at}  INJECT #{}  {}", inj.event, inj.title)
+            (say.inject)(&inj.event.to_string(), &inj.title)
         }
         LogKind::ScriptInject(i) => {
             let inj = &out.script_injects[i];
-            let mut s = format!("{at}  INJECT #{}  {}", inj.event, inj.title);
+            let mut s = (say.inject)(&inj.event.to_string(), &inj.title);
             if !inj.description.is_empty() {
                 s.push_str(&format!("\n          {}", inj.description));
             }
             s
         }
-        LogKind::Declared { person: p, role: r } => {
-            format!("{at}  DECLARED by {} ({})", m.people[p].name, m.roles[r].name)
-        }
+        LogKind::Declared { person: p, role: r } => (say.declared)(&m.people[p].name, &m.roles[r].name),
         LogKind::Reached(n) => {
             let note = &out.notifications[n];
-            let (p, _, c) = note.reached.map(|r| (r.person, r.at, r.channel))?;
-            let via = c.map_or(String::new(), |c| format!(" by {}", m.channels[c].id));
-            format!("{at}  reached {} ({}){via}", m.people[p].name, m.roles[note.to_role].name)
+            let (p, c) = note.reached.map(|r| (r.person, r.channel))?;
+            let (person, role) = (&m.people[p].name, &m.roles[note.to_role].name);
+            match c {
+                Some(c) => (say.reached_by)(person, role, &m.channels[c].id),
+                None => (say.reached)(person, role),
+            }
         }
-        LogKind::Detected { role: r, person: p } => {
-            format!("{at}  detected by {} ({})", m.people[p].name, m.roles[r].name)
-        }
-        LogKind::Unreachable(n) => format!("{at}  NOBODY REACHED for {}", m.roles[out.notifications[n].to_role].name),
-        LogKind::NotificationLate(n) => {
-            format!("{at}  late: {} not reached in time", m.roles[out.notifications[n].to_role].name)
-        }
-        LogKind::FunctionDown(f) => format!("{at}  DOWN: {}", m.functions[f].name),
-        LogKind::FunctionRecovered { function: f, by } => format!(
-            "{at}  BACK: {}{}",
-            m.functions[f].name,
-            if by == RecoveredBy::Restored { " (cause went away)" } else { "" }
-        ),
+        LogKind::Detected { role: r, person: p } => (say.detected)(&m.people[p].name, &m.roles[r].name),
+        LogKind::Unreachable(n) => (say.nobody_reached)(&m.roles[out.notifications[n].to_role].name),
+        LogKind::NotificationLate(n) => (say.notification_late)(&m.roles[out.notifications[n].to_role].name),
+        LogKind::FunctionDown(f) => (say.function_down)(&m.functions[f].name),
+        LogKind::FunctionRecovered { function: f, by } => match by {
+            RecoveredBy::Restored => (say.function_back_cause_gone)(&m.functions[f].name),
+            _ => (say.function_back)(&m.functions[f].name),
+        },
         LogKind::StakeholderNotified { stakeholder: s, channel: c } => {
-            format!("{at}  notified {} by {}", m.stakeholders[s].name, m.channels[c].id)
+            (say.stakeholder_notified)(&m.stakeholders[s].name, &m.channels[c].id)
         }
-        LogKind::StakeholderLate(s) => format!("{at}  late: {} not notified in time", m.stakeholders[s].name),
+        LogKind::StakeholderLate(s) => (say.stakeholder_late)(&m.stakeholders[s].name),
         LogKind::DecisionAnswered(d) => {
             let rec = &out.decisions[d];
-            let dec = &m.decisions[rec.decision];
-            let how = if rec.by_default { " (default)" } else { "" };
-            format!("{at}  decided: {}{how}", dec.options[rec.option].label)
+            let option = &m.decisions[rec.decision].options[rec.option].label;
+            if rec.by_default { (say.decided_by_default)(option) } else { (say.decided)(option) }
         }
-        LogKind::ScriptLog(i) => format!("{at}  note: {}", out.script_lines[i]),
-        LogKind::SupplierCutOff(s) => format!("{at}  supplier cut off: {}", m.suppliers[s].name),
+        LogKind::SupplierCutOff(s) => (say.supplier_cut_off)(&m.suppliers[s].name),
         LogKind::SupplierSwitched { supplier: s, to: a } => {
-            format!("{at}  switched {} to {}", m.suppliers[s].name, m.suppliers[a].name)
+            (say.supplier_switched)(&m.suppliers[s].name, &m.suppliers[a].name)
         }
+        // What a script notes is for the facilitator (it may give away what is coming),
+        // not for the team at the table.
+        LogKind::ScriptLog(_) => return None,
         // Engine detail the table does not need; the board and the report show its effect.
         LogKind::SiteDown(_)
         | LogKind::SiteUp(_)
@@ -79,17 +78,22 @@ pub fn describe(m: &Model, out: &Outcome, e: &LogEntry) -> Option<String> {
         | LogKind::RunbookUnreachable { .. }
         | LogKind::StepFinished { .. }
         | LogKind::End => return None,
-    })
+    };
+    Some(format!("{}  {line}", format_time(e.t)))
 }
 
 /// The inject's full text for reading out: narrative, to whom, expected action.
-pub fn inject_details(m: &Model, i: InjectId, scenario: &crate::format::scenario::Scenario) -> String {
+pub fn inject_details(m: &Model, i: InjectId, scenario: &crate::format::scenario::Scenario, lang: Lang) -> String {
+    let say = &lang.catalogue().play;
     let inj = &m.injects[i];
     let Some(src) = scenario.injects.iter().find(|x| x.event.value.0 == inj.event) else { return String::new() };
     let mut s = String::new();
-    for (label, v) in
-        [("", &src.description), ("to: ", &src.to), ("by: ", &src.method), ("expected: ", &src.expected_action)]
-    {
+    for (label, v) in [
+        ("", &src.description),
+        (say.inject_to, &src.to),
+        (say.inject_by, &src.method),
+        (say.inject_expected, &src.expected_action),
+    ] {
         if let Some(v) = v {
             s.push_str(&format!("          {label}{v}\n"));
         }
@@ -98,7 +102,8 @@ pub fn inject_details(m: &Model, i: InjectId, scenario: &crate::format::scenario
 }
 
 /// The status board: what is down, who has been reached, what is back, RTO clocks.
-pub fn board(m: &Model, out: &Outcome, now: i64) -> String {
+pub fn board(m: &Model, out: &Outcome, now: i64, lang: Lang) -> String {
+    let say = &lang.catalogue().play;
     let mut down_sites = BTreeMap::new();
     let mut down_systems = BTreeMap::new();
     for e in &out.log {
@@ -118,54 +123,42 @@ pub fn board(m: &Model, out: &Outcome, now: i64) -> String {
             _ => {}
         }
     }
-    let mut b = format!("── board at {} ──\n", format_time(now));
-    let names = |v: Vec<String>| if v.is_empty() { "none".to_owned() } else { v.join(", ") };
-    b.push_str(&format!(
-        "down: {}\n",
-        names(
-            down_sites
-                .keys()
-                .map(|&s| m.sites[s].name.clone())
-                .chain(down_systems.keys().map(|&s| m.systems[s].name.clone()))
-                .collect()
-        )
-    ));
+    let list = |v: Vec<String>| if v.is_empty() { say.board_none.to_owned() } else { v.join(", ") };
+    let mut b = format!("{}\n", (say.board_title)(&format_time(now)));
+    let down: Vec<String> = down_sites
+        .keys()
+        .map(|&s| m.sites[s].name.clone())
+        .chain(down_systems.keys().map(|&s| m.systems[s].name.clone()))
+        .collect();
+    b.push_str(&format!("{}\n", (say.board_down)(&list(down))));
     let reached: Vec<String> = out
         .notifications
         .iter()
         .filter_map(|n| n.reached.map(|r| format!("{} ({})", m.people[r.person].name, m.roles[n.to_role].name)))
         .collect();
-    b.push_str(&format!("reached: {}\n", names(reached)));
+    b.push_str(&format!("{}\n", (say.board_reached)(&list(reached))));
     match out.declared {
-        Some(d) => b.push_str(&format!(
-            "declared at {} by {}
-",
-            format_time(d.at),
-            m.people[d.by].name
-        )),
-        None => b.push_str("not declared\n"),
+        Some(d) => b.push_str(&format!("{}\n", (say.board_declared)(&format_time(d.at), &m.people[d.by].name))),
+        None => b.push_str(&format!("{}\n", say.board_not_declared)),
     }
+    let duration = |secs| lang.duration(secs);
     for (f, outages) in out.outages.iter().enumerate() {
         let Some(o) = outages.last() else { continue };
         let func = &m.functions[f];
-        match o.recovered {
-            Some(r) => b.push_str(&format!(
-                "  {}: back after {} (RTO {})\n",
-                func.name,
-                format_duration_approx(r.at - o.start),
-                format_duration_approx(func.rto)
-            )),
+        let line = match o.recovered {
+            Some(r) => (say.board_back)(&func.name, &duration(r.at - o.start), &duration(func.rto)),
             None => {
                 let running = now - o.start;
                 let left = func.rto - running;
                 let clock = if left >= 0 {
-                    format!("{} left of RTO {}", format_duration_approx(left), format_duration_approx(func.rto))
+                    (say.rto_left)(&duration(left), &duration(func.rto))
                 } else {
-                    format!("RTO {} MISSED by {}", format_duration_approx(func.rto), format_duration_approx(-left))
+                    (say.rto_missed)(&duration(func.rto), &duration(-left))
                 };
-                b.push_str(&format!("  {}: down {}, {clock}\n", func.name, format_duration_approx(running)));
+                (say.board_down_for)(&func.name, &duration(running), &clock)
             }
-        }
+        };
+        b.push_str(&format!("  {line}\n"));
     }
     b
 }

@@ -5,15 +5,16 @@
 //! Everything else (moving the clock, asking, answering from the journal first when
 //! resuming) happens here, where a test can drive it without a process.
 
-use super::{FacilitatorCommand, HELP, Journal, JournalEntry, board, describe, inject_details, parse_command};
+use super::{FacilitatorCommand, Journal, JournalEntry, board, describe, inject_details, parse_command};
 use crate::compile::Model;
 use crate::diag::Diagnostic;
 use crate::engine::{DecisionSource, Defaults, Engine, Prepared, Question, Reply};
 use crate::format::scenario::Scenario;
 use crate::ids::{Id, OptionId};
+use crate::lang::Lang;
 use crate::outcome::{LogKind, Outcome};
 use crate::script::ScriptHost;
-use crate::time::{format_duration, format_time};
+use crate::time::format_time;
 
 /// One line for the terminal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +59,17 @@ enum Motion {
     },
 }
 
+/// How a session is played: the seed, the pace and the language it speaks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    /// The run's seed.
+    pub seed: u64,
+    /// Scenario seconds per wall-clock second, for answers typed without a latency.
+    pub pace: f64,
+    /// The language of everything the session prints.
+    pub lang: Lang,
+}
+
 /// A session in progress.
 #[derive(Debug)]
 pub struct Session<'m> {
@@ -67,6 +79,7 @@ pub struct Session<'m> {
     /// Answers recorded in the journal of the session being resumed: used first.
     replay: Prepared,
     pace: f64,
+    lang: Lang,
     /// How much of the log has been printed.
     printed: usize,
     position: i64,
@@ -99,10 +112,10 @@ impl<'m> Session<'m> {
         model: &'m Model,
         scenario: &'m Scenario,
         scripts: &'m ScriptHost,
-        seed: u64,
-        pace: f64,
+        settings: Settings,
         previous: Option<&Journal>,
     ) -> Result<(Session<'m>, Output), Diagnostic> {
+        let Settings { seed, pace, lang } = settings;
         let mut out = Output::default();
         let mut engine = Engine::with_scripts(model, scripts);
         if previous.is_none() {
@@ -119,6 +132,7 @@ impl<'m> Session<'m> {
             engine,
             replay: previous.map_or_else(Prepared::default, |j| Prepared::from_journal(&j.answers)),
             pace,
+            lang,
             printed: 0,
             position: 0,
             motion: Motion::Idle,
@@ -141,7 +155,7 @@ impl<'m> Session<'m> {
                 session.ended_at = j.ended;
             }
             None => {
-                out.say(format!("{} — seed {seed}. Type `help` for the commands.", model.meta.title));
+                out.say((lang.catalogue().play.welcome)(&model.meta.title, &seed.to_string()));
             }
         }
         session.advance(0.0, &mut out)?;
@@ -160,7 +174,11 @@ impl<'m> Session<'m> {
 
     /// What to show before reading the next line.
     pub fn prompt(&self) -> String {
-        if self.asked_at.is_some() { "decision> ".to_owned() } else { format!("{} > ", format_time(self.position())) }
+        if self.asked_at.is_some() {
+            self.lang.catalogue().play.decision_prompt.to_owned()
+        } else {
+            format!("{} > ", format_time(self.position()))
+        }
     }
 
     /// Handles one line the facilitator typed; `clock` is the front end's monotonic clock
@@ -186,24 +204,28 @@ impl<'m> Session<'m> {
     }
 
     fn handle_command(&mut self, line: &str, out: &mut Output) {
+        let say = &self.lang.catalogue().play;
         match parse_command(line, &[]) {
             Ok(FacilitatorCommand::Next) => {
                 self.motion = Motion::Next { from: self.engine.outcome().log.len(), moved: false };
             }
             Ok(FacilitatorCommand::Jump(t)) if t < self.position => {
-                out.say(format!("the clock is already at {}; it only moves forward.", format_time(self.position)));
+                out.say((say.clock_forward_only)(&format_time(self.position)));
             }
             Ok(FacilitatorCommand::Jump(t)) => self.motion = Motion::Jump { to: t.min(self.model.meta.duration) },
-            Ok(FacilitatorCommand::Board) => out.say(board(self.model, self.engine.outcome(), self.position())),
+            Ok(FacilitatorCommand::Board) => {
+                out.say(board(self.model, self.engine.outcome(), self.position(), self.lang));
+            }
             Ok(FacilitatorCommand::Note(text)) => self.note(self.position(), text, out),
             Ok(FacilitatorCommand::End) => self.ended_at = Some(self.position()),
-            Ok(FacilitatorCommand::Help) => out.say(HELP),
-            Ok(FacilitatorCommand::Answer(..) | FacilitatorCommand::Default) => out.say("no decision is pending."),
-            Err(message) => out.say(message),
+            Ok(FacilitatorCommand::Help) => out.say(say.help),
+            Ok(FacilitatorCommand::Answer(..) | FacilitatorCommand::Default) => out.say(say.no_decision_pending),
+            Err(error) => out.say(error.say(self.lang)),
         }
     }
 
     fn handle_answer(&mut self, q: Question, line: &str, clock: f64, out: &mut Output) -> Result<(), Diagnostic> {
+        let say = &self.lang.catalogue().play;
         let dec = &self.model.decisions[q.decision];
         let options: Vec<&str> = dec.options.iter().map(|o| o.id.as_str()).collect();
         let reply = match parse_command(line, &options) {
@@ -230,7 +252,7 @@ impl<'m> Session<'m> {
                 Some(Reply::NoAnswer)
             }
             Ok(FacilitatorCommand::Board) => {
-                out.say(board(self.model, self.engine.outcome(), q.posed_at));
+                out.say(board(self.model, self.engine.outcome(), q.posed_at, self.lang));
                 None
             }
             Ok(FacilitatorCommand::Note(text)) => {
@@ -238,7 +260,7 @@ impl<'m> Session<'m> {
                 None
             }
             Ok(FacilitatorCommand::Help) => {
-                out.say(HELP);
+                out.say(say.help);
                 None
             }
             Ok(FacilitatorCommand::End) => {
@@ -247,11 +269,11 @@ impl<'m> Session<'m> {
                 None
             }
             Ok(FacilitatorCommand::Next | FacilitatorCommand::Jump(_)) => {
-                out.say("a decision is pending: answer it first (or type `default`).");
+                out.say(say.answer_first);
                 None
             }
-            Err(message) => {
-                out.say(message);
+            Err(error) => {
+                out.say(error.say(self.lang));
                 None
             }
         };
@@ -260,11 +282,7 @@ impl<'m> Session<'m> {
             self.asked_at = None;
             let rec = &self.engine.outcome().decisions[q.record];
             if rec.by_default && matches!(reply, Reply::Answer { .. }) {
-                out.say(format!(
-                    "that is after the {} deadline: the default `{}` applies.",
-                    format_duration(dec.deadline),
-                    dec.options[dec.default].id
-                ));
+                out.say((say.answer_after_deadline)(&self.lang.duration(dec.deadline), &dec.options[dec.default].id));
             }
         }
         Ok(())
@@ -273,7 +291,7 @@ impl<'m> Session<'m> {
     fn note(&mut self, t: i64, text: String, out: &mut Output) {
         out.journal.push(JournalEntry::Note { t, text: text.clone() });
         self.notes.push((t, text));
-        out.say("noted.");
+        out.say(self.lang.catalogue().play.noted);
     }
 
     /// Drives the engine for the current motion until it is done or a question needs the
@@ -307,7 +325,7 @@ impl<'m> Session<'m> {
                 Motion::Next { from, moved } => {
                     if self.engine.next_time().is_none() {
                         if !moved {
-                            out.say("no more events: `jump` to move the clock on, or `end`.");
+                            out.say(self.lang.catalogue().play.no_more_events);
                         }
                         self.end_motion(self.position(), out);
                         continue;
@@ -315,7 +333,7 @@ impl<'m> Session<'m> {
                     self.engine.step()?;
                     self.motion = Motion::Next { from, moved: true };
                     let log = &self.engine.outcome();
-                    if log.log[from..].iter().any(|e| describe(self.model, log, e).is_some()) {
+                    if log.log[from..].iter().any(|e| describe(self.model, log, e, self.lang).is_some()) {
                         self.end_motion(self.position(), out);
                     }
                 }
@@ -343,11 +361,11 @@ impl<'m> Session<'m> {
         while self.printed < until.min(log.log.len()) {
             let e = log.log[self.printed];
             self.printed += 1;
-            let Some(line) = describe(m, log, &e) else { continue };
+            let Some(line) = describe(m, log, &e, self.lang) else { continue };
             match e.kind {
                 LogKind::Inject(i) => {
                     out.emphasise(line);
-                    let details = inject_details(m, i, self.scenario);
+                    let details = inject_details(m, i, self.scenario, self.lang);
                     if !details.is_empty() {
                         out.say(details.trim_end());
                     }
@@ -359,25 +377,17 @@ impl<'m> Session<'m> {
     }
 
     fn show_question(&self, q: Question, out: &mut Output) {
-        let m = self.model;
+        let (m, say) = (self.model, &self.lang.catalogue().play);
         let dec = &m.decisions[q.decision];
-        let who = q.asked.map_or("nobody".to_owned(), |p| m.people[p].name.clone());
-        out.emphasise(format!(
-            "{}  DECISION for {} ({}): {}",
-            format_time(q.posed_at),
-            who,
-            m.roles[dec.role].name,
-            dec.prompt
-        ));
+        let who = q.asked.map_or(say.nobody, |p| m.people[p].name.as_str());
+        let question = (say.decision_for)(who, &m.roles[dec.role].name, &dec.prompt);
+        out.emphasise(format!("{}  {question}", format_time(q.posed_at)));
         for (i, o) in dec.options.iter().enumerate() {
-            let default = if i == dec.default.index() { "  (default)" } else { "" };
+            let default = if i == dec.default.index() { say.default_marker } else { "" };
             out.say(format!("          {}: {}{default}", o.id, o.label));
         }
         let example = dec.options.first().map_or("", |o| o.id.as_str());
-        out.say(format!(
-            "          deadline: {} (answer with an option id, e.g. `{example} 10m`)",
-            format_duration(dec.deadline)
-        ));
+        out.say(format!("          {}", (say.deadline_hint)(&self.lang.duration(dec.deadline), example)));
     }
 
     /// Ends the run where the exercise ended: nothing more is asked, questions still open
