@@ -85,10 +85,44 @@ fn map_header(header: &str, opts: &ImportOptions) -> Option<Field> {
 
 /// Imports a grid.
 pub fn import(grid: &Grid, opts: &ImportOptions) -> Result<Import, String> {
-    // The header row is the first (of the first 50) naming at least two known columns,
-    // one of them the title or description: title rows above it are skipped.
-    let header_row = grid
-        .rows
+    let header_row = find_header(grid, opts)?;
+    let headers: Vec<String> = grid.rows[header_row].iter().map(Cell::text).collect();
+    let columns = Columns::map(&headers, opts);
+    let mut reader = RowReader::default();
+    for (r, row) in grid.rows.iter().enumerate().skip(header_row + 1) {
+        reader.read(r + 1, row, &columns);
+    }
+    let RowReader { mut issues, rows, objectives, data_rows, .. } = reader;
+    let Placed { injects, origin, any_time } = place_in_time(rows);
+    if !any_time && !injects.is_empty() {
+        issues.push(RowIssue {
+            row: header_row + 1,
+            message: "the sheet has no times: every inject is placed at T+0:00 in sheet order; set `at` before playing"
+                .into(),
+            skipped: false,
+        });
+    }
+    let title = grid
+        .metadata
+        .iter()
+        .find(|(k, _)| normalise(k) == "exercise name")
+        .map(|(_, v)| v.clone())
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| opts.title.clone());
+    let date = origin.filter(|_| !injects.is_empty()).and_then(calendar_date);
+    Ok(Import {
+        scenario: scenario(opts, title, date, objectives, injects),
+        header_row: header_row + 1,
+        columns: columns.fields.iter().map(|(i, f)| (headers[*i].replace('\n', " "), *f)).collect(),
+        data_rows,
+        issues,
+    })
+}
+
+/// The header row is the first (of the first 50) naming at least two known columns, one
+/// of them the title or description: title rows above it are skipped.
+fn find_header(grid: &Grid, opts: &ImportOptions) -> Result<usize, String> {
+    grid.rows
         .iter()
         .take(50)
         .position(|row| {
@@ -99,45 +133,61 @@ pub fn import(grid: &Grid, opts: &ImportOptions) -> Result<Import, String> {
             "no header row found in the first 50 rows: expected headings such as `MSEL #`, `Time`, `Title`, \
              `Description` (map others with --map 'HEADING=field')"
                 .to_owned()
-        })?;
-    let headers: Vec<String> = grid.rows[header_row].iter().map(Cell::text).collect();
-    let mut columns: Vec<(usize, Field)> = Vec::new();
-    let mut extra: Vec<(usize, String)> = Vec::new();
-    for (i, h) in headers.iter().enumerate() {
-        match map_header(h, opts) {
-            Some(f) if !columns.iter().any(|(_, g)| *g == f) => columns.push((i, f)),
-            _ if !h.trim().is_empty() => extra.push((i, h.trim().replace('\n', " "))),
-            _ => {}
-        }
-    }
-    let col = |f: Field| columns.iter().find(|(_, g)| *g == f).map(|(i, _)| *i);
+        })
+}
 
-    let mut issues = Vec::new();
-    let mut rows: Vec<ReadRow> = Vec::new();
-    let mut seen_events: BTreeMap<String, usize> = BTreeMap::new();
-    let mut objectives: BTreeMap<String, String> = BTreeMap::new();
-    let mut data_rows = 0;
-    for (r, row) in grid.rows.iter().enumerate().skip(header_row + 1) {
-        let number = r + 1;
-        if row.iter().all(Cell::is_blank) {
-            continue;
+/// Which column holds which field; columns that hold none are kept as notes.
+struct Columns {
+    fields: Vec<(usize, Field)>,
+    extra: Vec<(usize, String)>,
+}
+
+impl Columns {
+    fn map(headers: &[String], opts: &ImportOptions) -> Columns {
+        let mut fields: Vec<(usize, Field)> = Vec::new();
+        let mut extra: Vec<(usize, String)> = Vec::new();
+        for (i, h) in headers.iter().enumerate() {
+            match map_header(h, opts) {
+                Some(f) if !fields.iter().any(|(_, g)| *g == f) => fields.push((i, f)),
+                _ if !h.trim().is_empty() => extra.push((i, h.trim().replace('\n', " "))),
+                _ => {}
+            }
         }
-        data_rows += 1;
-        let get = |f: Field| col(f).and_then(|i| row.get(i)).cloned().unwrap_or(Cell::Empty);
-        let text = |f: Field| get(f).text();
+        Columns { fields, extra }
+    }
+
+    fn cell(&self, row: &[Cell], f: Field) -> Cell {
+        self.fields.iter().find(|(_, g)| *g == f).and_then(|(i, _)| row.get(*i)).cloned().unwrap_or(Cell::Empty)
+    }
+}
+
+/// Reads data rows one by one, remembering what later rows are checked against.
+#[derive(Default)]
+struct RowReader {
+    issues: Vec<RowIssue>,
+    rows: Vec<ReadRow>,
+    seen_events: BTreeMap<String, usize>,
+    objectives: BTreeMap<String, String>,
+    data_rows: usize,
+}
+
+impl RowReader {
+    /// Reads spreadsheet row `number` (1-based): an inject, or an issue saying why not.
+    fn read(&mut self, number: usize, row: &[Cell], columns: &Columns) {
+        if row.iter().all(Cell::is_blank) {
+            return;
+        }
+        self.data_rows += 1;
+        let text = |f: Field| columns.cell(row, f).text();
         if text(Field::Kind).eq_ignore_ascii_case("decision") {
-            issues.push(RowIssue {
-                row: number,
-                message: "a decision point: decisions are exported for reading and edited in the scenario YAML".into(),
-                skipped: true,
-            });
-            continue;
+            self.skip(number, "a decision point: decisions are exported for reading and edited in the scenario YAML");
+            return;
         }
         let mut notes: Vec<String> = Vec::new();
         if !text(Field::Notes).is_empty() {
             notes.push(text(Field::Notes));
         }
-        for (i, h) in &extra {
+        for (i, h) in &columns.extra {
             let v = row.get(*i).map(Cell::text).unwrap_or_default();
             if !v.is_empty() {
                 notes.push(format!("{h}: {v}"));
@@ -150,76 +200,30 @@ pub fn import(grid: &Grid, opts: &ImportOptions) -> Result<Import, String> {
         }
         if title.is_empty() {
             let content: Vec<String> = row.iter().map(Cell::text).filter(|t| !t.is_empty()).collect();
-            issues.push(RowIssue {
-                row: number,
-                message: format!(
-                    "no title or description, so not an inject (a legend or note?): {}",
-                    content.join(" | ")
-                ),
-                skipped: true,
-            });
-            continue;
+            let message =
+                format!("no title or description, so not an inject (a legend or note?): {}", content.join(" | "));
+            self.skip(number, message);
+            return;
         }
-        let mut event = text(Field::Event);
-        if event.is_empty() {
-            event = format!("R{number}");
-            notes.push(format!("no event number in the sheet; numbered after its row ({number})"));
-        }
-        if let Some(first) = seen_events.get(&event) {
-            let renamed = format!("{event}-row{number}");
-            issues.push(RowIssue {
-                row: number,
-                message: format!("event number `{event}` was already used on row {first}; imported as `{renamed}`"),
-                skipped: false,
-            });
-            event = renamed;
-        }
-        seen_events.insert(event.clone(), number);
-        let when = match when::time(&get(Field::Time)) {
+        let event = self.event_number(number, text(Field::Event), &mut notes);
+        let when = match when::time(&columns.cell(row, Field::Time)) {
             Ok(w) => w,
             Err(e) => {
-                issues.push(RowIssue {
-                    row: number,
-                    message: format!("{e}; the time of the row before is used"),
-                    skipped: false,
-                });
+                self.note(number, format!("{e}; the time of the row before is used"));
                 notes.push(format!("time as written: {}", text(Field::Time)));
                 None
             }
         };
-        let date = match when::date(&get(Field::Date)) {
-            Ok(d) => d,
-            Err(e) => {
-                issues.push(RowIssue { row: number, message: e, skipped: false });
-                None
-            }
-        };
+        let date = when::date(&columns.cell(row, Field::Date)).unwrap_or_else(|e| {
+            self.note(number, e);
+            None
+        });
         let day = match text(Field::Day).trim_start_matches(|c: char| !c.is_ascii_digit()).parse::<i64>() {
             Ok(d) if d >= 1 => Some(d - 1),
             _ => None,
         };
-        let mut effects = Vec::new();
-        for part in text(Field::Effects).split([';', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
-            match part.parse::<Effect>() {
-                Ok(e) => effects.push(Sp::new(e)),
-                Err(e) => {
-                    issues.push(RowIssue {
-                        row: number,
-                        message: format!("effect `{part}` left out: {e}"),
-                        skipped: false,
-                    });
-                    notes.push(format!("effect as written: {part}"));
-                }
-            }
-        }
-        let mut objective_ids = Vec::new();
-        for part in text(Field::Objectives).split([',', ';', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
-            let id = slug(part);
-            objectives.entry(id.clone()).or_insert_with(|| part.to_owned());
-            if !objective_ids.iter().any(|o: &Sp<String>| o.value == id) {
-                objective_ids.push(Sp::new(id));
-            }
-        }
+        let effects = self.effects(number, &text(Field::Effects), &mut notes);
+        let objectives = self.objectives(&text(Field::Objectives));
         let opt = |s: String| if s.is_empty() { None } else { Some(s) };
         let inject = Inject {
             event: Sp::new(Label(event)),
@@ -230,14 +234,82 @@ pub fn import(grid: &Grid, opts: &ImportOptions) -> Result<Import, String> {
             to: opt(text(Field::To)),
             method: opt(text(Field::Method)),
             expected_action: opt(text(Field::ExpectedAction)),
-            objectives: objective_ids,
+            objectives,
             notes: if notes.is_empty() { None } else { Some(notes.join("\n")) },
             effects,
         };
-        rows.push(ReadRow { number, inject, when, date, day });
+        self.rows.push(ReadRow { number, inject, when, date, day });
     }
 
-    // Times: offsets stay; absolute times (clock, date, DTG) count from the earliest.
+    fn skip(&mut self, row: usize, message: impl Into<String>) {
+        self.issues.push(RowIssue { row, message: message.into(), skipped: true });
+    }
+
+    fn note(&mut self, row: usize, message: impl Into<String>) {
+        self.issues.push(RowIssue { row, message: message.into(), skipped: false });
+    }
+
+    /// The row's event number, made unique: numbered after the row when the sheet has
+    /// none, renamed when an earlier row used it.
+    fn event_number(&mut self, number: usize, written: String, notes: &mut Vec<String>) -> String {
+        let mut event = written;
+        if event.is_empty() {
+            event = format!("R{number}");
+            notes.push(format!("no event number in the sheet; numbered after its row ({number})"));
+        }
+        if let Some(first) = self.seen_events.get(&event) {
+            let renamed = format!("{event}-row{number}");
+            self.note(
+                number,
+                format!("event number `{event}` was already used on row {first}; imported as `{renamed}`"),
+            );
+            event = renamed;
+        }
+        self.seen_events.insert(event.clone(), number);
+        event
+    }
+
+    /// Effects in their text form, separated by `;` or lines; one that does not read is
+    /// left out and kept in the notes as written.
+    fn effects(&mut self, number: usize, written: &str, notes: &mut Vec<String>) -> Vec<Sp<Effect>> {
+        let mut effects = Vec::new();
+        for part in written.split([';', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
+            match part.parse::<Effect>() {
+                Ok(e) => effects.push(Sp::new(e)),
+                Err(e) => {
+                    self.note(number, format!("effect `{part}` left out: {e}"));
+                    notes.push(format!("effect as written: {part}"));
+                }
+            }
+        }
+        effects
+    }
+
+    /// The row's objectives by id; each new one is added to the scenario's list.
+    fn objectives(&mut self, written: &str) -> Vec<Sp<String>> {
+        let mut ids: Vec<Sp<String>> = Vec::new();
+        for part in written.split([',', ';', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
+            let id = slug(part);
+            self.objectives.entry(id.clone()).or_insert_with(|| part.to_owned());
+            if !ids.iter().any(|o| o.value == id) {
+                ids.push(Sp::new(id));
+            }
+        }
+        ids
+    }
+}
+
+/// Injects with their scenario times, the absolute time T+0 stands for, and whether the
+/// sheet gave any time at all.
+struct Placed {
+    injects: Vec<Inject>,
+    origin: Option<i64>,
+    any_time: bool,
+}
+
+/// Offsets stay; absolute times (clock, date, DTG) count from the earliest; a row without
+/// a time is delivered with the row before it.
+fn place_in_time(rows: Vec<ReadRow>) -> Placed {
     let mut absolute: Vec<Option<i64>> = Vec::with_capacity(rows.len());
     let mut last_clock: Option<i64> = None;
     let mut rollover = 0;
@@ -285,30 +357,29 @@ pub fn import(grid: &Grid, opts: &ImportOptions) -> Result<Import, String> {
         previous_row = number;
         injects.push(inject);
     }
-    if !any_time && !injects.is_empty() {
-        issues.push(RowIssue {
-            row: header_row + 1,
-            message: "the sheet has no times: every inject is placed at T+0:00 in sheet order; set `at` before playing"
-                .into(),
-            skipped: false,
-        });
-    }
+    Placed { injects, origin, any_time }
+}
+
+/// The calendar date of an absolute time, when it is a real date (not a bare clock
+/// counted from 1970).
+fn calendar_date(absolute: i64) -> Option<Sp<String>> {
+    let days = absolute.div_euclid(DAY);
+    let epoch = jiff::civil::Date::new(1970, 1, 1).ok()?;
+    let d = epoch.checked_add(jiff::Span::new().days(days)).ok()?;
+    (d.year() > 1971).then(|| Sp::new(d.to_string()))
+}
+
+/// The imported scenario: long enough for its last inject plus an hour, to the hour.
+fn scenario(
+    opts: &ImportOptions,
+    title: String,
+    date: Option<Sp<String>>,
+    objectives: BTreeMap<String, String>,
+    injects: Vec<Inject>,
+) -> Scenario {
     let last = injects.iter().map(|i| i.at.value.0).max().unwrap_or(0);
     let duration = (last / HOUR + 1) * HOUR + HOUR;
-    let title = grid
-        .metadata
-        .iter()
-        .find(|(k, _)| normalise(k) == "exercise name")
-        .map(|(_, v)| v.clone())
-        .filter(|v| !v.is_empty())
-        .unwrap_or_else(|| opts.title.clone());
-    let date = origin.filter(|_| injects.iter().any(|_| true)).and_then(|o| {
-        let days = o.div_euclid(DAY);
-        let epoch = jiff::civil::Date::new(1970, 1, 1).ok()?;
-        let d = epoch.checked_add(jiff::Span::new().days(days)).ok()?;
-        (d.year() > 1971).then(|| Sp::new(d.to_string()))
-    });
-    let scenario = Scenario {
+    Scenario {
         format_version: Sp::new(FORMAT_VERSION),
         id: Sp::new(opts.id.clone()),
         title,
@@ -329,12 +400,5 @@ pub fn import(grid: &Grid, opts: &ImportOptions) -> Result<Import, String> {
         injects,
         decisions: Vec::new(),
         scripts: Vec::new(),
-    };
-    Ok(Import {
-        scenario,
-        header_row: header_row + 1,
-        columns: columns.iter().map(|(i, f)| (headers[*i].replace('\n', " "), *f)).collect(),
-        data_rows,
-        issues,
-    })
+    }
 }
