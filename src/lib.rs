@@ -24,7 +24,7 @@ pub(crate) mod rng;
 pub mod schema;
 pub(crate) mod score;
 pub mod script;
-pub(crate) mod spanned;
+pub mod spanned;
 pub mod time;
 
 pub use error::{Error, Result};

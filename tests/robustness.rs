@@ -6,19 +6,26 @@ use std::sync::Arc;
 
 use proptest::prelude::*;
 use sandtable::check::{check_plan, check_scenario};
-use sandtable::diag::SourceFile;
+use sandtable::diag::{self, Diagnostic, RenderStyle, SourceFile};
 use sandtable::load;
 
+/// Loads and checks a text as every kind of file, and draws whatever it provokes.
 fn exercise(text: String) {
     let file = Arc::new(SourceFile::new("fuzz.yaml", text));
     let _ = load::kind_of(&file);
-    if let Ok(plan) = load::plan(&file) {
-        let _ = check_plan(&plan);
+    let mut found = Vec::new();
+    match load::plan(&file) {
+        Ok(plan) => found.extend(check_plan(&plan).1),
+        Err(d) => found.push(d),
     }
-    if let Ok(scenario) = load::scenario(&file) {
-        let _ = check_scenario(&scenario, None);
+    match load::scenario(&file) {
+        Ok(scenario) => found.extend(check_scenario(&scenario, None)),
+        Err(d) => found.push(d),
     }
-    let _ = load::decisions(&file);
+    if let Err(d) = load::decisions(&file) {
+        found.push(d);
+    }
+    let _ = diag::render(&found, RenderStyle::PLAIN);
 }
 
 fn shipped_texts() -> Vec<String> {
@@ -70,4 +77,31 @@ fn ten_megabytes_of_nesting_is_refused_quickly() {
 fn binary_input_is_a_diagnostic() {
     let bytes: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
     assert!(SourceFile::from_bytes("blob.yaml", bytes).is_err());
+}
+
+#[test]
+fn a_diagnostic_past_column_65535_is_drawn_clipped_around_its_column() {
+    let text = format!("format_version: 1\nid: {} : bad\n", "x".repeat(70_000));
+    let file = Arc::new(SourceFile::new("long.yaml", text));
+    let Err(d) = load::scenario(&file) else { panic!("a mapping inside a plain scalar must not load") };
+    assert!(d.loc.column > 65_535, "{:?}", d.loc);
+    let shown = diag::render(&[d], RenderStyle::PLAIN);
+    assert!(shown.contains("long.yaml:2:700"), "{shown}");
+    // The snippet is a window around the column, not the 70,000-character line.
+    assert!(shown.len() < 2_000, "{} bytes drawn", shown.len());
+    assert!(shown.contains("…x") && shown.contains(" : bad"), "{shown}");
+    assert!(shown.contains("format_version: 1"), "the line before is still shown:\n{shown}");
+}
+
+#[test]
+fn beyond_the_cap_errors_come_first_and_the_rest_are_counted() {
+    let file = Arc::new(SourceFile::new("many.yaml", "a: 1\n".repeat(200)));
+    let at = |line: u32| sandtable::spanned::Loc { line, column: 1, len: 1 };
+    let mut found: Vec<Diagnostic> =
+        (1..=120).map(|l| Diagnostic::warning("check::unused", format!("warning {l}")).at(&file, at(l))).collect();
+    found.extend((121..=150).map(|l| Diagnostic::error("check::duplicate-id", format!("error {l}")).at(&file, at(l))));
+    let shown = diag::render(&found, RenderStyle::PLAIN);
+    assert_eq!(shown.matches(": error\n").count(), 30, "every error is drawn");
+    assert_eq!(shown.matches(": warning\n").count(), diag::MAX_SHOWN - 30);
+    assert!(shown.ends_with(&format!("… and {} more not shown (0 errors, {} warnings).\n", 100, 100)), "{shown}");
 }

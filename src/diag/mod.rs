@@ -6,20 +6,29 @@ pub mod codes;
 use std::fmt;
 use std::sync::Arc;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan,
+    SpanContents,
+};
 
 use crate::spanned::Loc;
 
-/// A file's text and the name to show for it.
+/// A file's text and the name to show for it, with where each line starts, so that a
+/// location is found without reading the file from the top.
 #[derive(Debug)]
 pub struct SourceFile {
-    source: NamedSource<String>,
+    name: String,
+    text: String,
+    /// Byte offset of each line's first character.
+    line_starts: Vec<usize>,
 }
 
 impl SourceFile {
     /// A file whose text is already known to be valid.
     pub fn new(name: impl AsRef<str>, text: impl Into<String>) -> Self {
-        SourceFile { source: NamedSource::new(name, text.into()) }
+        let text = text.into();
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        SourceFile { name: name.as_ref().to_owned(), text, line_starts }
     }
 
     /// Decodes raw bytes as UTF-8 text (a leading byte-order mark is dropped);
@@ -48,34 +57,32 @@ impl SourceFile {
 
     /// The name shown in messages (usually the path as given).
     pub fn name(&self) -> &str {
-        self.source.name()
+        &self.name
     }
 
     /// The whole text.
     pub fn text(&self) -> &str {
-        self.source.inner()
+        &self.text
+    }
+
+    /// Line `n` (1-based) without its line break, if the file has it.
+    fn line(&self, n: usize) -> Option<&str> {
+        let start = *self.line_starts.get(n.checked_sub(1)?)?;
+        let end = self.line_starts.get(n).copied().unwrap_or(self.text.len());
+        Some(self.text[start..end].trim_end_matches(['\n', '\r']))
     }
 
     /// Byte range of a location's text, clamped to the file.
     pub fn byte_range(&self, loc: Loc) -> (usize, usize) {
-        let text = self.text();
         if !loc.is_known() {
             return (0, 0);
         }
-        let mut start = text.len();
-        let mut line_start = 0;
-        for (n, line) in text.split_inclusive('\n').enumerate() {
-            if n + 1 == loc.line as usize {
-                let col = (loc.column.max(1) - 1) as usize;
-                start = line_start + line.char_indices().nth(col).map_or(line.trim_end_matches('\n').len(), |(i, _)| i);
-                break;
-            }
-            line_start += line.len();
-        }
-        let rest = &text[start.min(text.len())..];
-        let len: usize =
-            rest.chars().take(loc.len.max(1) as usize).take_while(|c| *c != '\n').map(char::len_utf8).sum();
-        (start.min(text.len()), len)
+        let Some(line) = self.line(loc.line as usize) else { return (self.text.len(), 0) };
+        let line_start = self.line_starts[loc.line as usize - 1];
+        let col = (loc.column.max(1) - 1) as usize;
+        let start = line.char_indices().nth(col).map_or(line.len(), |(i, _)| i);
+        let len: usize = line[start..].chars().take(loc.len.max(1) as usize).map(char::len_utf8).sum();
+        (line_start + start, len)
     }
 }
 
@@ -171,30 +178,120 @@ impl fmt::Display for Diagnostic {
 
 impl std::error::Error for Diagnostic {}
 
-impl miette::Diagnostic for Diagnostic {
+/// What miette draws for one diagnostic: the diagnostic, and only the lines around it,
+/// each clipped to a window around the column. Drawing then costs what the snippet costs,
+/// not what the file costs (thousands of diagnostics in a large file stay linear), and no
+/// line is long enough to trip the renderer (it fails past column 65,535).
+struct Shown<'d> {
+    diagnostic: &'d Diagnostic,
+    snippet: Option<Snippet>,
+}
+
+/// The lines shown with a diagnostic, clipped, and where its label falls in them.
+struct Snippet {
+    name: String,
+    text: String,
+    /// 0-based number of the snippet's first line in the file.
+    first_line: usize,
+    line_count: usize,
+    label: (usize, usize),
+}
+
+/// Characters shown either side of the column on a long line.
+const WINDOW: usize = 60;
+
+impl Snippet {
+    fn of(file: &SourceFile, loc: Loc) -> Option<Snippet> {
+        if !loc.is_known() {
+            return None;
+        }
+        let line = loc.line as usize;
+        file.line(line)?;
+        let col = (loc.column.max(1) - 1) as usize;
+        // The same character window on every line keeps the context lines aligned.
+        let from = col.saturating_sub(WINDOW);
+        let to = col + loc.len.max(1) as usize + WINDOW;
+        let first = line.saturating_sub(1).max(1);
+        let last = (line + 1).min(file.line_starts.len());
+        let (mut text, mut label) = (String::new(), (0, 0));
+        for n in first..=last {
+            let Some(full) = file.line(n) else { break };
+            // A context line too short to reach the window is shown from its start.
+            let skip = if full.chars().count() > from { from } else { 0 };
+            if skip > 0 {
+                text.push('…');
+            }
+            let kept: String = full.chars().skip(skip).take(to - from).collect();
+            if n == line {
+                let start = text.len() + kept.char_indices().nth(col - from).map_or(kept.len(), |(i, _)| i);
+                let len = kept.chars().skip(col - from).take(loc.len.max(1) as usize).map(char::len_utf8).sum();
+                label = (start, len);
+            }
+            text.push_str(&kept);
+            if full.chars().count() > skip + (to - from) {
+                text.push('…');
+            }
+            text.push('\n');
+        }
+        Some(Snippet { name: file.name().to_owned(), text, first_line: first - 1, line_count: last + 1 - first, label })
+    }
+}
+
+impl SourceCode for Snippet {
+    fn read_span<'a>(
+        &'a self,
+        _span: &SourceSpan,
+        _context_lines_before: usize,
+        _context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            self.text.as_bytes(),
+            SourceSpan::from((0, self.text.len())),
+            self.first_line,
+            0,
+            self.line_count,
+        )))
+    }
+}
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.diagnostic, f)
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl std::error::Error for Shown<'_> {}
+
+impl miette::Diagnostic for Shown<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(self.code))
+        Some(Box::new(self.diagnostic.code))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
-        Some(match self.severity {
+        Some(match self.diagnostic.severity {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
         })
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.diagnostic.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.file.as_ref().filter(|_| self.loc.is_known()).map(|f| &f.source as &dyn SourceCode)
+        self.snippet.as_ref().map(|s| s as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let file = self.file.as_ref().filter(|_| self.loc.is_known())?;
-        let (start, len) = file.byte_range(self.loc);
-        let label = self.label.clone().or_else(|| Some("here".to_owned()));
+        let (start, len) = self.snippet.as_ref()?.label;
+        let label = self.diagnostic.label.clone().or_else(|| Some("here".to_owned()));
         Some(Box::new(std::iter::once(LabeledSpan::new(label, start, len))))
     }
 }
@@ -213,26 +310,44 @@ impl RenderStyle {
     pub const PLAIN: RenderStyle = RenderStyle { color: false, width: 100 };
 }
 
+/// At most this many diagnostics are drawn; the rest are counted. Nobody reads the
+/// 8,000th duplicate, and a file that provokes them should not stall the terminal.
+pub const MAX_SHOWN: usize = 50;
+
 /// Renders diagnostics one after another, each with its file, line, column and source
-/// snippet; when no file is known, just the message.
+/// snippet; when no file is known, just the message. Beyond [`MAX_SHOWN`], errors are
+/// drawn before warnings and a last line counts what was left out.
 pub fn render(diagnostics: &[Diagnostic], style: RenderStyle) -> String {
     let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_context_lines(1)
         .without_primary_span_start();
+    let shown: Vec<&Diagnostic> = if diagnostics.len() <= MAX_SHOWN {
+        diagnostics.iter().collect()
+    } else {
+        let errors = diagnostics.iter().filter(|d| d.is_error());
+        errors.chain(diagnostics.iter().filter(|d| !d.is_error())).take(MAX_SHOWN).collect()
+    };
     let mut out = String::new();
-    for d in diagnostics {
+    for d in &shown {
         if let Some(at) = d.location() {
             out.push_str(&at);
             out.push_str(": ");
             out.push_str(if d.is_error() { "error" } else { "warning" });
             out.push('\n');
         }
-        if handler.render_report(&mut out, d).is_err() {
+        let shown = Shown { diagnostic: d, snippet: d.file.as_ref().and_then(|f| Snippet::of(f, d.loc)) };
+        if handler.render_report(&mut out, &shown).is_err() {
             out.push_str(&d.message);
             out.push('\n');
         }
+    }
+    if shown.len() < diagnostics.len() {
+        let errors = |list: &mut dyn Iterator<Item = &Diagnostic>| list.filter(|d| d.is_error()).count();
+        let errors_left = errors(&mut diagnostics.iter()) - errors(&mut shown.iter().copied());
+        let left = diagnostics.len() - shown.len();
+        out.push_str(&format!("… and {left} more not shown ({}).\n", counts(errors_left, left - errors_left)));
     }
     out
 }
@@ -249,7 +364,10 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 /// A one-line count such as `2 errors, 1 warning`.
 pub fn summary(diagnostics: &[Diagnostic]) -> String {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
+    counts(errors, diagnostics.len() - errors)
+}
+
+fn counts(errors: usize, warnings: usize) -> String {
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     format!("{}, {}", plural(errors, "error"), plural(warnings, "warning"))
 }
