@@ -12,6 +12,7 @@ pub mod engine;
 pub(crate) mod error;
 pub mod format;
 pub(crate) mod ids;
+pub mod inputs;
 pub(crate) mod lang;
 pub mod load;
 pub mod msel;

@@ -12,9 +12,11 @@ use crate::engine::Prepared;
 use crate::error::Error;
 use crate::format::plan::Plan;
 use crate::format::scenario::Scenario;
+use crate::inputs::Inputs;
 use crate::load::{self, Document};
-use crate::play::Journal;
+use crate::play::{Journal, JournalProblem};
 use crate::script::ScriptHost;
+use crate::spanned::Loc;
 
 /// Where input text comes from. Paths are as the user gave them; a scenario's plan and
 /// scripts are looked up relative to the scenario's folder.
@@ -42,6 +44,8 @@ pub struct Checked {
     pub scripts: Option<ScriptHost>,
     /// Errors and warnings from every file.
     pub diagnostics: Vec<Diagnostic>,
+    /// The SHA-256 of every file read.
+    pub inputs: Inputs,
 }
 
 impl Checked {
@@ -109,7 +113,7 @@ pub fn check_scenario_file(
             out.diagnostics.extend(as_diagnostics(e));
             None
         }
-        Ok(file) => match load::plan(&file) {
+        Ok(file) => match load::plan(&file).inspect(|_| out.inputs.add("plan", file.text())) {
             Ok(plan) => Some(plan),
             Err(d) => {
                 out.diagnostics.push(d);
@@ -121,7 +125,10 @@ pub fn check_scenario_file(
     for script in &scenario.doc.scripts {
         let script_path = base.join(&script.value);
         match sources.read(&script_path) {
-            Ok(src) => script_files.push(src),
+            Ok(src) => {
+                out.inputs.add(format!("script {}", script.value), src.text());
+                script_files.push(src);
+            }
             Err(e) => out.diagnostics.push(
                 Diagnostic::error(
                     "scenario::script-missing",
@@ -159,6 +166,7 @@ pub fn check_scenario_file(
         }
         None => out.diagnostics.extend(crate::check::check_scenario(&scenario, None)),
     }
+    out.inputs.add("scenario", scenario.file.text());
     out.plan = plan;
     out.scenario = Some(scenario);
     out
@@ -175,6 +183,8 @@ pub struct Project {
     pub scripts: ScriptHost,
     /// Warnings found on the way (errors stop `open`).
     pub warnings: Vec<Diagnostic>,
+    /// The SHA-256 of the scenario, plan and scripts played.
+    pub inputs: Inputs,
 }
 
 /// Opens a scenario with its plan (or `plan_override`) and scripts. Errors stop here,
@@ -187,7 +197,7 @@ pub fn open(sources: &dyn Sources, path: &Path, plan_override: Option<&Path>) ->
     }
     match (checked.scenario, checked.model, checked.scripts) {
         (Some(scenario), Some(model), Some(scripts)) => {
-            Ok(Project { scenario, model, scripts, warnings: checked.diagnostics })
+            Ok(Project { scenario, model, scripts, warnings: checked.diagnostics, inputs: checked.inputs })
         }
         _ => Err(Error::Failed("the scenario or its plan could not be read".to_owned())),
     }
@@ -201,23 +211,79 @@ pub struct Answers {
     pub prepared: Prepared,
     /// The journal, when the answers came from one.
     pub journal: Option<Journal>,
+    /// What the caller should show: a journal's last line cut short.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Project {
     /// Reads the answers in `file`: a decisions file (checked against the scenario) or a
-    /// session's journal.
-    pub fn answers(&self, file: &Arc<SourceFile>) -> Result<Answers, Error> {
+    /// session's journal (see [`Project::journal`]). Warnings come back with the answers.
+    pub fn answers(&self, file: &Arc<SourceFile>, explicit_seed: Option<u64>) -> Result<Answers, Error> {
         if Journal::is_journal(file.text()) {
-            let journal = Journal::parse(file.text());
-            if let Some(line) = journal.unreadable.first() {
-                return Err(Error::Failed(format!("{}: line {line} is not a journal entry", file.name())));
-            }
-            Ok(Answers { prepared: Prepared::from_journal(&journal.answers), journal: Some(journal) })
+            let (journal, warnings) = self.journal(file, explicit_seed)?;
+            Ok(Answers { prepared: Prepared::from_journal(&journal.answers), journal: Some(journal), warnings })
         } else {
             let doc = load::decisions(file)?;
             let prepared = Prepared::from_document(&doc, &self.model).map_err(Error::Invalid)?;
-            Ok(Answers { prepared, journal: None })
+            Ok(Answers { prepared, journal: None, warnings: Vec::new() })
         }
+    }
+
+    /// Reads a session's journal and checks it against this project: every line an
+    /// entry, in order, one answer per question, each naming a decision and option the
+    /// scenario has; the same scenario, the same inputs (when the journal recorded their
+    /// SHA-256) and, when `explicit_seed` is given, the same seed. A last line cut short
+    /// by a crash is left out with a warning.
+    pub fn journal(
+        &self,
+        file: &Arc<SourceFile>,
+        explicit_seed: Option<u64>,
+    ) -> Result<(Journal, Vec<Diagnostic>), Error> {
+        let at_line = |line: usize| {
+            let len = file.text().lines().nth(line.saturating_sub(1)).map_or(1, |l| l.chars().count().max(1));
+            Loc { line: line as u32, column: 1, len: len as u32 }
+        };
+        let located = |p: JournalProblem| Diagnostic::error(p.code, p.message).at(file, at_line(p.line));
+        let journal = Journal::parse(file.text()).map_err(|p| Error::Invalid(p.into_iter().map(located).collect()))?;
+        let mut errors: Vec<Diagnostic> = journal.check(&self.model).into_iter().map(located).collect();
+        if let Some(start) = &journal.start {
+            let other = |message: String| {
+                Diagnostic::error("journal::other-inputs", message)
+                    .at(file, at_line(1))
+                    .with_help("replay a journal with the scenario, plan, scripts and seed it was recorded with")
+            };
+            if start.scenario != self.model.meta.scenario_id {
+                errors.push(other(format!(
+                    "this journal records scenario `{}`, not `{}`",
+                    start.scenario, self.model.meta.scenario_id
+                )));
+            } else if let Some(changed) = start.inputs.as_ref().map(|i| self.inputs.differences(i)) {
+                if !changed.is_empty() {
+                    errors.push(other(format!(
+                        "the files differ from those the session was played with: {}",
+                        changed.join(", ")
+                    )));
+                }
+            }
+            if let Some(seed) = explicit_seed.filter(|s| *s != start.seed) {
+                errors.push(other(format!("this journal was played with seed {}, not {seed}", start.seed)));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        let warnings = journal
+            .partial_line
+            .map(|line| {
+                Diagnostic::warning(
+                    "journal::partial-line",
+                    format!("line {line} was cut short (a power cut or a full disk?) and is left out"),
+                )
+                .at(file, at_line(line))
+            })
+            .into_iter()
+            .collect();
+        Ok((journal, warnings))
     }
 }
 
@@ -225,7 +291,7 @@ impl Project {
 /// `--seed` wins; then the seed a journal recorded (so a replay plays what was played);
 /// then the scenario's own; then 0.
 pub fn seed(explicit: Option<u64>, journal: Option<&Journal>, model: &Model) -> u64 {
-    explicit.or(journal.and_then(|j| j.start.as_ref().map(|(_, s)| *s))).or(model.meta.seed).unwrap_or(0)
+    explicit.or(journal.and_then(|j| j.start.as_ref().map(|s| s.seed))).or(model.meta.seed).unwrap_or(0)
 }
 
 /// The folder a run writes to: `--out`, else `out/<scenario id>`.

@@ -27,6 +27,10 @@ const FIXTURE_DIRS: &[(&str, &str, i32)] = &[
     ("tests/fixtures/scripts/loop", "run", 1),
 ];
 
+/// Session journals, replayed with `run SCENARIO --decisions FILE`: those under
+/// `refused/` must exit 1, those under `accepted/` 0.
+const JOURNALS: (&str, &str) = ("tests/fixtures/journals", "scenarios/dc-power-loss.yaml");
+
 /// Codes that take more than a file to provoke: the arguments, and the exit code.
 const INVOCATIONS: &[(&[&str], i32)] = &[
     // input::read: a directory where a file is expected.
@@ -170,10 +174,14 @@ fn run(args: &[&str]) -> std::process::Output {
 }
 
 fn yaml_files(dir: &str) -> Vec<String> {
+    files_ending(dir, "yaml")
+}
+
+fn files_ending(dir: &str, extension: &str) -> Vec<String> {
     let mut files: Vec<String> = std::fs::read_dir(root().join(dir))
         .unwrap_or_else(|e| panic!("{dir}: {e}"))
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "yaml"))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == extension))
         .filter_map(|p| p.file_name().map(|n| format!("{dir}/{}", n.to_string_lossy())))
         .collect();
     files.sort();
@@ -195,6 +203,13 @@ fn every_code_has_a_fixture_that_provokes_it() {
         for file in yaml_files(dir) {
             let out = run(&[sub, &file]);
             check(format!("sandtable {sub} {file}"), out, *want);
+        }
+    }
+    let (journals, scenario) = JOURNALS;
+    for (sub, want) in [("refused", 1), ("accepted", 0)] {
+        for file in files_ending(&format!("{journals}/{sub}"), "jsonl") {
+            let args = ["run", scenario, "--decisions", &file];
+            check(format!("sandtable {}", args.join(" ")), run(&args), want);
         }
     }
     for (args, want) in INVOCATIONS {

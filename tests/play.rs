@@ -165,3 +165,78 @@ fn an_existing_journal_is_never_overwritten() {
         .stderr(predicates::str::contains("--resume"));
     assert_eq!(before, read(&tmp.path().join("journal.jsonl")));
 }
+
+/// A power cut while a line was being written leaves half a line at the end: resuming
+/// cuts it away (saying so) and appends after the last complete entry, so the journal
+/// still reads back whole.
+#[test]
+fn a_journal_cut_short_is_cut_back_on_resume_and_stays_readable() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let journal = tmp.path().join("journal.jsonl");
+    let fixture = read(&root().join("tests/fixtures/journals/accepted/partial-last-line.jsonl"));
+    std::fs::write(&journal, &fixture).expect("write");
+    sandtable()
+        .args(["play", "scenarios/dc-power-loss.yaml", "--resume", "--out"])
+        .arg(tmp.path().join("out"))
+        .arg("--journal")
+        .arg(&journal)
+        .write_stdin("note written after the power cut\nend\n")
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("journal::partial-line"))
+        .stderr(predicates::str::contains("cut back to its last complete entry"));
+    let text = read(&journal);
+    let complete = &fixture[..fixture.rfind('\n').expect("has complete lines") + 1];
+    assert!(text.starts_with(complete), "the complete entries are kept as they were:\n{text}");
+    assert!(!text.contains("not at ha"), "the partial line is gone:\n{text}");
+    let j = sandtable::play::Journal::parse(&text).expect("the journal reads back whole");
+    assert_eq!(j.notes.len(), 1, "{text}");
+    assert!(j.ended.is_some() && j.partial_line.is_none(), "{text}");
+}
+
+#[test]
+fn a_journal_is_refused_for_another_seed() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    play(tmp.path(), &SESSION, &[]);
+    sandtable()
+        .args(["run", "scenarios/dc-power-loss.yaml", "--seed", "7", "--out"])
+        .arg(tmp.path().join("replay"))
+        .arg("--decisions")
+        .arg(tmp.path().join("journal.jsonl"))
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("journal::other-inputs"))
+        .stderr(predicates::str::contains("played with seed 2026, not 7"));
+}
+
+/// The journal records the SHA-256 of what was played: a scenario edited since is named.
+#[test]
+fn a_journal_is_refused_once_the_scenario_changed() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    play(tmp.path(), &SESSION, &[]);
+    let journal = read(&tmp.path().join("journal.jsonl"));
+    let start = journal.lines().next().unwrap_or_default();
+    assert!(start.contains("\"scenario\":\"") && start.contains("\"plan\":\""), "{start}");
+    // Same scenario id, one word of narrative changed; the plan and script copied as they are.
+    let copy = tmp.path().join("copy");
+    for dir in ["scenarios/plans", "scripts"] {
+        std::fs::create_dir_all(copy.join(dir)).expect("mkdir");
+    }
+    for file in ["scenarios/plans/it-operations.yaml", "scripts/ups-runtime.rhai"] {
+        std::fs::copy(root().join(file), copy.join(file)).expect("copy");
+    }
+    let changed = read(&root().join("scenarios/dc-power-loss.yaml")).replacen("generator", "genset", 1);
+    std::fs::write(copy.join("scenarios/dc-power-loss.yaml"), changed).expect("write");
+    let out = sandtable()
+        .args(["run"])
+        .arg(copy.join("scenarios/dc-power-loss.yaml"))
+        .arg("--out")
+        .arg(tmp.path().join("replay"))
+        .arg("--decisions")
+        .arg(tmp.path().join("journal.jsonl"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("the files differ from those the session was played with: scenario\n"), "{stderr}");
+}

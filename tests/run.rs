@@ -138,3 +138,23 @@ fn shipped_decisions_file_validates() {
     let file = root().join("scenarios/decisions/dc-power-loss.yaml");
     sandtable().arg("validate").arg(file).assert().success();
 }
+
+/// Every journal `run --decisions` refuses is refused at the line at fault, with the file
+/// named: `tests/fixtures/journals/refused/*.jsonl`, replayed on the data-centre scenario.
+#[test]
+fn each_refused_journal_is_located_at_its_line() {
+    insta::glob!("fixtures/journals/refused/*.jsonl", |path| {
+        let rel = common::relative(path);
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let out = common::sandtable()
+            .args(["run", "scenarios/dc-power-loss.yaml", "--decisions", &rel, "--out"])
+            .arg(tmp.path())
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(stderr.contains(&format!("{rel}:")), "{rel}: not located:\n{stderr}");
+        insta::assert_snapshot!(stderr);
+    });
+}

@@ -9,7 +9,7 @@ use sandtable::play::{Journal, JournalEntry, Output, Session, Settings};
 const SCENARIO: &str = "scenarios/dc-power-loss.yaml";
 
 fn settings(pace: f64) -> Settings {
-    Settings { seed: 2026, pace, lang: Lang::En }
+    Settings { seed: 2026, pace, lang: Lang::En, inputs: Default::default() }
 }
 
 fn text(out: &Output) -> String {
@@ -110,7 +110,7 @@ fn a_resumed_session_ends_where_the_uninterrupted_one_does() {
         partial.extend(session.handle(line, 0.0).expect("plays").journal);
     }
     let text: String = partial.iter().map(JournalEntry::line).collect();
-    let previous = Journal::parse(&text);
+    let previous = Journal::parse(&text).expect("reads");
     let (resumed, _) = play(&script[7..], Some(&previous));
     assert_eq!(resumed.outcome, whole.outcome);
     assert_eq!(resumed.observations, whole.observations);
@@ -119,7 +119,7 @@ fn a_resumed_session_ends_where_the_uninterrupted_one_does() {
 /// Plays to the end of the scenario, letting every question's deadline pass; returns
 /// everything the table was shown, and the session's end.
 fn play_through(project: &sandtable::project::Project, lang: Lang) -> (String, sandtable::play::SessionEnd) {
-    let settings = Settings { seed: 2026, pace: 1.0, lang };
+    let settings = Settings { seed: 2026, pace: 1.0, lang, inputs: Default::default() };
     let (mut session, greeting) =
         Session::start(&project.model, &project.scenario.doc, &project.scripts, settings, None).expect("starts");
     let mut seen = text(&greeting);
@@ -171,4 +171,30 @@ fn a_session_in_chinese_speaks_chinese() {
     for word in ["INJECT", "DECISION", "deadline", "reached", "board at", "not declared", "default)", "left of RTO"] {
         assert!(!seen.contains(word), "English {word:?} in the Chinese session:\n{seen}");
     }
+}
+
+/// A session killed while a question is open resumes at that question: the clock move
+/// that stopped there was journalled before the team saw it, and the question is put
+/// again after resume.
+#[test]
+fn a_session_killed_at_a_decision_resumes_at_that_decision() {
+    let project = common::open(SCENARIO);
+    let (mut session, greeting) =
+        Session::start(&project.model, &project.scenario.doc, &project.scripts, settings(1.0), None).expect("starts");
+    let (mut seen, mut journal) = (text(&greeting), greeting.journal);
+    until_decision(&mut session, &mut seen, &mut journal);
+    assert!(
+        journal.iter().any(|e| matches!(e, JournalEntry::Position { t } if *t == 21 * 60)),
+        "the stop at the question is journalled: {journal:?}"
+    );
+    drop(session); // killed: nothing more reaches the journal
+    let written: String = journal.iter().map(JournalEntry::line).collect();
+    let previous = Journal::parse(&written).expect("reads");
+    let (mut resumed, greeting) =
+        Session::start(&project.model, &project.scenario.doc, &project.scripts, settings(1.0), Some(&previous))
+            .expect("resumes");
+    assert!(text(&greeting).contains("T+0:21  DECISION for Zhou Ning"), "{}", text(&greeting));
+    assert_eq!(resumed.prompt(), "decision> ");
+    let out = resumed.handle("declare 5m", 0.0).expect("answers");
+    assert!(matches!(out.journal.as_slice(), [JournalEntry::Answer { latency: 300, .. }, ..]), "{:?}", out.journal);
 }

@@ -5,14 +5,15 @@
 
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use super::files::write_atomic;
+use super::files::{read_source, write_atomic};
 use super::run::outputs;
 use crate::diag::RenderStyle;
 use crate::error::{Error, Result};
 use crate::play::{Journal, JournalEntry, Output, Session, Settings};
+use crate::project::Project;
 use crate::report::{Format, Templates};
 use crate::results::{Results, summary_table};
 use crate::score::Lang;
@@ -69,8 +70,9 @@ fn deliver(output: &Output, journal: &mut JournalFile, bold: bool) -> Result<()>
     Ok(())
 }
 
-/// The journal of the session to resume, checked against the scenario and seed.
-fn previous_session(args: &PlayArgs, path: &PathBuf, scenario_id: &str) -> Result<Option<Journal>> {
+/// The journal of the session to resume, checked against the project; a last line cut
+/// short by a crash is cut away (saying so) so that what is appended reads back.
+fn previous_session(args: &PlayArgs, path: &Path, project: &Project, style: RenderStyle) -> Result<Option<Journal>> {
     if !args.resume {
         if std::fs::metadata(path).is_ok_and(|m| m.len() > 0) {
             return Err(Error::Usage(format!(
@@ -80,20 +82,31 @@ fn previous_session(args: &PlayArgs, path: &PathBuf, scenario_id: &str) -> Resul
         }
         return Ok(None);
     }
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read { path: path.clone(), source })?;
-    let j = Journal::parse(&text);
-    if let Some(line) = j.unreadable.first() {
-        return Err(Error::Failed(format!("{}: line {line} is not a journal entry", path.display())));
+    let file = read_source(path)?;
+    let (journal, warnings) = project.journal(&file, args.target.seed)?;
+    eprint!("{}", crate::diag::render(&warnings, style));
+    let text = file.text();
+    if journal.complete_len < text.len() {
+        cut_journal(path, journal.complete_len as u64)?;
+        eprintln!("{}: cut back to its last complete entry; the session continues from there.", path.display());
+    } else if !text.is_empty() && !text.ends_with('\n') {
+        // A complete last entry whose line break was lost: restore it before appending.
+        let mut f = OpenOptions::new()
+            .append(true)
+            .open(path)
+            .map_err(|source| Error::Write { path: path.to_owned(), source })?;
+        f.write_all(b"\n")
+            .and_then(|()| f.sync_data())
+            .map_err(|source| Error::Write { path: path.to_owned(), source })?;
     }
-    match &j.start {
-        Some((id, s)) if id == scenario_id && args.target.seed.is_none_or(|seed| seed == *s) => Ok(Some(j)),
-        Some((id, s)) => Err(Error::Failed(format!(
-            "{} records scenario `{id}` with seed {s}, not `{scenario_id}`{}",
-            path.display(),
-            args.target.seed.map_or(String::new(), |seed| format!(" with seed {seed}"))
-        ))),
-        None => Err(Error::Failed(format!("{} has no start line", path.display()))),
-    }
+    Ok(Some(journal))
+}
+
+/// Truncates the journal to `len` bytes and makes that durable.
+fn cut_journal(path: &Path, len: u64) -> Result<()> {
+    let fail = |source| Error::Write { path: path.to_owned(), source };
+    let f = OpenOptions::new().write(true).open(path).map_err(fail)?;
+    f.set_len(len).and_then(|()| f.sync_data()).map_err(fail)
 }
 
 /// Runs the session.
@@ -102,7 +115,7 @@ pub fn play(args: &PlayArgs) -> Result<()> {
     let model = &project.model;
     let out_dir = crate::project::out_dir(args.out.as_deref(), model);
     let journal_path = args.journal.clone().unwrap_or_else(|| out_dir.join("journal.jsonl"));
-    let previous = previous_session(args, &journal_path, &model.meta.scenario_id)?;
+    let previous = previous_session(args, &journal_path, &project, RenderStyle::PLAIN)?;
     let seed = crate::project::seed(args.target.seed, previous.as_ref(), model);
     if let Some(dir) = journal_path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|source| Error::Write { path: dir.to_owned(), source })?;
@@ -116,7 +129,7 @@ pub fn play(args: &PlayArgs) -> Result<()> {
     let bold = super::use_color(&std::io::stdout());
     let pace = args.pace.unwrap_or(model.meta.pace);
 
-    let settings = Settings { seed, pace, lang: args.lang };
+    let settings = Settings { seed, pace, lang: args.lang, inputs: project.inputs.clone() };
     let say = &args.lang.catalogue().play;
     let (mut session, greeting) =
         Session::start(model, &project.scenario.doc, &project.scripts, settings, previous.as_ref())?;

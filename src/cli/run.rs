@@ -83,7 +83,11 @@ pub fn run(args: &RunArgs, style: RenderStyle) -> Result<()> {
     let model = &project.model;
     // A decisions file, or the journal of a live session (answers, observations, end).
     let answers = match &args.decisions {
-        Some(path) => Some(project.answers(&read_source(path)?)?),
+        Some(path) => {
+            let answers = project.answers(&read_source(path)?, args.target.seed)?;
+            eprint!("{}", crate::diag::render(&answers.warnings, style));
+            Some(answers)
+        }
         None => None,
     };
     let journal = answers.as_ref().and_then(|a| a.journal.as_ref());

@@ -19,6 +19,23 @@ pub const CODES: &[(&str, &str)] = &[
     ("decisions::unknown-option", "a decisions file answers a decision with an option it does not have"),
     ("format::version", "a file has no `format_version`, or one this release does not read"),
     ("input::empty", "a file is empty"),
+    (
+        "journal::inconsistent",
+        "a session journal has no start line (or two), a time going backwards, a second answer to one question, a negative latency, or a newer layout",
+    ),
+    (
+        "journal::other-inputs",
+        "a session journal records another scenario, other file contents (by SHA-256) or another seed than the run asks for",
+    ),
+    (
+        "journal::partial-line",
+        "a session journal's last line was cut short by a crash; it is left out (and cut away on resume)",
+    ),
+    (
+        "journal::unknown-answer",
+        "a session journal answers a decision the scenario does not have, or with an option it does not have",
+    ),
+    ("journal::unreadable", "a line of a session journal is not a journal entry"),
     ("input::encoding", "a file is not UTF-8 text"),
     ("input::kind", "a YAML file is neither a plan, a scenario nor a decisions file"),
     ("input::read", "a file cannot be read: missing, a directory, unreadable or over the size limit"),

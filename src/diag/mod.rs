@@ -210,7 +210,8 @@ impl Snippet {
         let col = (loc.column.max(1) - 1) as usize;
         // The same character window on every line keeps the context lines aligned.
         let from = col.saturating_sub(WINDOW);
-        let to = col + loc.len.max(1) as usize + WINDOW;
+        // A label longer than the window is drawn over its first part only.
+        let to = col + (loc.len.max(1) as usize).min(WINDOW) + WINDOW;
         let first = line.saturating_sub(1).max(1);
         let last = (line + 1).min(file.line_starts.len());
         let (mut text, mut label) = (String::new(), (0, 0));
@@ -224,7 +225,8 @@ impl Snippet {
             let kept: String = full.chars().skip(skip).take(to - from).collect();
             if n == line {
                 let start = text.len() + kept.char_indices().nth(col - from).map_or(kept.len(), |(i, _)| i);
-                let len = kept.chars().skip(col - from).take(loc.len.max(1) as usize).map(char::len_utf8).sum();
+                let len =
+                    kept.chars().skip(col - from).take((loc.len.max(1) as usize).min(WINDOW)).map(char::len_utf8).sum();
                 label = (start, len);
             }
             text.push_str(&kept);

@@ -9,6 +9,6 @@ mod readout;
 mod session;
 
 pub use command::{CommandError, FacilitatorCommand, parse_command};
-pub use journal::{JOURNAL_VERSION, Journal, JournalEntry};
+pub use journal::{JOURNAL_VERSION, Journal, JournalEntry, JournalProblem, RecordedAnswer, Started};
 pub use readout::{board, describe, inject_details};
 pub use session::{Line, Output, Session, SessionEnd, Settings};

@@ -11,6 +11,7 @@ use crate::diag::Diagnostic;
 use crate::engine::{DecisionSource, Defaults, Engine, Prepared, Question, Reply};
 use crate::format::scenario::Scenario;
 use crate::ids::{Id, OptionId};
+use crate::inputs::Inputs;
 use crate::lang::Lang;
 use crate::outcome::{LogKind, Outcome};
 use crate::script::ScriptHost;
@@ -59,8 +60,9 @@ enum Motion {
     },
 }
 
-/// How a session is played: the seed, the pace and the language it speaks.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// How a session is played: the seed, the pace, the language it speaks, and the inputs'
+/// SHA-256 for the journal.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
     /// The run's seed.
     pub seed: u64,
@@ -68,6 +70,8 @@ pub struct Settings {
     pub pace: f64,
     /// The language of everything the session prints.
     pub lang: Lang,
+    /// What the session is played from, recorded in the journal's first line.
+    pub inputs: Inputs,
 }
 
 /// A session in progress.
@@ -115,7 +119,7 @@ impl<'m> Session<'m> {
         settings: Settings,
         previous: Option<&Journal>,
     ) -> Result<(Session<'m>, Output), Diagnostic> {
-        let Settings { seed, pace, lang } = settings;
+        let Settings { seed, pace, lang, inputs } = settings;
         let mut out = Output::default();
         let mut engine = Engine::with_scripts(model, scripts);
         if previous.is_none() {
@@ -123,6 +127,7 @@ impl<'m> Session<'m> {
                 journal: super::JOURNAL_VERSION,
                 scenario: model.meta.scenario_id.clone(),
                 seed,
+                inputs: Some(inputs),
             });
         }
         engine.start(seed)?;
@@ -311,6 +316,12 @@ impl<'m> Session<'m> {
                     continue;
                 }
                 if self.asked_at.is_none() {
+                    // Journalled before the team sees it: a session killed while the
+                    // question is open resumes at this question.
+                    if q.posed_at > self.position {
+                        self.position = q.posed_at;
+                        out.journal.push(JournalEntry::Position { t: q.posed_at });
+                    }
                     self.show(q.log_position, out);
                     self.show_question(q, out);
                     self.asked_at = Some(clock);
