@@ -257,13 +257,13 @@ impl Project {
                     "this journal records scenario `{}`, not `{}`",
                     start.scenario, self.model.meta.scenario_id
                 )));
-            } else if let Some(changed) = start.inputs.as_ref().map(|i| self.inputs.differences(i)) {
-                if !changed.is_empty() {
-                    errors.push(other(format!(
-                        "the files differ from those the session was played with: {}",
-                        changed.join(", ")
-                    )));
-                }
+            } else if let Some(changed) = start.inputs.as_ref().map(|i| self.inputs.differences(i))
+                && !changed.is_empty()
+            {
+                errors.push(other(format!(
+                    "the files differ from those the session was played with: {}",
+                    changed.join(", ")
+                )));
             }
             if let Some(seed) = explicit_seed.filter(|s| *s != start.seed) {
                 errors.push(other(format!("this journal was played with seed {}, not {seed}", start.seed)));
@@ -294,7 +294,21 @@ pub fn seed(explicit: Option<u64>, journal: Option<&Journal>, model: &Model) -> 
     explicit.or(journal.and_then(|j| j.start.as_ref().map(|s| s.seed))).or(model.meta.seed).unwrap_or(0)
 }
 
-/// The folder a run writes to: `--out`, else `out/<scenario id>`.
-pub fn out_dir(explicit: Option<&Path>, model: &Model) -> PathBuf {
-    explicit.map_or_else(|| Path::new("out").join(&model.meta.scenario_id), Path::to_path_buf)
+/// Which command writes a folder: a live session and a run never share a default
+/// folder, so a `run` never replaces the report of the session the team played.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Writer {
+    /// `sandtable run`: `out/<scenario id>`.
+    Run,
+    /// `sandtable play`: `out/<scenario id>-play`, with the session's journal.
+    Play,
+}
+
+/// The folder a command writes to: `--out`, else its default under `out/`.
+pub fn out_dir(explicit: Option<&Path>, model: &Model, writer: Writer) -> PathBuf {
+    let default = match writer {
+        Writer::Run => model.meta.scenario_id.clone(),
+        Writer::Play => format!("{}-play", model.meta.scenario_id),
+    };
+    explicit.map_or_else(|| Path::new("out").join(default), Path::to_path_buf)
 }

@@ -115,15 +115,16 @@ impl PlanCheck<'_> {
             if let Some(r) = &s.replication {
                 self.resolve(&n.sites, &r.target);
             }
-            if let Some(f) = &s.failover {
-                if self.resolve(&n.sites, f).is_some() && f.value == s.site.value {
-                    self.error(
-                        "plan::failover-to-self",
-                        f.loc,
-                        format!("system `{}` fails over to the site it runs at", s.id),
-                        "name a different site, such as the DR or cloud site",
-                    );
-                }
+            if let Some(f) = &s.failover
+                && self.resolve(&n.sites, f).is_some()
+                && f.value == s.site.value
+            {
+                self.error(
+                    "plan::failover-to-self",
+                    f.loc,
+                    format!("system `{}` fails over to the site it runs at", s.id),
+                    "name a different site, such as the DR or cloud site",
+                );
             }
         }
         for c in &p.channels {
@@ -230,15 +231,15 @@ impl PlanCheck<'_> {
         for person in &p.people {
             for c in &person.contacts {
                 all.push(&c.answers);
-                if let Some(rate) = &c.answer_rate {
-                    if !(0.0..=1.0).contains(&rate.value) {
-                        self.error(
-                            "plan::bad-probability",
-                            rate.loc,
-                            format!("answer_rate {} is not a probability", rate.value),
-                            "write a number from 0 (never answers) to 1 (always answers)",
-                        );
-                    }
+                if let Some(rate) = &c.answer_rate
+                    && !(0.0..=1.0).contains(&rate.value)
+                {
+                    self.error(
+                        "plan::bad-probability",
+                        rate.loc,
+                        format!("answer_rate {} is not a probability", rate.value),
+                        "write a number from 0 (never answers) to 1 (always answers)",
+                    );
                 }
             }
         }
@@ -285,18 +286,18 @@ impl PlanCheck<'_> {
                     format!("function `{}` has RTO {} longer than its MTD {}", f.id, f.rto.value, f.mtd.value),
                     "the RTO must fit inside the maximum tolerable downtime",
                 );
-            } else if let Some(wrt) = &f.wrt {
-                if f.rto.value.0 + wrt.value.0 > f.mtd.value.0 {
-                    self.error(
-                        "plan::rto-wrt-over-mtd",
-                        wrt.loc,
-                        format!(
-                            "function `{}`: RTO {} plus WRT {} exceeds its MTD {}",
-                            f.id, f.rto.value, wrt.value, f.mtd.value
-                        ),
-                        "MTD must be at least RTO + WRT",
-                    );
-                }
+            } else if let Some(wrt) = &f.wrt
+                && f.rto.value.0 + wrt.value.0 > f.mtd.value.0
+            {
+                self.error(
+                    "plan::rto-wrt-over-mtd",
+                    wrt.loc,
+                    format!(
+                        "function `{}`: RTO {} plus WRT {} exceeds its MTD {}",
+                        f.id, f.rto.value, wrt.value, f.mtd.value
+                    ),
+                    "MTD must be at least RTO + WRT",
+                );
             }
             if f.procedure.is_none() {
                 self.warn(
@@ -376,18 +377,18 @@ impl PlanCheck<'_> {
                 .map(|i| p.systems[i].site.value.as_str())
                 .collect();
             for step in &proc.steps {
-                if let Some(rb) = &step.runbook {
-                    if sites.contains(rb.kept_at.value.as_str()) {
-                        self.warn(
-                            "plan::runbook-at-risk",
-                            rb.kept_at.loc,
-                            format!(
-                                "the runbook for `{}` is kept at `{}`, where the systems of `{}` run",
-                                step.id, rb.kept_at, f.id
-                            ),
-                            "keep runbooks where an outage of that site cannot reach them (a cloud drive, paper copies)",
-                        );
-                    }
+                if let Some(rb) = &step.runbook
+                    && sites.contains(rb.kept_at.value.as_str())
+                {
+                    self.warn(
+                        "plan::runbook-at-risk",
+                        rb.kept_at.loc,
+                        format!(
+                            "the runbook for `{}` is kept at `{}`, where the systems of `{}` run",
+                            step.id, rb.kept_at, f.id
+                        ),
+                        "keep runbooks where an outage of that site cannot reach them (a cloud drive, paper copies)",
+                    );
                 }
             }
         }

@@ -23,14 +23,14 @@ pub fn check_scenario(scenario: &Document<Scenario>, plan: Option<&PlanNames>) -
     let decisions = Names::collect("decision", file, s.decisions.iter().map(|d| &d.id), &mut out);
     let mut ck = ScenarioCheck { file, plan, out };
 
-    if let Some(date) = &s.date {
-        if date.value.parse::<jiff::civil::Date>().is_err() {
-            ck.out.push(
-                Diagnostic::error("scenario::bad-date", format!("`{}` is not a date", date.value))
-                    .at(file, date.loc)
-                    .with_help("write the exercise date as YYYY-MM-DD, e.g. 2026-12-05"),
-            );
-        }
+    if let Some(date) = &s.date
+        && date.value.parse::<jiff::civil::Date>().is_err()
+    {
+        ck.out.push(
+            Diagnostic::error("scenario::bad-date", format!("`{}` is not a date", date.value))
+                .at(file, date.loc)
+                .with_help("write the exercise date as YYYY-MM-DD, e.g. 2026-12-05"),
+        );
     }
     if s.duration.value.0 == 0 {
         ck.out.push(
@@ -39,16 +39,16 @@ pub fn check_scenario(scenario: &Document<Scenario>, plan: Option<&PlanNames>) -
                 .with_help("give the scenario time the exercise covers, e.g. `24h`"),
         );
     }
-    if let Some(p) = &s.pace {
-        if !(p.value > 0.0 && p.value.is_finite()) {
-            ck.out.push(
-                Diagnostic::error("scenario::bad-pace", format!("pace {} must be a positive number", p.value))
-                    .at(file, p.loc)
-                    .with_help(
-                        "scenario seconds per wall-clock second: 1 is real time, 60 makes a minute pass each second",
-                    ),
-            );
-        }
+    if let Some(p) = &s.pace
+        && !(p.value > 0.0 && p.value.is_finite())
+    {
+        ck.out.push(
+            Diagnostic::error("scenario::bad-pace", format!("pace {} must be a positive number", p.value))
+                .at(file, p.loc)
+                .with_help(
+                    "scenario seconds per wall-clock second: 1 is real time, 60 makes a minute pass each second",
+                ),
+        );
     }
     if s.injects.is_empty() {
         ck.out.push(
@@ -187,18 +187,18 @@ impl ScenarioCheck<'_> {
         if let Some((kind, id)) = e.value.target() {
             self.plan_ref(kind, id);
         }
-        if let Effect::PersonUnavailable(u) = &e.value {
-            if u.duration.as_ref().is_some_and(|d| d.value.0 == 0) {
-                let loc = u.duration.as_ref().map_or(Loc::default(), |d| d.loc);
-                self.out.push(
-                    Diagnostic::warning(
-                        "scenario::zero-unavailability",
-                        format!("`{}` is unavailable for no time", u.person),
-                    )
-                    .at(self.file, loc)
-                    .with_help("leave out `for` to make them unavailable for the rest of the exercise"),
-                );
-            }
+        if let Effect::PersonUnavailable(u) = &e.value
+            && u.duration.as_ref().is_some_and(|d| d.value.0 == 0)
+        {
+            let loc = u.duration.as_ref().map_or(Loc::default(), |d| d.loc);
+            self.out.push(
+                Diagnostic::warning(
+                    "scenario::zero-unavailability",
+                    format!("`{}` is unavailable for no time", u.person),
+                )
+                .at(self.file, loc)
+                .with_help("leave out `for` to make them unavailable for the rest of the exercise"),
+            );
         }
     }
 }

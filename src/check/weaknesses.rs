@@ -37,15 +37,15 @@ impl PlanCheck<'_> {
                     ),
                     Some(_) => {}
                 }
-                if let Some(b) = &sys.backup {
-                    if b.stored_at.value == sys.site.value {
-                        self.warn(
-                            "plan::backup-on-site",
-                            b.stored_at.loc,
-                            format!("backups of `{}` are kept at the site it runs at", sys.id),
-                            "keep at least one copy off-site (the 3-2-1 rule)",
-                        );
-                    }
+                if let Some(b) = &sys.backup
+                    && b.stored_at.value == sys.site.value
+                {
+                    self.warn(
+                        "plan::backup-on-site",
+                        b.stored_at.loc,
+                        format!("backups of `{}` are kept at the site it runs at", sys.id),
+                        "keep at least one copy off-site (the 3-2-1 rule)",
+                    );
                 }
             }
         }
@@ -61,15 +61,15 @@ impl PlanCheck<'_> {
                     "every critical role needs a primary and at least one backup",
                 );
             }
-            if let Some(s) = &r.backup_slowdown {
-                if !(s.value > 0.0 && s.value.is_finite()) {
-                    self.error(
-                        "plan::bad-slowdown",
-                        s.loc,
-                        format!("backup_slowdown {} must be a positive number", s.value),
-                        "1 means as fast as the primary, 1.5 half as slow again",
-                    );
-                }
+            if let Some(s) = &r.backup_slowdown
+                && !(s.value > 0.0 && s.value.is_finite())
+            {
+                self.error(
+                    "plan::bad-slowdown",
+                    s.loc,
+                    format!("backup_slowdown {} must be a positive number", s.value),
+                    "1 means as fast as the primary, 1.5 half as slow again",
+                );
             }
         }
     }

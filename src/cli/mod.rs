@@ -4,6 +4,7 @@
 mod choices;
 mod files;
 mod msel;
+mod output_set;
 mod play;
 mod run;
 mod schema;
@@ -84,7 +85,7 @@ enum Verb {
     Play {
         #[command(flatten)]
         target: ScenarioArgs,
-        /// The session journal (default: <out>/journal.jsonl); every answer and note is flushed to it at once.
+        /// The session journal (default: <out>/journal.jsonl); every answer and note is synced to it at once.
         #[arg(long, value_name = "FILE")]
         journal: Option<PathBuf>,
         /// Scenario seconds per wall-clock second, for decision latency (default: the scenario's `pace`, else 1).
@@ -93,7 +94,7 @@ enum Verb {
         /// Continue the session recorded in the journal, from where it stopped.
         #[arg(long)]
         resume: bool,
-        /// Output directory for the report (default: out/<scenario id>).
+        /// Output directory for the report and, by default, the journal (default: out/<scenario id>-play).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
         /// Language of the session (read-out, board, prompts) and of the report.

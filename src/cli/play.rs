@@ -8,7 +8,7 @@ use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use super::files::{read_source, write_atomic};
+use super::files::read_source;
 use super::run::outputs;
 use crate::diag::RenderStyle;
 use crate::error::{Error, Result};
@@ -113,7 +113,7 @@ fn cut_journal(path: &Path, len: u64) -> Result<()> {
 pub fn play(args: &PlayArgs) -> Result<()> {
     let project = super::open(&args.target, RenderStyle::PLAIN)?;
     let model = &project.model;
-    let out_dir = crate::project::out_dir(args.out.as_deref(), model);
+    let out_dir = crate::project::out_dir(args.out.as_deref(), model, crate::project::Writer::Play);
     let journal_path = args.journal.clone().unwrap_or_else(|| out_dir.join("journal.jsonl"));
     let previous = previous_session(args, &journal_path, &project, RenderStyle::PLAIN)?;
     let seed = crate::project::seed(args.target.seed, previous.as_ref(), model);
@@ -159,9 +159,7 @@ pub fn play(args: &PlayArgs) -> Result<()> {
     let results = Results::new(model, &end.outcome);
     let files =
         outputs(model, &end.outcome, &results, &Format::ALL, args.lang, &Templates::default(), &end.observations)?;
-    for (name, text) in &files {
-        write_atomic(&out_dir.join(name), text.as_bytes())?;
-    }
+    super::output_set::write_set(&out_dir, &files)?;
     print!("{}", summary_table(model, &results));
     println!("\n{}", (say.ended)(&format_time(end.ended_at), &out_dir.display().to_string()));
     Ok(())

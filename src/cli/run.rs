@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::files::{read_source, write_atomic};
+use super::files::read_source;
 use crate::diag::RenderStyle;
 use crate::engine::{Defaults, Engine};
 use crate::error::{Error, Result};
@@ -104,10 +104,8 @@ pub fn run(args: &RunArgs, style: RenderStyle) -> Result<()> {
     };
     let results = Results::new(model, &outcome);
     let files = outputs(model, &outcome, &results, &args.formats, args.lang, &templates, &observations)?;
-    let out_dir = crate::project::out_dir(args.out.as_deref(), model);
-    for (name, text) in &files {
-        write_atomic(&out_dir.join(name), text.as_bytes())?;
-    }
+    let out_dir = crate::project::out_dir(args.out.as_deref(), model, crate::project::Writer::Run);
+    super::output_set::write_set(&out_dir, &files)?;
     let mut stdout = std::io::stdout().lock();
     let _ = write!(stdout, "{}", summary_table(model, &results));
     let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();

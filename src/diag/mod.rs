@@ -197,8 +197,10 @@ struct Snippet {
     label: (usize, usize),
 }
 
-/// Characters shown either side of the column on a long line.
-const WINDOW: usize = 60;
+/// Lines up to this many characters are shown whole.
+const LONG_LINE: usize = 240;
+/// Characters shown either side of the column on a longer line.
+const WINDOW: usize = 80;
 
 impl Snippet {
     fn of(file: &SourceFile, loc: Loc) -> Option<Snippet> {
@@ -206,14 +208,20 @@ impl Snippet {
             return None;
         }
         let line = loc.line as usize;
-        file.line(line)?;
+        let target = file.line(line)?;
         let col = (loc.column.max(1) - 1) as usize;
-        // The same character window on every line keeps the context lines aligned.
-        let from = col.saturating_sub(WINDOW);
-        // A label longer than the window is drawn over its first part only.
-        let to = col + (loc.len.max(1) as usize).min(WINDOW) + WINDOW;
+        let label_len = (loc.len.max(1) as usize).min(WINDOW);
+        // Short lines are shown whole; on a long one, the same character window on every
+        // line keeps the context lines aligned.
+        let (from, to) = if target.chars().count() <= LONG_LINE {
+            (0, usize::MAX)
+        } else {
+            (col.saturating_sub(WINDOW), col + label_len + WINDOW)
+        };
+        // A file ending in a line break has no line after it.
+        let lines = file.line_starts.len() - usize::from(file.text.ends_with('\n'));
         let first = line.saturating_sub(1).max(1);
-        let last = (line + 1).min(file.line_starts.len());
+        let last = (line + 1).min(lines.max(line));
         let (mut text, mut label) = (String::new(), (0, 0));
         for n in first..=last {
             let Some(full) = file.line(n) else { break };
@@ -225,12 +233,11 @@ impl Snippet {
             let kept: String = full.chars().skip(skip).take(to - from).collect();
             if n == line {
                 let start = text.len() + kept.char_indices().nth(col - from).map_or(kept.len(), |(i, _)| i);
-                let len =
-                    kept.chars().skip(col - from).take((loc.len.max(1) as usize).min(WINDOW)).map(char::len_utf8).sum();
+                let len = kept.chars().skip(col - from).take(label_len).map(char::len_utf8).sum();
                 label = (start, len);
             }
             text.push_str(&kept);
-            if full.chars().count() > skip + (to - from) {
+            if full.chars().count() > skip.saturating_add(to - from) {
                 text.push('…');
             }
             text.push('\n');

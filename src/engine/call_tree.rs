@@ -55,10 +55,10 @@ impl Engine<'_> {
     /// The person who answers for `role` now: the acting holder if available, else the
     /// first available holder; with their rank.
     pub(super) fn holder_now(&self, role: RoleId) -> Option<(PersonId, usize)> {
-        if let Some(acting) = self.st.acting[role] {
-            if self.st.available(acting.person) {
-                return Some((acting.person, acting.rank));
-            }
+        if let Some(acting) = self.st.acting[role]
+            && self.st.available(acting.person)
+        {
+            return Some((acting.person, acting.rank));
         }
         self.first_available_holder(role)
     }
@@ -66,10 +66,11 @@ impl Engine<'_> {
     /// Roles outside the call tree that `roles` selects learn of the disruption now.
     pub(super) fn mobilise(&mut self, roles: impl Iterator<Item = RoleId>) {
         for r in roles {
-            if !self.model.roles[r].in_call_tree && self.st.acting[r].is_none() {
-                if let Some((p, rank)) = self.first_available_holder(r) {
-                    self.role_reached(r, p, rank);
-                }
+            if !self.model.roles[r].in_call_tree
+                && self.st.acting[r].is_none()
+                && let Some((p, rank)) = self.first_available_holder(r)
+            {
+                self.role_reached(r, p, rank);
             }
         }
     }

@@ -120,11 +120,11 @@ impl Engine<'_> {
                     secs = (secs as f64 * m.roles[step.role].backup_slowdown).round() as i64;
                 }
                 let mut runbook_delay = 0;
-                if let Some(runbook) = step.runbook {
-                    if self.st.site_down[runbook.kept_at] {
-                        runbook_delay = runbook.delay_if_unreachable;
-                        self.log(LogKind::RunbookUnreachable { function: f, step: si, site: runbook.kept_at });
-                    }
+                if let Some(runbook) = step.runbook
+                    && self.st.site_down[runbook.kept_at]
+                {
+                    runbook_delay = runbook.delay_if_unreachable;
+                    self.log(LogKind::RunbookUnreachable { function: f, step: si, site: runbook.kept_at });
                 }
                 let run = &mut self.st.out.outages[f.index()][o].steps[si.index()];
                 run.started = Some(Start { by: person, at: now });

@@ -108,12 +108,12 @@ pub fn read_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Grid, String> {
     let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| format!("not a workbook: {e}"))?;
     let names = wb.sheet_names().to_vec();
     let mut metadata = Vec::new();
-    if let Some(meta) = names.iter().find(|n| n.to_lowercase().contains("metadata")) {
-        if let Ok(range) = wb.worksheet_range(meta) {
-            for row in range.rows() {
-                if let (Some(k), Some(v)) = (row.first(), row.get(1)) {
-                    metadata.push((cell(k).text(), cell(v).text()));
-                }
+    if let Some(meta) = names.iter().find(|n| n.to_lowercase().contains("metadata"))
+        && let Ok(range) = wb.worksheet_range(meta)
+    {
+        for row in range.rows() {
+            if let (Some(k), Some(v)) = (row.first(), row.get(1)) {
+                metadata.push((cell(k).text(), cell(v).text()));
             }
         }
     }

@@ -107,10 +107,10 @@ pub fn date(cell: &Cell) -> Result<Option<i64>, String> {
                 let (m, d, y) = if text.contains('.') { (b, a, c) } else { (a, b, c) };
                 let y: i16 = y.trim().parse().map_err(|_| format!("`{text}` is not a date"))?;
                 let y = if y < 100 { 2000 + y } else { y };
-                if let (Ok(m), Ok(d)) = (m.trim().parse::<i8>(), d.trim().parse::<i8>()) {
-                    if let Some(secs) = civil(y, m, d, 0) {
-                        return Ok(Some(secs));
-                    }
+                if let (Ok(m), Ok(d)) = (m.trim().parse::<i8>(), d.trim().parse::<i8>())
+                    && let Some(secs) = civil(y, m, d, 0)
+                {
+                    return Ok(Some(secs));
                 }
             }
             Err(format!("`{text}` is not a date (expected 2011-08-21 or 8/21/2011)"))

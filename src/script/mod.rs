@@ -132,15 +132,15 @@ fn find_fn(text: &str, name: &str) -> Loc {
     for (n, line) in text.lines().enumerate() {
         let trimmed = line.trim_start();
         let indent = line.chars().count() - trimmed.chars().count();
-        if let Some(rest) = trimmed.strip_prefix("fn ").or_else(|| trimmed.strip_prefix("private fn ")) {
-            if rest.trim_start().starts_with(name) {
-                let col = line.find(name).map_or(indent + 1, |b| line[..b].chars().count() + 1);
-                return Loc {
-                    line: u32::try_from(n + 1).unwrap_or(u32::MAX),
-                    column: u32::try_from(col).unwrap_or(u32::MAX),
-                    len: u32::try_from(name.chars().count()).unwrap_or(1),
-                };
-            }
+        if let Some(rest) = trimmed.strip_prefix("fn ").or_else(|| trimmed.strip_prefix("private fn "))
+            && rest.trim_start().starts_with(name)
+        {
+            let col = line.find(name).map_or(indent + 1, |b| line[..b].chars().count() + 1);
+            return Loc {
+                line: u32::try_from(n + 1).unwrap_or(u32::MAX),
+                column: u32::try_from(col).unwrap_or(u32::MAX),
+                len: u32::try_from(name.chars().count()).unwrap_or(1),
+            };
         }
     }
     Loc { line: 1, column: 1, len: 1 }
