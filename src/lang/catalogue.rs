@@ -411,10 +411,10 @@ pub struct SingleSource {
 pub struct NotificationLate {
     /// Arguments: the role.
     pub title: fn(&str) -> String,
-    /// Arguments: how long reaching them took (or [`NotificationLate::never`]), the deadline.
+    /// Arguments: how long reaching them took, the deadline.
     pub detail: fn(&str, &str) -> String,
-    /// In place of a duration: the role was never reached.
-    pub never: &'static str,
+    /// Never reached. Arguments: the end of the exercise, the deadline.
+    pub detail_not_reached: fn(&str, &str) -> String,
     pub corrective_action: &'static str,
 }
 

@@ -131,9 +131,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         order_back_while_down: |first, later| {
             format!("{first} came back while the more urgent {later} was still down.")
         },
-        order_not_back: |functions, end| {
-            format!("Not back when the exercise ended ({end}): {}.", functions.join(", "))
-        },
+        order_not_back: |functions, end| format!("Not back when the exercise ended ({end}): {}.", functions.join(", ")),
     },
     timeline: TimelinePhrases {
         detected: |person, role| format!("Detected: {person} ({role})"),
@@ -203,7 +201,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
         channel_on_failed_system: ChannelOnFailedSystem {
             title: |channel, systems| format!("Channel {channel} depends on {}, which failed", systems.join(", ")),
             detail: |count| {
-                format!("The channel went down with the systems it runs on; {count} attempt(s) to reach people over it found it down.")
+                format!(
+                    "The channel went down with the systems it runs on; {count} attempt(s) to reach people over it found it down."
+                )
             },
             corrective_action: |channel| {
                 format!(
@@ -241,7 +241,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
                 )
             },
             detail_not_completed: |state, rto| {
-                format!("RTO {rto}: {state}. No step waited once it was ready: the steps themselves took longer than the RTO.")
+                format!(
+                    "RTO {rto}: {state}. No step waited once it was ready: the steps themselves took longer than the RTO."
+                )
             },
             action_declare_sooner: |function, wait| {
                 format!(
@@ -249,7 +251,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
                 )
             },
             action_step_never_started: |step, role| {
-                format!("Make sure someone acting for {role} can start \"{step}\" as soon as it is ready (a reachable backup, no competing work).")
+                format!(
+                    "Make sure someone acting for {role} can start \"{step}\" as soon as it is ready (a reachable backup, no competing work)."
+                )
             },
             action_step_held_up: |step, role, wait| {
                 format!(
@@ -257,7 +261,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
                 )
             },
             action_procedure_too_long: |function, rto| {
-                format!("Shorten the recovery procedure of {function} (run steps in parallel, pre-stage the DR site) or review its RTO of {rto} in the BIA.")
+                format!(
+                    "Shorten the recovery procedure of {function} (run steps in parallel, pre-stage the DR site) or review its RTO of {rto} in the BIA."
+                )
             },
         },
         rpo_missed: RpoMissed {
@@ -276,8 +282,12 @@ pub static CATALOGUE: Catalogue = Catalogue {
         },
         single_source: SingleSource {
             title: |supplier| format!("{supplier} was cut off and has no alternate"),
-            detail_restored: |at| format!("No alternate could take over; supply came back only when the supplier was restored at {at}."),
-            detail_still_cut_off: |end| format!("No alternate could take over; the supplier was still cut off when the exercise ended ({end})."),
+            detail_restored: |at| {
+                format!("No alternate could take over; supply came back only when the supplier was restored at {at}.")
+            },
+            detail_still_cut_off: |end| {
+                format!("No alternate could take over; the supplier was still cut off when the exercise ended ({end}).")
+            },
             corrective_action: |supplier| {
                 format!("Qualify an alternate to {supplier} and record its switch-over lead time in the plan.")
             },
@@ -285,7 +295,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
         notification_late: NotificationLate {
             title: |role| format!("{role} was not reached within the call tree's deadline"),
             detail: |when, deadline| format!("Reached after {when}, against a deadline of {deadline}."),
-            never: "never",
+            detail_not_reached: |end, deadline| {
+                format!("Not reached by the end ({end}), against a deadline of {deadline}.")
+            },
             corrective_action: "Practise the call tree with the people concerned and agree which channel to answer first; run a communications-focused tabletop next quarter.",
         },
         stakeholder_late: StakeholderLate {

@@ -114,9 +114,20 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         "scorecard",
         scorecard,
         ScorecardPhrases {
-            not_disrupted, not_back_at_end, all_data, not_reached, not_notified, decision_answered,
-            decision_defaulted, decision_open_at_end, decision_never_asked, order_kept,
-            order_nothing_disrupted, order_back_before, order_back_while_down, order_not_back,
+            not_disrupted,
+            not_back_at_end,
+            all_data,
+            not_reached,
+            not_notified,
+            decision_answered,
+            decision_defaulted,
+            decision_open_at_end,
+            decision_never_asked,
+            order_kept,
+            order_nothing_disrupted,
+            order_back_before,
+            order_back_while_down,
+            order_not_back,
         }
     );
     #[rustfmt::skip]
@@ -174,7 +185,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     });
     #[rustfmt::skip]
     group!(out, "notification_late", notification_late, NotificationLate {
-        title, detail, never, corrective_action,
+        title, detail, detail_not_reached, corrective_action,
     });
     #[rustfmt::skip]
     group!(out, "stakeholder_late", stakeholder_late, StakeholderLate {

@@ -180,17 +180,25 @@ pub static CATALOGUE: Catalogue = Catalogue {
                 format!("该步骤无法取得操作手册，多用了{extra}，{function}的恢复因此延误。")
             },
             detail_site_down: |function, at| {
-                format!("该站点于{at}中断，当时{function}处于中断状态；其恢复依赖这份操作手册，但站点中断期间尚无步骤需要取用。")
+                format!(
+                    "该站点于{at}中断，当时{function}处于中断状态；其恢复依赖这份操作手册，但站点中断期间尚无步骤需要取用。"
+                )
             },
             corrective_action: |step, site| {
-                format!("将“{step}”的操作手册另存一份在{site}中断时仍可访问的位置（云盘及纸质副本），并在下次演练中检查可用性。")
+                format!(
+                    "将“{step}”的操作手册另存一份在{site}中断时仍可访问的位置（云盘及纸质副本），并在下次演练中检查可用性。"
+                )
             },
         },
         channel_on_failed_system: ChannelOnFailedSystem {
             title: |channel, systems| format!("通讯渠道 {channel} 依赖已故障的 {}", systems.join("、")),
-            detail: |count| format!("该渠道随其所依赖的系统一同中断；经此渠道联系人员的尝试中有{count}次遇到渠道中断。"),
+            detail: |count| {
+                format!("该渠道随其所依赖的系统一同中断；经此渠道联系人员的尝试中有{count}次遇到渠道中断。")
+            },
             corrective_action: |channel| {
-                format!("对经{channel}联系的人员，在通知流程中将不依赖{channel}背后系统的渠道设为首选，并确认他们会在该渠道上应答。")
+                format!(
+                    "对经{channel}联系的人员，在通知流程中将不依赖{channel}背后系统的渠道设为首选，并确认他们会在该渠道上应答。"
+                )
             },
         },
         role_unreachable: RoleUnreachable {
@@ -226,7 +234,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
                 format!("消除“{step}”开始前{wait}的等待：预先授权，或为{role}安排可立即开始的备援人。")
             },
             action_procedure_too_long: |function, rto| {
-                format!("缩短{function}的恢复程序（并行执行步骤、预先准备灾备站点），或在业务影响分析中重新评估 {rto} 的 RTO。")
+                format!(
+                    "缩短{function}的恢复程序（并行执行步骤、预先准备灾备站点），或在业务影响分析中重新评估 {rto} 的 RTO。"
+                )
             },
         },
         rpo_missed: RpoMissed {
@@ -252,7 +262,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         notification_late: NotificationLate {
             title: |role| format!("未能在通知时限内联系上{role}"),
             detail: |when, deadline| format!("实际用时{when}，时限为{deadline}。"),
-            never: "始终未联系上",
+            detail_not_reached: |end, deadline| format!("截至演练结束（{end}）仍未联系上，时限为{deadline}。"),
             corrective_action: "与相关人员演练通知流程，约定优先应答的渠道；下季度开展一次以沟通为重点的桌面推演。",
         },
         stakeholder_late: StakeholderLate {
@@ -281,7 +291,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
                 )
             },
             corrective_action: |role| {
-                format!("在计划中写明{role}必须宣布灾难的条件（哪些中断、持续多久），以及{role}无法宣布时由谁宣布；并演练宣布流程。")
+                format!(
+                    "在计划中写明{role}必须宣布灾难的条件（哪些中断、持续多久），以及{role}无法宣布时由谁宣布；并演练宣布流程。"
+                )
             },
         },
     },

@@ -88,10 +88,9 @@ pub fn score(m: &Model, out: &Outcome, lang: Lang) -> Vec<DecisionScore> {
                 None => (say.decision_open_at_end)(&format_time(end), &format_time(due)),
             };
             let outcome_text = match st {
-                DecisionState::Answered => (say.decision_answered)(
-                    &person(d.asked).unwrap_or_default(),
-                    &lang.duration(d.latency),
-                ),
+                DecisionState::Answered => {
+                    (say.decision_answered)(&person(d.asked).unwrap_or_default(), &lang.duration(d.latency))
+                }
                 DecisionState::DefaultApplied | DecisionState::OpenAtEnd => default_or_open(),
                 DecisionState::NeverAsked => (say.decision_never_asked)(&m.roles[dec.role].name, &default_or_open()),
             };

@@ -299,14 +299,16 @@ fn late_notices(c: &mut Ctx) {
             LogKind::NotificationLate(n) => {
                 let note = &out.notifications[n];
                 let role = &m.roles[note.to_role];
-                let when =
-                    note.reached.map_or_else(|| late_role.never.to_owned(), |r| lang.duration(r.at - note.started_at));
                 let deadline = lang.duration(note.deadline_at.unwrap_or(0) - note.started_at);
+                let detail = match note.reached {
+                    Some(r) => (late_role.detail)(&lang.duration(r.at - note.started_at), &deadline),
+                    None => (late_role.detail_not_reached)(&format_time(out.ended_at), &deadline),
+                };
                 c.add(Draft {
                     kind: FindingKind::NotificationLate,
                     subject: &role.id,
                     title: (late_role.title)(&role.name),
-                    detail: (late_role.detail)(&when, &deadline),
+                    detail,
                     evidence: vec![ev(e.t, format!("notification_late {}", role.id))],
                     action: late_role.corrective_action.to_owned(),
                     responsible: role.name.clone(),
@@ -319,7 +321,8 @@ fn late_notices(c: &mut Ctx) {
                 let mut evidence = vec![ev(e.t, format!("stakeholder_late {}", st.id))];
                 let when = match (notice.notified, out.disruption_at) {
                     (Some(n), Some(d0)) => {
-                        evidence.push(ev(n.at, format!("stakeholder_notified {} via {}", st.id, m.channels[n.channel].id)));
+                        evidence
+                            .push(ev(n.at, format!("stakeholder_notified {} via {}", st.id, m.channels[n.channel].id)));
                         (late_stakeholder.notified_after)(&lang.duration(n.at - d0), &m.channels[n.channel].id)
                     }
                     _ => (late_stakeholder.not_notified_by_end)(&format_time(out.ended_at)),
@@ -370,10 +373,7 @@ fn default_decisions(c: &mut Ctx) {
             subject: &dec.id,
             title: (say.title)(&dec.prompt, &lang.duration(dec.deadline)),
             detail,
-            evidence: vec![
-                ev(d.posed_at, asked),
-                ev(applied_at, format!("default {}", dec.options[d.option].id)),
-            ],
+            evidence: vec![ev(d.posed_at, asked), ev(applied_at, format!("default {}", dec.options[d.option].id))],
             action: say.corrective_action.to_owned(),
             responsible: role,
         });

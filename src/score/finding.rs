@@ -5,7 +5,6 @@
 
 use serde::{Serialize, Serializer};
 
-
 /// HSEEP capability elements (POETE).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -279,7 +279,9 @@ pub fn score(m: &Model, out: &Outcome, r: &Results, lang: Lang, observations: &[
                 rpo_met: o.map(|o| o.within_rpo),
                 back_after_text: match o {
                     None => say.scorecard.not_disrupted.to_owned(),
-                    Some(o) => o.back_after.map_or_else(|| (say.scorecard.not_back_at_end)(&end_text), |b| lang.duration(b)),
+                    Some(o) => {
+                        o.back_after.map_or_else(|| (say.scorecard.not_back_at_end)(&end_text), |b| lang.duration(b))
+                    }
                 },
                 data_lost_text: match o {
                     None => say.labels.no_value.to_owned(),

@@ -187,7 +187,13 @@ fn assess(m: &Model, r: &Results, decisions: &[DecisionScore], c: Measure, lang:
 }
 
 /// Rates every objective.
-pub fn rate(m: &Model, r: &Results, decisions: &[DecisionScore], findings: &[Finding], lang: Lang) -> Vec<ObjectiveScore> {
+pub fn rate(
+    m: &Model,
+    r: &Results,
+    decisions: &[DecisionScore],
+    findings: &[Finding],
+    lang: Lang,
+) -> Vec<ObjectiveScore> {
     let say = &lang.catalogue().ratings;
     m.objectives
         .iter()
@@ -207,7 +213,11 @@ pub fn rate(m: &Model, r: &Results, decisions: &[DecisionScore], findings: &[Fin
                         // this criterion (a missed RTO); then its detail says why.
                         let explained: Vec<&str> = findings
                             .iter()
-                            .filter(|f| causes.iter().any(|(kind, subject)| f.kind == *kind && (subject == ANY || f.subject == *subject)))
+                            .filter(|f| {
+                                causes
+                                    .iter()
+                                    .any(|(kind, subject)| f.kind == *kind && (subject == ANY || f.subject == *subject))
+                            })
                             .map(|f| {
                                 if f.kind.title_restates_its_criterion() { f.detail.as_str() } else { f.title.as_str() }
                             })

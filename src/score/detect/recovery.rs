@@ -58,9 +58,8 @@ pub(super) fn missed_rto(c: &mut Ctx) {
         if o.within_rto != Some(false) || (declared.is_none() && o.steps.iter().all(|s| s.started_at.is_none())) {
             continue;
         }
-        let step_of = |id: &str| {
-            m.functions[fi].procedure.and_then(|p| m.procedures[p].steps.iter().find(|s| s.id == id))
-        };
+        let step_of =
+            |id: &str| m.functions[fi].procedure.and_then(|p| m.procedures[p].steps.iter().find(|s| s.id == id));
         let step_name = |id: &str| step_of(id).map_or(id.to_owned(), |s| s.name.clone());
         let step_role = |id: &str| step_of(id).map_or_else(|| c.crisis_owner(), |s| m.roles[s.role].name.clone());
         let state = o.back_after.map_or_else(
@@ -138,8 +137,10 @@ pub(super) fn not_declared(c: &mut Ctx) {
     }
     let say = &c.say.findings.not_declared;
     let end = format_time(r.ended_at);
-    let mut evidence: Vec<_> =
-        stranded.iter().filter_map(|f| f.outages.first().map(|o| ev(o.start, format!("function_down {}", f.id)))).collect();
+    let mut evidence: Vec<_> = stranded
+        .iter()
+        .filter_map(|f| f.outages.first().map(|o| ev(o.start, format!("function_down {}", f.id))))
+        .collect();
     // A decision whose options could have declared, answered with one that did not.
     for e in &out.log {
         let LogKind::DecisionAnswered(rec) = e.kind else { continue };
@@ -147,7 +148,8 @@ pub(super) fn not_declared(c: &mut Ctx) {
         let dec = &m.decisions[rec.decision];
         if dec.options.iter().any(|o| o.changes.contains(&Change::Declare)) {
             let how = if rec.by_default { "default" } else { "answer" };
-            evidence.push(ev(e.t, format!("decision {} {how}: {} (does not declare)", dec.id, dec.options[rec.option].id)));
+            evidence
+                .push(ev(e.t, format!("decision {} {how}: {} (does not declare)", dec.id, dec.options[rec.option].id)));
         }
     }
     evidence.push(ev(r.ended_at, "end (no declaration logged)".to_owned()));
