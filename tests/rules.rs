@@ -291,6 +291,11 @@ rules! {
     supplier_skips_a_cut_off_alternate,
     single_source_supplier,
     rating_s_threshold,
+    ended_early_not_assessable,
+    objective_not_rated,
+    decision_open_at_end,
+    unanswered_decision_is_missed,
+    never_declared_finding,
 }
 
 #[test]

@@ -101,6 +101,13 @@ pub struct ReportText {
     pub option: &'static str,
     pub answered_by: &'static str,
     pub latency: &'static str,
+    /// The decisions table: who the question went to, and what became of it.
+    pub asked: &'static str,
+    pub outcome: &'static str,
+    /// The analysis: criteria that could not be assessed, with the reason.
+    pub not_assessed: &'static str,
+    /// The overview: when the exercise ended.
+    pub ended_at: &'static str,
     pub by_default: &'static str,
     pub by_backup: &'static str,
     pub recovery_order: &'static str,
@@ -170,14 +177,34 @@ pub struct ReportLabels {
 pub struct ScorecardPhrases {
     /// A function the scenario never disrupted.
     pub not_disrupted: &'static str,
-    /// A function still down at the end of the exercise.
-    pub not_back: &'static str,
+    /// A function still down at the end of the exercise. Arguments: the end, `T+3:15`.
+    pub not_back_at_end: fn(&str) -> String,
     /// Data loss when no copy could be restored.
     pub all_data: &'static str,
     /// A call-tree role nobody reached.
     pub not_reached: &'static str,
     /// A stakeholder never notified.
     pub not_notified: &'static str,
+    /// A decision answered in time. Arguments: who answered, how long it took.
+    pub decision_answered: fn(&str, &str) -> String,
+    /// Nobody answered and the default applied. Arguments: when it applied, `T+0:51`.
+    pub decision_defaulted: fn(&str) -> String,
+    /// Nobody had answered and the default was due after the end. Arguments: the end,
+    /// when the default was due.
+    pub decision_open_at_end: fn(&str, &str) -> String,
+    /// Nobody holding the role could be asked. Arguments: the role, then what became of
+    /// the decision ([`Self::decision_defaulted`] or [`Self::decision_open_at_end`]).
+    pub decision_never_asked: fn(&str, &str) -> String,
+    /// The recovery order when every disrupted function came back, none too early.
+    pub order_kept: &'static str,
+    /// The recovery order when nothing was disrupted.
+    pub order_nothing_disrupted: &'static str,
+    /// Arguments: the function back first, the more urgent one back later (both with `(P1)`).
+    pub order_back_before: fn(&str, &str) -> String,
+    /// Arguments: the function back first, the more urgent one still down at the end.
+    pub order_back_while_down: fn(&str, &str) -> String,
+    /// Arguments: the functions still down, the end.
+    pub order_not_back: fn(&[&str], &str) -> String,
 }
 
 /// Lines of the appendix timeline.
@@ -188,8 +215,10 @@ pub struct TimelinePhrases {
     pub reached: fn(&str, &str, &str) -> String,
     /// Arguments: the role nobody could be reached for.
     pub nobody_reached: fn(&str) -> String,
-    /// Arguments: the decision's question, the option taken, whether by default.
-    pub decision: fn(&str, &str, bool) -> String,
+    /// Arguments: the decision's question, the option taken, who answered.
+    pub decision_answered: fn(&str, &str, &str) -> String,
+    /// Nobody answered. Arguments: the decision's question, the default option.
+    pub decision_defaulted: fn(&str, &str) -> String,
     /// Arguments: the person who declared, their role.
     pub declared: fn(&str, &str) -> String,
     /// Arguments: the function.
@@ -222,8 +251,18 @@ pub struct CriterionPhrases {
     pub not_disrupted: &'static str,
     /// Arguments: how long the function took to come back.
     pub back_after: fn(&str) -> String,
-    /// The function was still down when the exercise ended.
-    pub not_back_by_end: &'static str,
+    /// What was still missing when a criterion's window was still open at the end: a
+    /// function not back.
+    pub not_back: &'static str,
+    /// Arguments: the functions still down.
+    pub still_down: fn(&[&str]) -> String,
+    /// Not assessable: the exercise ended before the time allowed ran out. Arguments:
+    /// what was still missing (`not back`, `not declared`…), the end.
+    pub window_open: fn(&str, &str) -> String,
+    /// Still missing at the end: no declaration yet.
+    pub not_declared: &'static str,
+    /// Still missing at the end: no answer yet.
+    pub no_answer: &'static str,
     /// Arguments: how much data was lost.
     pub lost: fn(&str) -> String,
     /// No copy of the data could be reached.
@@ -234,26 +273,22 @@ pub struct CriterionPhrases {
     pub after: fn(&str) -> String,
     /// The stakeholder was never notified.
     pub not_notified: &'static str,
-    /// Nobody declared a disaster.
-    pub never_declared: &'static str,
+    /// Nobody declared a disaster, and the time allowed had passed. Arguments: the end.
+    pub never_declared: fn(&str) -> String,
     /// Arguments: when the last role in the call tree was reached.
     pub complete_after: fn(&str) -> String,
     /// Some role in the call tree was never reached.
     pub not_everyone_reached: &'static str,
     /// The decision never came up in this run.
     pub not_posed: &'static str,
-    /// Nobody answered the decision and its default applied.
-    pub defaulted: &'static str,
-    /// Arguments: how long the answer took.
-    pub answered_after: fn(&str) -> String,
 }
 
 /// The reason given with an objective's rating.
 pub struct RatingPhrases {
     /// Arguments: the findings behind a missed criterion (titles or details).
     pub root_cause: fn(&[&str]) -> String,
-    /// No criterion of the objective could be assessed.
-    pub nothing_assessed: &'static str,
+    /// No criterion of the objective could be assessed. Arguments: why, per criterion.
+    pub not_rated: fn(&[&str]) -> String,
     /// Rating P. Arguments: criteria met, criteria assessed (the same number).
     pub all_met: fn(usize, usize) -> String,
     /// Rating S. Arguments: criteria met, criteria assessed.
@@ -274,6 +309,7 @@ pub struct FindingPhrases {
     pub notification_late: NotificationLate,
     pub stakeholder_late: StakeholderLate,
     pub decision_default: DecisionDefault,
+    pub not_declared: NotDeclared,
 }
 
 /// A recovery step's runbook kept at a site that went down.
@@ -282,17 +318,21 @@ pub struct RunbookUnreachable {
     pub title: fn(&str, &str) -> String,
     /// The step looked for the runbook. Arguments: the time it lost, the function.
     pub detail_step_slowed: fn(&str, &str) -> String,
-    /// The site went down before any step needed it. Arguments: the function.
-    pub detail_site_down: fn(&str) -> String,
-    pub corrective_action: &'static str,
+    /// No step reached for it while the site was down. Arguments: the function, when
+    /// the site went down.
+    pub detail_site_down: fn(&str, &str) -> String,
+    /// Arguments: the step, the site.
+    pub corrective_action: fn(&str, &str) -> String,
 }
 
 /// A notification channel that runs on systems that failed.
 pub struct ChannelOnFailedSystem {
     /// Arguments: the channel, the systems it depends on.
     pub title: fn(&str, &[&str]) -> String,
-    pub detail: &'static str,
-    pub corrective_action: &'static str,
+    /// Arguments: how many attempts found it down.
+    pub detail: fn(&str) -> String,
+    /// Arguments: the channel.
+    pub corrective_action: fn(&str) -> String,
 }
 
 /// A role whose primary and backups could not be reached.
@@ -301,24 +341,33 @@ pub struct RoleUnreachable {
     pub title: fn(&str) -> String,
     /// Arguments: everyone holding the role.
     pub detail: fn(&[&str]) -> String,
-    pub corrective_action: &'static str,
+    /// Arguments: the role.
+    pub corrective_action: fn(&str) -> String,
 }
 
-/// A function back later than its RTO; the detail names what held it up.
+/// A function back later than its RTO, or still down after it; the detail names the
+/// hold-up the log shows and the action follows from it. The first two arguments of
+/// every detail: what became of the function (`back after 3h`, `not back at end
+/// (T+3:15)`), its RTO.
 pub struct RtoMissed {
     /// Arguments: the function, its RTO.
     pub title: fn(&str, &str) -> String,
-    /// Arguments: how long it took to come back, the RTO, how long the declaration took.
+    /// Arguments: state, RTO, how long after the outage the disaster was declared.
     pub detail_waited_for_declaration: fn(&str, &str, &str) -> String,
-    /// Arguments: how long it took to come back, the RTO, the step, the step's role.
+    /// Arguments: state, RTO, the step, when it was ready.
     pub detail_step_never_started: fn(&str, &str, &str, &str) -> String,
-    /// Arguments: how long it took to come back, the RTO, the step, how long it waited.
+    /// Arguments: state, RTO, the step, how long it waited after it was ready.
     pub detail_step_held_up: fn(&str, &str, &str, &str) -> String,
-    /// Nobody declared, so recovery never began.
-    pub detail_never_declared: &'static str,
-    /// Recovery ran but too slowly, with no single hold-up to name.
-    pub detail_not_completed: &'static str,
-    pub corrective_action: &'static str,
+    /// No step waited. Arguments: state, RTO.
+    pub detail_not_completed: fn(&str, &str) -> String,
+    /// Arguments: the function, how long the declaration took.
+    pub action_declare_sooner: fn(&str, &str) -> String,
+    /// Arguments: the step, its role.
+    pub action_step_never_started: fn(&str, &str) -> String,
+    /// Arguments: the step, its role, how long it waited.
+    pub action_step_held_up: fn(&str, &str, &str) -> String,
+    /// Arguments: the function, its RTO.
+    pub action_procedure_too_long: fn(&str, &str) -> String,
 }
 
 /// A function that lost more data than its RPO allows.
@@ -350,18 +399,22 @@ pub struct SingleChannel {
 pub struct SingleSource {
     /// Arguments: the supplier.
     pub title: fn(&str) -> String,
-    pub detail: &'static str,
-    pub corrective_action: &'static str,
+    /// Arguments: when it was restored.
+    pub detail_restored: fn(&str) -> String,
+    /// Arguments: the end of the exercise.
+    pub detail_still_cut_off: fn(&str) -> String,
+    /// Arguments: the supplier.
+    pub corrective_action: fn(&str) -> String,
 }
 
 /// A call-tree role reached after its deadline.
 pub struct NotificationLate {
     /// Arguments: the role.
     pub title: fn(&str) -> String,
-    /// Arguments: how long reaching them took (or [`NotificationLate::never`]), the deadline.
+    /// Arguments: how long reaching them took, the deadline.
     pub detail: fn(&str, &str) -> String,
-    /// In place of a duration: the role was never reached.
-    pub never: &'static str,
+    /// Never reached. Arguments: the end of the exercise, the deadline.
+    pub detail_not_reached: fn(&str, &str) -> String,
     pub corrective_action: &'static str,
 }
 
@@ -369,17 +422,38 @@ pub struct NotificationLate {
 pub struct StakeholderLate {
     /// Arguments: the stakeholder, the deadline.
     pub title: fn(&str, &str) -> String,
-    pub detail: &'static str,
-    pub corrective_action: &'static str,
+    /// Arguments: when they were told (or not), the deadline, who began the notice.
+    pub detail: fn(&str, &str, &str) -> String,
+    /// Arguments: how long after the disruption, the channel.
+    pub notified_after: fn(&str, &str) -> String,
+    /// Arguments: the end.
+    pub not_notified_by_end: fn(&str) -> String,
+    /// Arguments: the person who took the notice on, when.
+    pub owner_began: fn(&str, &str) -> String,
+    /// Arguments: the owning role.
+    pub nobody_began: fn(&str) -> String,
+    /// Arguments: the stakeholder, the owning role.
+    pub corrective_action: fn(&str, &str) -> String,
 }
 
 /// A decision nobody answered in time, so its default applied.
 pub struct DecisionDefault {
     /// Arguments: the decision's question, its deadline.
     pub title: fn(&str, &str) -> String,
-    /// Arguments: the default option's label.
-    pub detail: fn(&str) -> String,
+    /// Arguments: the person asked, the default option's label, when it applied.
+    pub detail: fn(&str, &str, &str) -> String,
+    /// Arguments: the role nobody could be asked for, the default, when it applied.
+    pub detail_nobody_asked: fn(&str, &str, &str) -> String,
     pub corrective_action: &'static str,
+}
+
+/// Functions went down, nobody declared, and recovery never started.
+pub struct NotDeclared {
+    pub title: &'static str,
+    /// Arguments: the end of the exercise, the functions still down after their RTO.
+    pub detail: fn(&str, &[&str]) -> String,
+    /// Arguments: the role that owns the declaration.
+    pub corrective_action: fn(&str) -> String,
 }
 
 /// What `play` prints at the table. Lines about events start with the scenario time

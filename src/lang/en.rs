@@ -56,6 +56,10 @@ pub static CATALOGUE: Catalogue = Catalogue {
         option: "Option taken",
         answered_by: "Answered by",
         latency: "Latency",
+        asked: "Asked",
+        outcome: "What happened",
+        not_assessed: "Not assessable",
+        ended_at: "Exercise ended at",
         by_default: "default applied",
         by_backup: "backup",
         recovery_order: "Recovery order",
@@ -111,18 +115,30 @@ pub static CATALOGUE: Catalogue = Catalogue {
     },
     scorecard: ScorecardPhrases {
         not_disrupted: "not disrupted",
-        not_back: "not back",
+        not_back_at_end: |end| format!("not back at end ({end})"),
         all_data: "all",
         not_reached: "not reached",
         not_notified: "not notified",
+        decision_answered: |person, after| format!("answered by {person} after {after}"),
+        decision_defaulted: |at| format!("no answer; the default applied at {at}"),
+        decision_open_at_end: |end, due| {
+            format!("still open at the end ({end}): no answer, and the default was not due until {due}")
+        },
+        decision_never_asked: |role, then| format!("never asked: nobody acting for {role} could be asked; {then}"),
+        order_kept: "Every disrupted function came back, none before a more urgent one.",
+        order_nothing_disrupted: "No function was disrupted.",
+        order_back_before: |first, later| format!("{first} came back before the more urgent {later}."),
+        order_back_while_down: |first, later| {
+            format!("{first} came back while the more urgent {later} was still down.")
+        },
+        order_not_back: |functions, end| format!("Not back when the exercise ended ({end}): {}.", functions.join(", ")),
     },
     timeline: TimelinePhrases {
         detected: |person, role| format!("Detected: {person} ({role})"),
         reached: |person, role, channel| format!("Reached {person} ({role}, {channel})"),
         nobody_reached: |role| format!("Nobody reached: {role}"),
-        decision: |prompt, option, by_default| {
-            format!("{prompt}: {option}{}", if by_default { " (default)" } else { "" })
-        },
+        decision_answered: |prompt, option, person| format!("{prompt}: {option} (answered by {person})"),
+        decision_defaulted: |prompt, option| format!("{prompt}: no answer; the default applied: {option}"),
         declared: |person, role| format!("Disaster declared: {person} ({role})"),
         function_down: |function| format!("Down: {function}"),
         function_recovered: |function| format!("Recovered: {function}"),
@@ -139,22 +155,24 @@ pub static CATALOGUE: Catalogue = Catalogue {
         decision_within: |prompt, limit| format!("\"{prompt}\" answered within {limit}"),
         not_disrupted: "not disrupted in this run",
         back_after: |back| format!("back after {back}"),
-        not_back_by_end: "not back by the end",
+        not_back: "not back",
+        still_down: |functions| format!("still down: {}", functions.join(", ")),
+        window_open: |what, end| format!("{what} when the exercise ended ({end}), before the time allowed had run out"),
+        not_declared: "not declared",
+        no_answer: "no answer",
         lost: |lost| format!("lost {lost}"),
         no_reachable_copy: "no reachable copy",
         missed: |functions| format!("missed: {}", functions.join(", ")),
         after: |after| format!("after {after}"),
         not_notified: "not notified",
-        never_declared: "never declared",
+        never_declared: |end| format!("not declared by the end ({end})"),
         complete_after: |after| format!("complete after {after}"),
         not_everyone_reached: "not everyone was reached",
         not_posed: "not posed in this run",
-        defaulted: "no answer; the default applied",
-        answered_after: |after| format!("answered after {after}"),
     },
     ratings: RatingPhrases {
         root_cause: |causes| format!("Root cause: {}", causes.join("; ")),
-        nothing_assessed: "No criterion could be assessed in this run.",
+        not_rated: |why| format!("Not rated: no criterion could be assessed ({}).", why.join("; ")),
         all_met: |met, assessed| format!("{met}/{assessed} criteria met."),
         narrowly_missed: |met, assessed| {
             format!("{met}/{assessed} criteria met; the one missed was missed narrowly (by 25 % or less).")
@@ -169,46 +187,84 @@ pub static CATALOGUE: Catalogue = Catalogue {
                     "The step could not use its runbook and took {extra} longer; the recovery of {function} was delayed."
                 )
             },
-            detail_site_down: |function| {
-                format!("The runbook went down with the site, just when it was needed to recover {function}.")
+            detail_site_down: |function, at| {
+                format!(
+                    "The site went down at {at} while {function} was disrupted; its recovery depends on this runbook, though no step reached for it while the site was down."
+                )
             },
-            corrective_action: "Keep every runbook where an outage of the primary site cannot reach it (a cloud drive and printed copies) and check access in the next exercise.",
+            corrective_action: |step, site| {
+                format!(
+                    "Keep a copy of the runbook for \"{step}\" where an outage of {site} cannot reach it (a cloud drive and printed copies) and check access in the next exercise."
+                )
+            },
         },
         channel_on_failed_system: ChannelOnFailedSystem {
             title: |channel, systems| format!("Channel {channel} depends on {}, which failed", systems.join(", ")),
-            detail: "People were to be reached over a channel that went down with the systems it runs on; every attempt over it failed.",
-            corrective_action: "Give the call tree a first channel that does not depend on the affected systems (phone, an instant-messaging group hosted elsewhere) and keep e-mail as a later channel.",
+            detail: |count| {
+                format!(
+                    "The channel went down with the systems it runs on; {count} attempt(s) to reach people over it found it down."
+                )
+            },
+            corrective_action: |channel| {
+                format!(
+                    "Put a channel that does not depend on the systems behind {channel} first in the call tree for the people tried over it, and check they answer on it."
+                )
+            },
         },
         role_unreachable: RoleUnreachable {
             title: |role| format!("Nobody holding {role} could be reached"),
             detail: |holders| {
                 format!(
-                    "The primary and every backup ({}) were tried and none answered; the role's duties waited.",
+                    "The primary and every backup ({}) were tried and none could be reached; the role's duties waited.",
                     holders.join(", ")
                 )
             },
-            corrective_action: "Name a further backup for this role, confirm everyone's contact details, and check that primary and backups are not away at the same time.",
+            corrective_action: |role| {
+                format!(
+                    "Name a further backup for {role}, confirm everyone's contact details, and check that its primary and backups are not away at the same time."
+                )
+            },
         },
         rto_missed: RtoMissed {
             title: |function, rto| format!("{function} missed its RTO of {rto}"),
-            detail_waited_for_declaration: |back, rto, wait| {
+            detail_waited_for_declaration: |state, rto, wait| {
                 format!(
-                    "Back after {back} against an RTO of {rto}. Recovery could start only when the disaster was declared, {wait} after the outage."
+                    "RTO {rto}: {state}. Recovery steps start only once a disaster is declared, and it was declared {wait} after the outage."
                 )
             },
-            detail_step_never_started: |back, rto, step, role| {
+            detail_step_never_started: |state, rto, step, ready| {
+                format!("RTO {rto}: {state}. The step \"{step}\" was ready from {ready} but never started.")
+            },
+            detail_step_held_up: |state, rto, step, wait| {
                 format!(
-                    "Back after {back} against an RTO of {rto}. The step \"{step}\" never started: nobody acting for {role} was reached or available."
+                    "RTO {rto}: {state}. The longest wait was the step \"{step}\": {wait} between being ready and starting."
                 )
             },
-            detail_step_held_up: |back, rto, step, wait| {
+            detail_not_completed: |state, rto| {
                 format!(
-                    "Back after {back} against an RTO of {rto}. The step holding it up was \"{step}\", which waited {wait} before it could start."
+                    "RTO {rto}: {state}. No step waited once it was ready: the steps themselves took longer than the RTO."
                 )
             },
-            detail_never_declared: "No disaster was declared, so the recovery procedure never started.",
-            detail_not_completed: "The recovery procedure did not complete in time.",
-            corrective_action: "Shorten the critical path: declare earlier, start the held-up step sooner (pre-authorise it, give its role a ready backup), and rehearse the procedure.",
+            action_declare_sooner: |function, wait| {
+                format!(
+                    "Agree a declaration trigger so that an outage of {function} is declared well within its RTO (this time the declaration took {wait})."
+                )
+            },
+            action_step_never_started: |step, role| {
+                format!(
+                    "Make sure someone acting for {role} can start \"{step}\" as soon as it is ready (a reachable backup, no competing work)."
+                )
+            },
+            action_step_held_up: |step, role, wait| {
+                format!(
+                    "Cut the {wait} wait before \"{step}\": pre-authorise it, or give {role} a backup who can start it at once."
+                )
+            },
+            action_procedure_too_long: |function, rto| {
+                format!(
+                    "Shorten the recovery procedure of {function} (run steps in parallel, pre-stage the DR site) or review its RTO of {rto} in the BIA."
+                )
+            },
         },
         rpo_missed: RpoMissed {
             title: |function, lost, rpo| format!("{function} lost {lost} of data against an RPO of {rpo}"),
@@ -226,24 +282,60 @@ pub static CATALOGUE: Catalogue = Catalogue {
         },
         single_source: SingleSource {
             title: |supplier| format!("{supplier} was cut off and has no alternate"),
-            detail: "Everything that depends on this supplier stayed down until it was restored.",
-            corrective_action: "Qualify an alternate supplier and record its switch-over lead time in the plan.",
+            detail_restored: |at| {
+                format!("No alternate could take over; supply came back only when the supplier was restored at {at}.")
+            },
+            detail_still_cut_off: |end| {
+                format!("No alternate could take over; the supplier was still cut off when the exercise ended ({end}).")
+            },
+            corrective_action: |supplier| {
+                format!("Qualify an alternate to {supplier} and record its switch-over lead time in the plan.")
+            },
         },
         notification_late: NotificationLate {
             title: |role| format!("{role} was not reached within the call tree's deadline"),
             detail: |when, deadline| format!("Reached after {when}, against a deadline of {deadline}."),
-            never: "never",
+            detail_not_reached: |end, deadline| {
+                format!("Not reached by the end ({end}), against a deadline of {deadline}.")
+            },
             corrective_action: "Practise the call tree with the people concerned and agree which channel to answer first; run a communications-focused tabletop next quarter.",
         },
         stakeholder_late: StakeholderLate {
             title: |stakeholder, deadline| format!("{stakeholder} were not notified within {deadline}"),
-            detail: "The notice was not sent in time: its owner was reached late or its channels were down.",
-            corrective_action: "Prepare the notice in advance as a template, give its owner a backup, and add a channel that does not depend on the primary site.",
+            detail: |when, deadline, began| format!("{when}, against a deadline of {deadline}; {began}."),
+            notified_after: |after, channel| format!("Notified after {after} over {channel}"),
+            not_notified_by_end: |end| format!("Not notified by the end ({end})"),
+            owner_began: |person, at| format!("{person} began the notice at {at}"),
+            nobody_began: |role| format!("nobody acting for {role} began the notice"),
+            corrective_action: |stakeholder, role| {
+                format!(
+                    "Prepare the notice to {stakeholder} as a template that {role} or a named backup can send as soon as they are reached."
+                )
+            },
         },
         decision_default: DecisionDefault {
             title: |prompt, deadline| format!("No answer to \"{prompt}\" within {deadline}"),
-            detail: |option| format!("The default, \"{option}\", applied when the deadline passed."),
+            detail: |person, option, at| {
+                format!("{person} was asked and did not answer; the default, \"{option}\", applied at {at}.")
+            },
+            detail_nobody_asked: |role, option, at| {
+                format!("Nobody acting for {role} could be asked; the default, \"{option}\", applied at {at}.")
+            },
             corrective_action: "Agree decision criteria in advance (pre-authorised triggers) and train the decision makers and their backups on them.",
+        },
+        not_declared: NotDeclared {
+            title: "No disaster was declared: recovery never started",
+            detail: |end, functions| {
+                format!(
+                    "By the end of the exercise ({end}) nobody had declared a disaster. Recovery procedures start only on a declaration, so none started, and these functions were still down after their RTO: {}.",
+                    functions.join(", ")
+                )
+            },
+            corrective_action: |role| {
+                format!(
+                    "Write into the plan when {role} must declare (which outages, after how long) and who declares when {role} cannot; rehearse the declaration."
+                )
+            },
         },
     },
     play: PlayPhrases {

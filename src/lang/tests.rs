@@ -46,9 +46,9 @@ impl Render for fn(&str, &str, &str, &str) -> String {
     }
 }
 
-impl Render for fn(&str, &str, bool) -> String {
+impl Render for fn(&[&str], &str) -> String {
     fn render(&self) -> String {
-        format!("{} | {}", self("‹1›", "‹2›", false), self("‹1›", "‹2›", true))
+        self(&["‹1›", "‹2›"], "‹3›")
     }
 }
 
@@ -97,7 +97,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         seed, unannounced, yes, no, participants, objectives, capability, summary, function, priority,
         back_after, met, data_lost, declared, declared_by, not_declared, call_tree, from, to, reached,
         channel, delay, deadline, attempts, stakeholders, stakeholder, decisions, decision, option,
-        answered_by, latency, by_default, by_backup, recovery_order, order_kept, order_broken,
+        answered_by, latency, asked, outcome, not_assessed, ended_at, by_default, by_backup, recovery_order, order_kept, order_broken,
         timeline_chart, curve_chart, analysis, rating, strengths, improvements, none, findings,
         no_findings, evidence, corrective_action, responsible, improvement_plan, number, issue,
         capability_element, org, start, completion, appendix, time, event, observations, rating_p,
@@ -113,23 +113,38 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         out,
         "scorecard",
         scorecard,
-        ScorecardPhrases { not_disrupted, not_back, all_data, not_reached, not_notified }
+        ScorecardPhrases {
+            not_disrupted,
+            not_back_at_end,
+            all_data,
+            not_reached,
+            not_notified,
+            decision_answered,
+            decision_defaulted,
+            decision_open_at_end,
+            decision_never_asked,
+            order_kept,
+            order_nothing_disrupted,
+            order_back_before,
+            order_back_while_down,
+            order_not_back,
+        }
     );
     #[rustfmt::skip]
     group!(out, "timeline", timeline, TimelinePhrases {
-        detected, reached, nobody_reached, decision, declared, function_down, function_recovered,
+        detected, reached, nobody_reached, decision_answered, decision_defaulted, declared, function_down, function_recovered,
         stakeholder_notified,
     });
     #[rustfmt::skip]
     group!(out, "criteria", criteria, CriterionPhrases {
         within_rto, within_mtd, within_rpo, all_within_rto, stakeholder_notified, declared_within,
-        call_tree_within, decision_within, not_disrupted, back_after, not_back_by_end, lost,
-        no_reachable_copy, missed, after, not_notified, never_declared, complete_after,
-        not_everyone_reached, not_posed, defaulted, answered_after,
+        call_tree_within, decision_within, not_disrupted, back_after, not_back, still_down, window_open,
+        not_declared, no_answer, lost, no_reachable_copy, missed, after, not_notified, never_declared,
+        complete_after, not_everyone_reached, not_posed,
     });
     #[rustfmt::skip]
     group!(out, "ratings", ratings, RatingPhrases {
-        root_cause, nothing_assessed, all_met, narrowly_missed, some_met,
+        root_cause, not_rated, all_met, narrowly_missed, some_met,
     });
     let FindingPhrases {
         runbook_unreachable,
@@ -142,6 +157,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         notification_late,
         stakeholder_late,
         decision_default,
+        not_declared,
     } = findings;
     #[rustfmt::skip]
     group!(out, "runbook_unreachable", runbook_unreachable, RunbookUnreachable {
@@ -155,20 +171,31 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     #[rustfmt::skip]
     group!(out, "rto_missed", rto_missed, RtoMissed {
         title, detail_waited_for_declaration, detail_step_never_started, detail_step_held_up,
-        detail_never_declared, detail_not_completed, corrective_action,
+        detail_not_completed, action_declare_sooner, action_step_never_started, action_step_held_up,
+        action_procedure_too_long,
     });
     #[rustfmt::skip]
     group!(out, "rpo_missed", rpo_missed, RpoMissed {
         title, all_data_lost, detail, backup_every, replica_lag, no_backup, corrective_action,
     });
     group!(out, "single_channel", single_channel, SingleChannel { title, detail, corrective_action });
-    group!(out, "single_source", single_source, SingleSource { title, detail, corrective_action });
+    #[rustfmt::skip]
+    group!(out, "single_source", single_source, SingleSource {
+        title, detail_restored, detail_still_cut_off, corrective_action,
+    });
     #[rustfmt::skip]
     group!(out, "notification_late", notification_late, NotificationLate {
-        title, detail, never, corrective_action,
+        title, detail, detail_not_reached, corrective_action,
     });
-    group!(out, "stakeholder_late", stakeholder_late, StakeholderLate { title, detail, corrective_action });
-    group!(out, "decision_default", decision_default, DecisionDefault { title, detail, corrective_action });
+    #[rustfmt::skip]
+    group!(out, "stakeholder_late", stakeholder_late, StakeholderLate {
+        title, detail, notified_after, not_notified_by_end, owner_began, nobody_began, corrective_action,
+    });
+    #[rustfmt::skip]
+    group!(out, "decision_default", decision_default, DecisionDefault {
+        title, detail, detail_nobody_asked, corrective_action,
+    });
+    group!(out, "not_declared", not_declared, NotDeclared { title, detail, corrective_action });
     #[rustfmt::skip]
     group!(out, "play", play, PlayPhrases {
         welcome, help, decision_prompt, resumed, ended, inject, inject_to, inject_by, inject_expected, detected, reached,

@@ -56,6 +56,10 @@ pub static CATALOGUE: Catalogue = Catalogue {
         option: "所选方案",
         answered_by: "答复人",
         latency: "用时",
+        asked: "询问对象",
+        outcome: "结果",
+        not_assessed: "无法评估",
+        ended_at: "演练结束时间",
         by_default: "按默认",
         by_backup: "备援人",
         recovery_order: "恢复顺序",
@@ -111,18 +115,26 @@ pub static CATALOGUE: Catalogue = Catalogue {
     },
     scorecard: ScorecardPhrases {
         not_disrupted: "未中断",
-        not_back: "未恢复",
+        not_back_at_end: |end| format!("演练结束时（{end}）仍未恢复"),
         all_data: "全部",
         not_reached: "未联系上",
         not_notified: "未通知",
+        decision_answered: |person, after| format!("由{person}答复，用时{after}"),
+        decision_defaulted: |at| format!("无人答复；于{at}按默认选项执行"),
+        decision_open_at_end: |end, due| format!("演练结束时（{end}）仍未决定：无人答复，默认选项要到{due}才生效"),
+        decision_never_asked: |role, then| format!("从未询问：{role}无人可被询问；{then}"),
+        order_kept: "所有中断业务均已恢复，且没有任何业务先于更紧急的业务恢复。",
+        order_nothing_disrupted: "没有业务中断。",
+        order_back_before: |first, later| format!("{first}先于更紧急的{later}恢复。"),
+        order_back_while_down: |first, later| format!("{first}已恢复，而更紧急的{later}仍处于中断状态。"),
+        order_not_back: |functions, end| format!("演练结束时（{end}）仍未恢复：{}。", functions.join("、")),
     },
     timeline: TimelinePhrases {
         detected: |person, role| format!("发现: {person} ({role})"),
         reached: |person, role, channel| format!("联系上 {person} ({role}, {channel})"),
         nobody_reached: |role| format!("无人联系上: {role}"),
-        decision: |prompt, option, by_default| {
-            format!("{prompt}: {option}{}", if by_default { "（默认）" } else { "" })
-        },
+        decision_answered: |prompt, option, person| format!("{prompt}: {option}（由{person}答复）"),
+        decision_defaulted: |prompt, option| format!("{prompt}: 无人答复，按默认选项执行：{option}"),
         declared: |person, role| format!("宣布灾难: {person} ({role})"),
         function_down: |function| format!("中断: {function}"),
         function_recovered: |function| format!("恢复: {function}"),
@@ -139,22 +151,24 @@ pub static CATALOGUE: Catalogue = Catalogue {
         decision_within: |prompt, limit| format!("“{prompt}”在{limit}内作出决定"),
         not_disrupted: "本次未中断",
         back_after: |back| format!("恢复用时 {back}"),
-        not_back_by_end: "演练结束时仍未恢复",
+        not_back: "仍未恢复",
+        still_down: |functions| format!("仍处于中断：{}", functions.join("、")),
+        window_open: |what, end| format!("演练于{end}结束时{what}，规定时限尚未届满"),
+        not_declared: "尚未宣布灾难",
+        no_answer: "尚无答复",
         lost: |lost| format!("丢失 {lost}"),
         no_reachable_copy: "无可用副本",
         missed: |functions| format!("未达成: {}", functions.join(", ")),
         after: |after| format!("用时 {after}"),
         not_notified: "未通知",
-        never_declared: "未宣布",
+        never_declared: |end| format!("截至演练结束（{end}）未宣布灾难"),
         complete_after: |after| format!("全部联系上用时 {after}"),
         not_everyone_reached: "有人未能联系上",
         not_posed: "本次未提出",
-        defaulted: "无答复，按默认选项执行",
-        answered_after: |after| format!("答复用时 {after}"),
     },
     ratings: RatingPhrases {
         root_cause: |causes| format!("根本原因： {}", causes.join("; ")),
-        nothing_assessed: "本次推演无法评估任何标准。",
+        not_rated: |why| format!("未评级：没有任何标准可以评估（{}）。", why.join("；")),
         all_met: |met, assessed| format!("{met}/{assessed} 项标准均达成。"),
         narrowly_missed: |met, assessed| format!("{met}/{assessed} 项标准达成；未达成的一项仅小幅超出（不超过 25%）。"),
         some_met: |met, assessed| format!("{met}/{assessed} 项标准达成。"),
@@ -165,35 +179,65 @@ pub static CATALOGUE: Catalogue = Catalogue {
             detail_step_slowed: |extra, function| {
                 format!("该步骤无法取得操作手册，多用了{extra}，{function}的恢复因此延误。")
             },
-            detail_site_down: |function| format!("操作手册随站点一同中断，而恢复{function}恰恰需要它。"),
-            corrective_action: "将所有操作手册存放在主站点中断时仍可访问的位置（云盘及纸质副本），并在下次演练中检查可用性。",
+            detail_site_down: |function, at| {
+                format!(
+                    "该站点于{at}中断，当时{function}处于中断状态；其恢复依赖这份操作手册，但站点中断期间尚无步骤需要取用。"
+                )
+            },
+            corrective_action: |step, site| {
+                format!(
+                    "将“{step}”的操作手册另存一份在{site}中断时仍可访问的位置（云盘及纸质副本），并在下次演练中检查可用性。"
+                )
+            },
         },
         channel_on_failed_system: ChannelOnFailedSystem {
             title: |channel, systems| format!("通讯渠道 {channel} 依赖已故障的 {}", systems.join("、")),
-            detail: "需要通过该渠道联系的人员，因其所依赖的系统故障而无法联系，所有经此渠道的尝试均失败。",
-            corrective_action: "为通知流程设置不依赖受影响系统的首选渠道（电话、部署在其他平台的即时通讯群），电子邮件仅作后备渠道。",
+            detail: |count| {
+                format!("该渠道随其所依赖的系统一同中断；经此渠道联系人员的尝试中有{count}次遇到渠道中断。")
+            },
+            corrective_action: |channel| {
+                format!(
+                    "对经{channel}联系的人员，在通知流程中将不依赖{channel}背后系统的渠道设为首选，并确认他们会在该渠道上应答。"
+                )
+            },
         },
         role_unreachable: RoleUnreachable {
             title: |role| format!("{role}的主要负责人和备援人均无法联系"),
             detail: |holders| {
-                format!("已尝试主要负责人及所有备援人（{}），均无应答，该岗位职责被搁置。", holders.join("、"))
+                format!("已尝试主要负责人及所有备援人（{}），均未能联系上，该岗位职责被搁置。", holders.join("、"))
             },
-            corrective_action: "为该岗位增设备援人，核实所有人员的联系方式，并确保主要负责人与备援人不会同时缺席。",
+            corrective_action: |role| {
+                format!("为{role}增设备援人，核实所有人员的联系方式，并确保其主要负责人与备援人不会同时缺席。")
+            },
         },
         rto_missed: RtoMissed {
             title: |function, rto| format!("{function}未达成 {rto} 的 RTO"),
-            detail_waited_for_declaration: |back, rto, wait| {
-                format!("恢复用时{back}，RTO 为{rto}。恢复须在宣布灾难后才能开始，而宣布发生在中断后{wait}。")
+            detail_waited_for_declaration: |state, rto, wait| {
+                format!("RTO {rto}：{state}。恢复步骤须在宣布灾难后才能开始，而宣布发生在中断后{wait}。")
             },
-            detail_step_never_started: |back, rto, step, role| {
-                format!("恢复用时{back}，RTO 为{rto}。步骤“{step}”从未开始：未能联系上{role}的任何人员。")
+            detail_step_never_started: |state, rto, step, ready| {
+                format!("RTO {rto}：{state}。步骤“{step}”自{ready}起已具备开始条件，但始终未开始。")
             },
-            detail_step_held_up: |back, rto, step, wait| {
-                format!("恢复用时{back}，RTO 为{rto}。拖延恢复的步骤是“{step}”，开始前等待了{wait}。")
+            detail_step_held_up: |state, rto, step, wait| {
+                format!("RTO {rto}：{state}。等待最久的是步骤“{step}”：具备条件后等了{wait}才开始。")
             },
-            detail_never_declared: "未宣布灾难，恢复程序从未启动。",
-            detail_not_completed: "恢复程序未能按时完成。",
-            corrective_action: "缩短关键路径：更早宣布灾难，提前启动拖延的步骤（预先授权、为其岗位安排随时可用的备援人），并演练该恢复程序。",
+            detail_not_completed: |state, rto| {
+                format!("RTO {rto}：{state}。各步骤具备条件后均未等待：步骤本身耗时超过 RTO。")
+            },
+            action_declare_sooner: |function, wait| {
+                format!("约定宣布灾难的触发条件，使{function}中断时能在 RTO 内尽早宣布（本次宣布用了{wait}）。")
+            },
+            action_step_never_started: |step, role| {
+                format!("确保{role}有人能在“{step}”具备条件时立即开始（可联系上的备援人，且没有冲突的工作）。")
+            },
+            action_step_held_up: |step, role, wait| {
+                format!("消除“{step}”开始前{wait}的等待：预先授权，或为{role}安排可立即开始的备援人。")
+            },
+            action_procedure_too_long: |function, rto| {
+                format!(
+                    "缩短{function}的恢复程序（并行执行步骤、预先准备灾备站点），或在业务影响分析中重新评估 {rto} 的 RTO。"
+                )
+            },
         },
         rpo_missed: RpoMissed {
             title: |function, lost, rpo| format!("{function}丢失{lost}数据，RPO 为{rpo}"),
@@ -211,24 +255,46 @@ pub static CATALOGUE: Catalogue = Catalogue {
         },
         single_source: SingleSource {
             title: |supplier| format!("{supplier}断供且没有备用供应商"),
-            detail: "依赖该供应商的业务在其恢复前一直中断。",
-            corrective_action: "认证一家备用供应商，并在计划中记录其切换所需时间。",
+            detail_restored: |at| format!("没有备用供应商可以接替；直到该供应商于{at}恢复供货才恢复。"),
+            detail_still_cut_off: |end| format!("没有备用供应商可以接替；演练结束时（{end}）该供应商仍处于断供状态。"),
+            corrective_action: |supplier| format!("为{supplier}认证一家备用供应商，并在计划中记录其切换所需时间。"),
         },
         notification_late: NotificationLate {
             title: |role| format!("未能在通知时限内联系上{role}"),
             detail: |when, deadline| format!("实际用时{when}，时限为{deadline}。"),
-            never: "始终未联系上",
+            detail_not_reached: |end, deadline| format!("截至演练结束（{end}）仍未联系上，时限为{deadline}。"),
             corrective_action: "与相关人员演练通知流程，约定优先应答的渠道；下季度开展一次以沟通为重点的桌面推演。",
         },
         stakeholder_late: StakeholderLate {
             title: |stakeholder, deadline| format!("未在{deadline}内通知{stakeholder}"),
-            detail: "通知未能按时发出：负责人联系较晚，或通知渠道中断。",
-            corrective_action: "预先准备通知模板，为负责人指定备援人，并增加不依赖主站点的通知渠道。",
+            detail: |when, deadline, began| format!("{when}，时限为{deadline}；{began}。"),
+            notified_after: |after, channel| format!("中断后{after}经{channel}通知"),
+            not_notified_by_end: |end| format!("截至演练结束（{end}）仍未通知"),
+            owner_began: |person, at| format!("{person}于{at}开始准备通知"),
+            nobody_began: |role| format!("{role}无人开始准备通知"),
+            corrective_action: |stakeholder, role| {
+                format!("预先准备致{stakeholder}的通知模板，使{role}或指定的备援人一经联系上即可发出。")
+            },
         },
         decision_default: DecisionDefault {
             title: |prompt, deadline| format!("“{prompt}”未在{deadline}内得到答复"),
-            detail: |option| format!("时限过后按默认选项“{option}”执行。"),
+            detail: |person, option, at| format!("已询问{person}，但未获答复；于{at}按默认选项“{option}”执行。"),
+            detail_nobody_asked: |role, option, at| format!("{role}无人可被询问；于{at}按默认选项“{option}”执行。"),
             corrective_action: "预先约定决策标准（预授权的触发条件），并对决策人及其备援人进行培训。",
+        },
+        not_declared: NotDeclared {
+            title: "未宣布灾难：恢复从未启动",
+            detail: |end, functions| {
+                format!(
+                    "截至演练结束（{end}）无人宣布灾难。恢复程序须在宣布后才能启动，因此均未启动，以下业务超过 RTO 仍处于中断：{}。",
+                    functions.join("、")
+                )
+            },
+            corrective_action: |role| {
+                format!(
+                    "在计划中写明{role}必须宣布灾难的条件（哪些中断、持续多久），以及{role}无法宣布时由谁宣布；并演练宣布流程。"
+                )
+            },
         },
     },
     play: PlayPhrases {

@@ -15,7 +15,7 @@ use crate::ids::{FunctionId, Id, PersonId};
 use crate::outcome::{Attempt, Outcome, RecoveredBy};
 
 /// Version of the `results.json` layout; bumped only when a field changes meaning.
-pub const RESULTS_SCHEMA_VERSION: u32 = 1;
+pub const RESULTS_SCHEMA_VERSION: u32 = 2;
 
 /// `results.json`: every time is in integer seconds after T+0.
 #[derive(Debug, Clone, Serialize)]
@@ -26,8 +26,11 @@ pub struct Results {
     pub scenario: ScenarioInfo,
     /// Seed played.
     pub seed: u64,
-    /// Exercise length.
+    /// Exercise length as planned.
     pub duration: i64,
+    /// When the exercise actually ended (earlier than `duration` when the facilitator
+    /// ended it); every "not back", "not notified" or "still open" is as of this time.
+    pub ended_at: i64,
     /// First disruption.
     pub disruption_at: Option<i64>,
     /// Detection.
@@ -203,16 +206,22 @@ pub struct DecisionResult {
     pub id: String,
     /// Posed.
     pub posed_at: i64,
-    /// Person asked.
+    /// Person the question went to (`null`: nobody holding the role could be asked).
+    pub asked: Option<String>,
+    /// Person who answered: the person asked, unless nobody answered (`null`).
     pub answered_by: Option<String>,
-    /// Asked person is a backup.
+    /// The person asked is a backup for the role.
     pub by_backup: bool,
-    /// Option id.
+    /// Option id that took effect, or would have (the default) for a decision still
+    /// open when the exercise ended.
     pub option: String,
-    /// Seconds from posing.
+    /// Seconds from posing to the answer, or to the deadline when the default applied.
     pub latency: i64,
-    /// Whether the default applied.
+    /// Whether the default applied (or would have, for a decision still open at the end).
     pub by_default: bool,
+    /// When the answer or the default took effect; `null` when that moment lay after
+    /// the end of the exercise (the decision was still open).
+    pub resolved_at: Option<i64>,
 }
 
 /// A supplier.
@@ -366,11 +375,13 @@ impl Results {
                 DecisionResult {
                     id: dec.id.clone(),
                     posed_at: d.posed_at,
-                    answered_by: d.asked.map(person),
+                    asked: d.asked.map(person),
+                    answered_by: d.asked.filter(|_| !d.by_default).map(person),
                     by_backup: d.asked_backup,
                     option: dec.options[d.option].id.clone(),
                     latency: d.latency,
                     by_default: d.by_default,
+                    resolved_at: Some(d.posed_at.saturating_add(d.latency)).filter(|&t| t <= end),
                 }
             })
             .collect();
@@ -395,6 +406,7 @@ impl Results {
             },
             seed: out.seed,
             duration: m.meta.duration,
+            ended_at: end,
             disruption_at: out.disruption_at,
             detected_at: out.detected_at,
             declaration: out.declared.map(|d| DeclarationResult {

@@ -37,7 +37,8 @@ pub fn summary_table(m: &Model, r: &Results) -> String {
         rows.push([
             f.name.clone(),
             format_duration(f.rto),
-            o.back_after.map_or_else(|| "not back".to_owned(), format_duration_approx),
+            o.back_after
+                .map_or_else(|| format!("not back at end ({})", format_time(r.ended_at)), format_duration_approx),
             yes_no(o.within_rto).to_owned(),
             format_duration(f.rpo),
             o.data_lost.map_or_else(|| "all".to_owned(), format_duration_approx),

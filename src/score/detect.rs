@@ -1,6 +1,8 @@
 //! Finding what went wrong in a run: each detector reads the outcome and the results
 //! and drafts findings with evidence from the event log and who should own the fix.
 
+mod recovery;
+
 use std::collections::BTreeSet;
 
 use super::{Evidence, Finding, FindingKind, Lang};
@@ -14,6 +16,7 @@ use crate::time::format_time;
 struct Ctx<'a> {
     m: &'a Model,
     out: &'a Outcome,
+    r: &'a Results,
     lang: Lang,
     say: &'static Catalogue,
     found: Vec<Finding>,
@@ -32,6 +35,8 @@ struct Draft<'a> {
     title: String,
     detail: String,
     evidence: Vec<Evidence>,
+    /// Derived from this finding's facts, in the report language.
+    action: String,
     responsible: String,
 }
 
@@ -48,7 +53,7 @@ impl Ctx<'_> {
                 detail: d.detail,
                 evidence: d.evidence,
                 capability: d.kind.capability(),
-                corrective_action: d.kind.corrective_action(self.lang).to_owned(),
+                corrective_action: d.action,
                 responsible: d.responsible,
             });
         }
@@ -62,16 +67,17 @@ impl Ctx<'_> {
 
 /// Every finding of one run, in a stable order: by kind, then as they arose.
 pub fn find(m: &Model, out: &Outcome, r: &Results, lang: Lang) -> Vec<Finding> {
-    let mut c = Ctx { m, out, lang, say: lang.catalogue(), found: Vec::new(), seen: BTreeSet::new() };
+    let mut c = Ctx { m, out, r, lang, say: lang.catalogue(), found: Vec::new(), seen: BTreeSet::new() };
     runbooks(&mut c);
     channels(&mut c);
     unreachable_roles(&mut c);
-    missed_rto(&mut c, r);
-    missed_rpo(&mut c, r);
+    recovery::missed_rto(&mut c);
+    missed_rpo(&mut c);
     single_channel(&mut c);
     single_source(&mut c);
     late_notices(&mut c);
     default_decisions(&mut c);
+    recovery::not_declared(&mut c);
     c.found
 }
 
@@ -113,7 +119,7 @@ fn runbooks(c: &mut Ctx) {
             detail: if used {
                 (say.detail_step_slowed)(&lang.duration(step.runbook.map_or(0, |r| r.delay_if_unreachable)), function)
             } else {
-                (say.detail_site_down)(function)
+                (say.detail_site_down)(function, &format_time(t))
             },
             evidence: vec![ev(
                 t,
@@ -123,6 +129,7 @@ fn runbooks(c: &mut Ctx) {
                     format!("site_down {} (runbook for {}/{} kept there)", m.sites[site].id, m.functions[f].id, step.id)
                 },
             )],
+            action: (say.corrective_action)(&step.name, site_name),
             responsible: m.roles[step.role].name.clone(),
         });
     }
@@ -146,6 +153,7 @@ fn channels(c: &mut Ctx) {
             .collect();
         let went_down = out.log.iter().find(|e| e.kind == LogKind::ChannelDown(ci));
         let (Some(down), false) = (went_down, hits.is_empty()) else { continue };
+        let failed = hits.len();
         let systems: Vec<&str> = ch.depends_on.iter().map(|&s| m.systems[s].name.as_str()).collect();
         let mut evidence = vec![ev(down.t, format!("channel_down {}", ch.id))];
         evidence.extend(hits.into_iter().take(5));
@@ -153,8 +161,9 @@ fn channels(c: &mut Ctx) {
             kind: FindingKind::ChannelOnFailedSystem,
             subject: &ch.id,
             title: (say.title)(&ch.id, &systems),
-            detail: say.detail.to_owned(),
+            detail: (say.detail)(&failed.to_string()),
             evidence,
+            action: (say.corrective_action)(&ch.id),
             responsible: c.crisis_owner(),
         });
     }
@@ -178,99 +187,14 @@ fn unreachable_roles(c: &mut Ctx) {
             title: (say.title)(&role.name),
             detail: (say.detail)(&names),
             evidence,
+            action: (say.corrective_action)(&role.name),
             responsible: c.crisis_owner(),
         });
     }
 }
 
-fn missed_rto(c: &mut Ctx, r: &Results) {
-    let (m, lang) = (c.m, c.lang);
-    let say = &c.say.findings.rto_missed;
-    let not_back = c.say.scorecard.not_back;
-    for (fi, f) in r.functions.iter().enumerate() {
-        let Some(o) = f.outages.first() else { continue };
-        if o.within_rto != Some(false) {
-            continue;
-        }
-        let end = r.duration;
-        // The step that held it up: the longest wait between being ready and starting,
-        // or the first step that never started.
-        let mut blame: Option<(i64, String, String)> = None;
-        for s in &o.steps {
-            let ready = s.ready_at.unwrap_or(o.start);
-            let (wait, what) = match s.started_at {
-                Some(st) => (st - ready, format!("{}: {} → {}", s.id, format_time(ready), format_time(st))),
-                None if s.ready_at.is_some() => (end - ready, format!("{}: {} → never", s.id, format_time(ready))),
-                None => continue,
-            };
-            if blame.as_ref().is_none_or(|(w, _, _)| wait > *w) {
-                blame = Some((wait, s.id.clone(), what));
-            }
-        }
-        let declared = r.declaration.as_ref().map(|d| d.at);
-        // Waiting for the declaration holds up every step; it is the hold-up when it is
-        // longer than any wait between steps.
-        let declaration_wait = declared.map_or(end - o.start, |d| d - o.start).max(0);
-        if blame.as_ref().is_none_or(|(w, _, _)| declaration_wait > *w) {
-            blame = Some((
-                declaration_wait,
-                String::new(),
-                format!(
-                    "declaration: {} → {}",
-                    format_time(o.start),
-                    declared.map_or_else(|| "never".to_owned(), format_time)
-                ),
-            ));
-        }
-        let step_name = |id: &str| {
-            m.functions[fi]
-                .procedure
-                .and_then(|p| m.procedures[p].steps.iter().find(|s| s.id == id))
-                .map_or(id.to_owned(), |s| s.name.clone())
-        };
-        let mut evidence = vec![ev(o.start, format!("function_down {}", f.id))];
-        if let Some(d) = declared {
-            evidence.push(ev(d, "declared".to_owned()));
-        }
-        let back = o.back_after.map_or_else(|| not_back.to_owned(), |b| lang.duration(b));
-        let rto = lang.duration(f.rto);
-        let detail = match &blame {
-            Some((wait, step, _)) if step.is_empty() => {
-                (say.detail_waited_for_declaration)(&back, &rto, &lang.duration(*wait))
-            }
-            Some((_, step, _)) if o.steps.iter().any(|s| s.id == *step && s.started_at.is_none()) => {
-                let role = o.steps.iter().find(|s| s.id == *step).map_or(String::new(), |s| {
-                    m.roles.iter().find(|r| r.id == s.role).map_or(s.role.clone(), |r| r.name.clone())
-                });
-                (say.detail_step_never_started)(&back, &rto, &step_name(step), &role)
-            }
-            Some((wait, step, _)) => (say.detail_step_held_up)(&back, &rto, &step_name(step), &lang.duration(*wait)),
-            None if declared.is_none() => say.detail_never_declared.to_owned(),
-            None => say.detail_not_completed.to_owned(),
-        };
-        if let Some((_, _, what)) = &blame {
-            let t = o.steps.iter().find_map(|s| s.started_at.or(s.ready_at)).unwrap_or(o.start);
-            evidence.push(ev(t, format!("critical step {what}")));
-        }
-        let responsible = m.functions[fi]
-            .procedure
-            .and_then(|p| {
-                let name = blame.as_ref().map(|b| b.1.as_str());
-                m.procedures[p].steps.iter().find(|s| Some(s.id.as_str()) == name).map(|s| m.roles[s.role].name.clone())
-            })
-            .unwrap_or_else(|| c.crisis_owner());
-        c.add(Draft {
-            kind: FindingKind::RtoMissed,
-            subject: &f.id,
-            title: (say.title)(&f.name, &rto),
-            detail,
-            evidence,
-            responsible,
-        });
-    }
-}
-
-fn missed_rpo(c: &mut Ctx, r: &Results) {
+fn missed_rpo(c: &mut Ctx) {
+    let r = c.r;
     let (m, lang) = (c.m, c.lang);
     let say = &c.say.findings.rpo_missed;
     for (fi, f) in r.functions.iter().enumerate() {
@@ -298,6 +222,7 @@ fn missed_rpo(c: &mut Ctx, r: &Results) {
             title: (say.title)(&f.name, &lost, &lang.duration(f.rpo)),
             detail: (say.detail)(&protection),
             evidence: vec![ev(o.start, format!("function_down {}", f.id))],
+            action: say.corrective_action.to_owned(),
             responsible: c.crisis_owner(),
         });
     }
@@ -332,6 +257,7 @@ fn single_channel(c: &mut Ctx) {
             title: (say.title)(&person.name),
             detail: say.detail.to_owned(),
             evidence,
+            action: say.corrective_action.to_owned(),
             responsible: c.crisis_owner(),
         });
     }
@@ -345,12 +271,21 @@ fn single_source(c: &mut Ctx) {
         if !s.alternates.is_empty() {
             continue;
         }
+        let mut evidence = vec![ev(rec.cut_off_at, format!("supplier_cut_off {}", s.id))];
+        let detail = match rec.restored_at {
+            Some(t) => {
+                evidence.push(ev(t, format!("supplier_restored {}", s.id)));
+                (say.detail_restored)(&format_time(t))
+            }
+            None => (say.detail_still_cut_off)(&format_time(out.ended_at)),
+        };
         c.add(Draft {
             kind: FindingKind::SingleSource,
             subject: &s.id,
             title: (say.title)(&s.name),
-            detail: say.detail.to_owned(),
-            evidence: vec![ev(rec.cut_off_at, format!("supplier_cut_off {}", s.id))],
+            detail,
+            evidence,
+            action: (say.corrective_action)(&s.name),
             responsible: c.crisis_owner(),
         });
     }
@@ -364,27 +299,46 @@ fn late_notices(c: &mut Ctx) {
             LogKind::NotificationLate(n) => {
                 let note = &out.notifications[n];
                 let role = &m.roles[note.to_role];
-                let when =
-                    note.reached.map_or_else(|| late_role.never.to_owned(), |r| lang.duration(r.at - note.started_at));
                 let deadline = lang.duration(note.deadline_at.unwrap_or(0) - note.started_at);
+                let detail = match note.reached {
+                    Some(r) => (late_role.detail)(&lang.duration(r.at - note.started_at), &deadline),
+                    None => (late_role.detail_not_reached)(&format_time(out.ended_at), &deadline),
+                };
                 c.add(Draft {
                     kind: FindingKind::NotificationLate,
                     subject: &role.id,
                     title: (late_role.title)(&role.name),
-                    detail: (late_role.detail)(&when, &deadline),
+                    detail,
                     evidence: vec![ev(e.t, format!("notification_late {}", role.id))],
+                    action: late_role.corrective_action.to_owned(),
                     responsible: role.name.clone(),
                 });
             }
             LogKind::StakeholderLate(s) => {
                 let st = &m.stakeholders[s];
+                let notice = &out.stakeholders[s.index()];
+                let owner = m.roles[st.owner].name.clone();
+                let mut evidence = vec![ev(e.t, format!("stakeholder_late {}", st.id))];
+                let when = match (notice.notified, out.disruption_at) {
+                    (Some(n), Some(d0)) => {
+                        evidence
+                            .push(ev(n.at, format!("stakeholder_notified {} via {}", st.id, m.channels[n.channel].id)));
+                        (late_stakeholder.notified_after)(&lang.duration(n.at - d0), &m.channels[n.channel].id)
+                    }
+                    _ => (late_stakeholder.not_notified_by_end)(&format_time(out.ended_at)),
+                };
+                let began = match notice.started {
+                    Some(start) => (late_stakeholder.owner_began)(&m.people[start.by].name, &format_time(start.at)),
+                    None => (late_stakeholder.nobody_began)(&owner),
+                };
                 c.add(Draft {
                     kind: FindingKind::StakeholderLate,
                     subject: &st.id,
                     title: (late_stakeholder.title)(&st.name, &lang.duration(st.deadline)),
-                    detail: late_stakeholder.detail.to_owned(),
-                    evidence: vec![ev(e.t, format!("stakeholder_late {}", st.id))],
-                    responsible: m.roles[st.owner].name.clone(),
+                    detail: (late_stakeholder.detail)(&when, &lang.duration(st.deadline), &began),
+                    evidence,
+                    action: (late_stakeholder.corrective_action)(&st.name, &owner),
+                    responsible: owner,
                 });
             }
             _ => {}
@@ -396,20 +350,32 @@ fn default_decisions(c: &mut Ctx) {
     let (m, out, lang) = (c.m, c.out, c.lang);
     let say = &c.say.findings.decision_default;
     for d in &out.decisions {
-        if !d.by_default {
+        // A default due after the end never applied: the decision was still open, which
+        // its criterion reports; there is no default to find fault with.
+        let applied_at = d.posed_at.saturating_add(d.latency);
+        if !d.by_default || applied_at > out.ended_at {
             continue;
         }
         let dec = &m.decisions[d.decision];
+        let role = m.roles[dec.role].name.clone();
+        let (asked, detail) = match d.asked {
+            Some(p) => (
+                format!("decision_posed {} to {}", dec.id, m.people[p].id),
+                (say.detail)(&m.people[p].name, &dec.options[d.option].label, &format_time(applied_at)),
+            ),
+            None => (
+                format!("decision_posed {} (nobody holding {} to ask)", dec.id, m.roles[dec.role].id),
+                (say.detail_nobody_asked)(&role, &dec.options[d.option].label, &format_time(applied_at)),
+            ),
+        };
         c.add(Draft {
             kind: FindingKind::DecisionDefault,
             subject: &dec.id,
             title: (say.title)(&dec.prompt, &lang.duration(dec.deadline)),
-            detail: (say.detail)(&dec.options[d.option].label),
-            evidence: vec![
-                ev(d.posed_at, format!("decision_posed {}", dec.id)),
-                ev(d.posed_at + d.latency, format!("default {}", dec.options[d.option].id)),
-            ],
-            responsible: m.roles[dec.role].name.clone(),
+            detail,
+            evidence: vec![ev(d.posed_at, asked), ev(applied_at, format!("default {}", dec.options[d.option].id))],
+            action: say.corrective_action.to_owned(),
+            responsible: role,
         });
     }
 }

@@ -1,10 +1,9 @@
 //! What a finding is: its kind, stable id, evidence and capability element. Detection,
-//! ids, ratings and the phrase catalogue all key on [`FindingKind`]; matches on it are
-//! exhaustive so that a new kind is handled everywhere.
+//! ids and ratings key on [`FindingKind`]; matches on it are exhaustive so that a new
+//! kind is handled everywhere. Corrective actions are not per kind: each detector
+//! derives its action from the finding's facts.
 
 use serde::{Serialize, Serializer};
-
-use crate::lang::Lang;
 
 /// HSEEP capability elements (POETE).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -81,6 +80,8 @@ pub enum FindingKind {
     StakeholderLate,
     /// Nobody answered a decision in time and its default applied.
     DecisionDefault,
+    /// Functions went down and nobody declared a disaster, so recovery never started.
+    NotDeclared,
 }
 
 impl FindingKind {
@@ -98,6 +99,7 @@ impl FindingKind {
             FindingKind::NotificationLate => "notification-late",
             FindingKind::StakeholderLate => "stakeholder-late",
             FindingKind::DecisionDefault => "decision-default",
+            FindingKind::NotDeclared => "not-declared",
         }
     }
 
@@ -114,27 +116,11 @@ impl FindingKind {
             | FindingKind::RtoMissed
             | FindingKind::SingleChannel
             | FindingKind::SingleSource
-            | FindingKind::StakeholderLate => Capability::Planning,
+            | FindingKind::StakeholderLate
+            | FindingKind::NotDeclared => Capability::Planning,
             FindingKind::ChannelOnFailedSystem | FindingKind::RpoMissed => Capability::Equipment,
             FindingKind::RoleUnreachable => Capability::Organisation,
             FindingKind::NotificationLate | FindingKind::DecisionDefault => Capability::Training,
-        }
-    }
-
-    /// What to do about this kind of finding, in `lang`.
-    pub fn corrective_action(self, lang: Lang) -> &'static str {
-        let say = &lang.catalogue().findings;
-        match self {
-            FindingKind::RunbookUnreachable => say.runbook_unreachable.corrective_action,
-            FindingKind::ChannelOnFailedSystem => say.channel_on_failed_system.corrective_action,
-            FindingKind::RoleUnreachable => say.role_unreachable.corrective_action,
-            FindingKind::RtoMissed => say.rto_missed.corrective_action,
-            FindingKind::RpoMissed => say.rpo_missed.corrective_action,
-            FindingKind::SingleChannel => say.single_channel.corrective_action,
-            FindingKind::SingleSource => say.single_source.corrective_action,
-            FindingKind::NotificationLate => say.notification_late.corrective_action,
-            FindingKind::StakeholderLate => say.stakeholder_late.corrective_action,
-            FindingKind::DecisionDefault => say.decision_default.corrective_action,
         }
     }
 
@@ -151,7 +137,8 @@ impl FindingKind {
             | FindingKind::SingleSource
             | FindingKind::NotificationLate
             | FindingKind::StakeholderLate
-            | FindingKind::DecisionDefault => false,
+            | FindingKind::DecisionDefault
+            | FindingKind::NotDeclared => false,
         }
     }
 }
@@ -180,6 +167,7 @@ mod tests {
             FindingKind::NotificationLate,
             FindingKind::StakeholderLate,
             FindingKind::DecisionDefault,
+            FindingKind::NotDeclared,
         ];
         let slugs: std::collections::BTreeSet<&str> = all.iter().map(|k| k.slug()).collect();
         assert_eq!(slugs.len(), all.len());

@@ -2,6 +2,7 @@
 //! with findings backed by evidence from the event log, HSEEP P/S/M/U ratings and an
 //! improvement plan. Pure: the same results always give the same scorecard.
 
+mod decisions;
 mod detect;
 mod finding;
 mod improvement;
@@ -14,12 +15,13 @@ use crate::compile::Model;
 pub use crate::lang::Lang;
 use crate::outcome::Outcome;
 use crate::results::{NotificationResult, Results};
+pub use decisions::DecisionScore;
 pub use finding::{Capability, Evidence, Finding, FindingKind};
 pub use improvement::ImprovementItem;
 pub use timeline::TimelineEntry;
 
 /// Version of the scorecard layout in `report.json`.
-pub const REPORT_SCHEMA_VERSION: u32 = 1;
+pub const REPORT_SCHEMA_VERSION: u32 = 2;
 
 /// Everything the after-action report says.
 #[derive(Debug, Clone, Serialize)]
@@ -44,6 +46,12 @@ pub struct Scorecard {
     pub decisions: Vec<DecisionScore>,
     /// Functions recovered before a higher-priority function disrupted at the same time.
     pub order_breaches: Vec<OrderBreach>,
+    /// Disrupted functions still down when the exercise ended, by name.
+    pub not_back_at_end: Vec<String>,
+    /// What can be said of the recovery order, in one or more sentences: the breaches,
+    /// the functions not back at the end, or that the order was kept (only when every
+    /// disrupted function came back and none before a more urgent one).
+    pub recovery_order: String,
     /// Objectives with their ratings.
     pub objectives: Vec<ObjectiveScore>,
     /// Findings with evidence.
@@ -67,8 +75,11 @@ pub struct Overview {
     pub exercise_type: String,
     /// Date.
     pub date: Option<String>,
-    /// Length.
+    /// Length as planned.
     pub duration: String,
+    /// When the exercise ended, `T+3:15`; earlier than the planned length when the
+    /// facilitator ended it.
+    pub ended_at: String,
     /// Scope.
     pub scope: Option<String>,
     /// Sponsor.
@@ -182,27 +193,6 @@ pub struct StakeholderScore {
     pub after_text: String,
 }
 
-/// A decision's score.
-#[derive(Debug, Clone, Serialize)]
-pub struct DecisionScore {
-    /// Decision id.
-    pub id: String,
-    /// The question.
-    pub prompt: String,
-    /// Option label chosen.
-    pub option: String,
-    /// Who answered.
-    pub answered_by: Option<String>,
-    /// A backup answered.
-    pub by_backup: bool,
-    /// The default applied.
-    pub by_default: bool,
-    /// Seconds to answer.
-    pub latency: i64,
-    /// As text.
-    pub latency_text: String,
-}
-
 /// A recovery-order breach.
 #[derive(Debug, Clone, Serialize)]
 pub struct OrderBreach {
@@ -234,7 +224,8 @@ pub enum Rating {
 pub struct CriterionScore {
     /// What it asks, in the report language.
     pub text: String,
-    /// Met; `null` when it could not be assessed.
+    /// Met (`true`), missed (`false`), or `null`: not assessable, because its window
+    /// had not closed when the exercise ended or its subject never came up.
     pub met: Option<bool>,
     /// What happened.
     pub detail: String,
@@ -259,11 +250,14 @@ pub struct ObjectiveScore {
     pub strengths: Vec<String>,
     /// Criteria missed with their root cause (linked findings).
     pub improvements: Vec<String>,
+    /// Criteria that could not be assessed, with the reason.
+    pub not_assessed: Vec<String>,
 }
 
 /// Scores one run.
 pub fn score(m: &Model, out: &Outcome, r: &Results, lang: Lang, observations: &[String]) -> Scorecard {
     let say = lang.catalogue();
+    let end_text = crate::time::format_time(r.ended_at);
     let functions: Vec<FunctionScore> = r
         .functions
         .iter()
@@ -285,7 +279,9 @@ pub fn score(m: &Model, out: &Outcome, r: &Results, lang: Lang, observations: &[
                 rpo_met: o.map(|o| o.within_rpo),
                 back_after_text: match o {
                     None => say.scorecard.not_disrupted.to_owned(),
-                    Some(o) => o.back_after.map_or_else(|| say.scorecard.not_back.to_owned(), |b| lang.duration(b)),
+                    Some(o) => {
+                        o.back_after.map_or_else(|| (say.scorecard.not_back_at_end)(&end_text), |b| lang.duration(b))
+                    }
                 },
                 data_lost_text: match o {
                     None => say.labels.no_value.to_owned(),
@@ -345,26 +341,13 @@ pub fn score(m: &Model, out: &Outcome, r: &Results, lang: Lang, observations: &[
             }
         })
         .collect();
-    let decisions = out
-        .decisions
-        .iter()
-        .map(|d| {
-            let dec = &m.decisions[d.decision];
-            DecisionScore {
-                id: dec.id.clone(),
-                prompt: dec.prompt.clone(),
-                option: dec.options[d.option].label.clone(),
-                answered_by: d.asked.map(|p| m.people[p].name.clone()),
-                by_backup: d.asked_backup,
-                by_default: d.by_default,
-                latency: d.latency,
-                latency_text: lang.duration(d.latency),
-            }
-        })
-        .collect();
+    let decisions = decisions::score(m, out, lang);
     let order_breaches = order_breaches(&functions);
+    let not_back_at_end: Vec<String> =
+        functions.iter().filter(|f| f.disrupted && f.back_after.is_none()).map(|f| f.name.clone()).collect();
+    let recovery_order = recovery_order(&functions, &order_breaches, &not_back_at_end, &end_text, lang);
     let findings = detect::find(m, out, r, lang);
-    let objectives = rating::rate(m, r, &findings, lang);
+    let objectives = rating::rate(m, r, &decisions, &findings, lang);
     let improvement_plan = improvement::plan(m, &findings);
     Scorecard {
         schema_version: REPORT_SCHEMA_VERSION,
@@ -377,6 +360,8 @@ pub fn score(m: &Model, out: &Outcome, r: &Results, lang: Lang, observations: &[
         stakeholders,
         decisions,
         order_breaches,
+        not_back_at_end,
+        recovery_order,
         objectives,
         findings,
         improvement_plan,
@@ -410,6 +395,7 @@ fn overview(m: &Model, out: &Outcome, r: &Results, observations: &[String], lang
         exercise_type: lang.exercise_type(m.meta.exercise_type).to_owned(),
         date: m.meta.date.clone(),
         duration: lang.duration(m.meta.duration),
+        ended_at: crate::time::format_time(r.ended_at),
         scope: m.meta.scope.clone(),
         sponsor: m.meta.sponsor.clone(),
         unannounced: m.meta.unannounced,
@@ -473,4 +459,40 @@ fn order_breaches(functions: &[FunctionScore]) -> Vec<OrderBreach> {
         }
     }
     out
+}
+
+/// The recovery order in words. "Kept" is said only when every disrupted function came
+/// back and none before a more urgent one; functions still down are named instead.
+fn recovery_order(
+    functions: &[FunctionScore],
+    breaches: &[OrderBreach],
+    not_back: &[String],
+    end: &str,
+    lang: Lang,
+) -> String {
+    let say = &lang.catalogue().scorecard;
+    if !functions.iter().any(|f| f.disrupted) {
+        return say.order_nothing_disrupted.to_owned();
+    }
+    let mut sentences: Vec<String> = breaches
+        .iter()
+        .map(|b| {
+            let first = format!("{} (P{})", b.first, b.first_priority);
+            let later = format!("{} (P{})", b.later, b.later_priority);
+            if not_back.contains(&b.later) {
+                (say.order_back_while_down)(&first, &later)
+            } else {
+                (say.order_back_before)(&first, &later)
+            }
+        })
+        .collect();
+    if !not_back.is_empty() {
+        let names: Vec<&str> = not_back.iter().map(String::as_str).collect();
+        sentences.push((say.order_not_back)(&names, end));
+    }
+    if sentences.is_empty() {
+        sentences.push(say.order_kept.to_owned());
+    }
+    // Chinese sentences follow each other without a space.
+    sentences.join(if lang == Lang::Zh { "" } else { " " })
 }

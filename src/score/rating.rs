@@ -1,9 +1,10 @@
 //! HSEEP ratings: each objective's measurable criteria assessed, then rated
 //! P (performed without challenges), S (with some), M (with major) or U (unable).
 
-use super::{CriterionScore, Finding, FindingKind, Lang, ObjectiveScore, Rating};
+use super::{CriterionScore, DecisionScore, Finding, FindingKind, Lang, ObjectiveScore, Rating};
 use crate::compile::{Measure, Model};
 use crate::results::Results;
+use crate::time::format_time;
 
 /// One criterion as assessed in a run.
 struct Assessment {
@@ -31,8 +32,22 @@ impl Assessment {
     }
 }
 
-fn assess(m: &Model, r: &Results, c: Measure, lang: Lang) -> Assessment {
+/// Says why a criterion whose window was still open at the end cannot be assessed.
+fn open_at_end(text: String, what: &str, r: &Results, lang: Lang) -> Assessment {
+    let detail = (lang.catalogue().criteria.window_open)(what, &format_time(r.ended_at));
+    Assessment::new(text, None, detail, 0.0, Vec::new())
+}
+
+/// Any subject: the finding explains the criterion whatever it is about.
+const ANY: &str = "*";
+
+fn not_declared_cause() -> (FindingKind, String) {
+    (FindingKind::NotDeclared, ANY.to_owned())
+}
+
+fn assess(m: &Model, r: &Results, decisions: &[DecisionScore], c: Measure, lang: Lang) -> Assessment {
     let say = &lang.catalogue().criteria;
+    let end = r.ended_at;
     let outage = |f: crate::ids::FunctionId| r.functions[f].outages.first();
     match c {
         Measure::FunctionWithinRto(f) | Measure::FunctionWithinMtd(f) => {
@@ -42,13 +57,17 @@ fn assess(m: &Model, r: &Results, c: Measure, lang: Lang) -> Assessment {
             let text = phrase(&func.name, &lang.duration(limit));
             let Some(o) = outage(f) else { return Assessment::not_assessable(text, say.not_disrupted) };
             let met = if rto_measure { o.within_rto } else { o.within_mtd };
-            let back = o.back_after.unwrap_or(r.duration - o.start);
+            if met.is_none() {
+                return open_at_end(text, say.not_back, r, lang);
+            }
+            let back = o.back_after.unwrap_or(end - o.start);
             let detail = match o.back_after {
                 Some(b) => (say.back_after)(&lang.duration(b)),
-                None => say.not_back_by_end.to_owned(),
+                None => (lang.catalogue().scorecard.not_back_at_end)(&format_time(end)),
             };
             let miss = (back - limit).max(0) as f64 / limit.max(1) as f64;
-            Assessment::new(text, met, detail, miss, vec![(FindingKind::RtoMissed, func.id.clone())])
+            let causes = vec![(FindingKind::RtoMissed, func.id.clone()), not_declared_cause()];
+            Assessment::new(text, met, detail, miss, causes)
         }
         Measure::FunctionWithinRpo(f) => {
             let func = &r.functions[f];
@@ -65,22 +84,32 @@ fn assess(m: &Model, r: &Results, c: Measure, lang: Lang) -> Assessment {
             if disrupted.is_empty() {
                 return Assessment::not_assessable(text, say.not_disrupted);
             }
-            let missed: Vec<&str> =
-                disrupted.iter().filter(|f| f.outages[0].within_rto == Some(false)).map(|f| f.name.as_str()).collect();
-            let detail = if missed.is_empty() {
-                format!("{}/{}", disrupted.len(), disrupted.len())
-            } else {
-                (say.missed)(&missed)
+            let with = |v: Option<bool>| -> Vec<&str> {
+                disrupted.iter().filter(|f| f.outages[0].within_rto == v).map(|f| f.name.as_str()).collect()
             };
-            let miss = missed.len() as f64 / disrupted.len() as f64;
-            let causes = disrupted.iter().map(|f| (FindingKind::RtoMissed, f.id.clone())).collect();
-            Assessment::new(text, Some(missed.is_empty()), detail, miss, causes)
+            let (missed, open) = (with(Some(false)), with(None));
+            let mut causes: Vec<_> = disrupted.iter().map(|f| (FindingKind::RtoMissed, f.id.clone())).collect();
+            causes.push(not_declared_cause());
+            if !missed.is_empty() {
+                let miss = missed.len() as f64 / disrupted.len() as f64;
+                return Assessment::new(text, Some(false), (say.missed)(&missed), miss, causes);
+            }
+            if !open.is_empty() {
+                // Not all in yet and none missed: whether all will make it is unknown.
+                return open_at_end(text, &(say.still_down)(&open), r, lang);
+            }
+            let detail = format!("{}/{}", disrupted.len(), disrupted.len());
+            Assessment::new(text, Some(true), detail, 0.0, causes)
         }
         Measure::StakeholderNotified(s) => {
             let st = &r.stakeholders[s];
             let deadline = m.stakeholders[s].deadline;
             let text = (say.stakeholder_notified)(&st.name, &lang.duration(deadline));
-            let after = st.notified_at.zip(r.disruption_at).map(|(t, d)| t - d);
+            let Some(d0) = r.disruption_at else { return Assessment::not_assessable(text, say.not_disrupted) };
+            if st.within_deadline.is_none() {
+                return open_at_end(text, say.not_notified, r, lang);
+            }
+            let after = st.notified_at.map(|t| t - d0);
             let detail = after.map_or_else(|| say.not_notified.to_owned(), |a| (say.after)(&lang.duration(a)));
             let miss = after.map_or(1.0, |a| (a - deadline).max(0) as f64 / deadline.max(1) as f64);
             let causes = vec![(FindingKind::StakeholderLate, st.id.clone())];
@@ -96,7 +125,11 @@ fn assess(m: &Model, r: &Results, c: Measure, lang: Lang) -> Assessment {
                     let miss = (after - limit).max(0) as f64 / limit.max(1) as f64;
                     Assessment::new(text, Some(after <= limit), detail, miss, Vec::new())
                 }
-                None => Assessment::new(text, Some(false), say.never_declared.to_owned(), 1.0, Vec::new()),
+                None if end - d0 > limit => {
+                    let detail = (say.never_declared)(&format_time(end));
+                    Assessment::new(text, Some(false), detail, 1.0, vec![not_declared_cause()])
+                }
+                None => open_at_end(text, say.not_declared, r, lang),
             }
         }
         Measure::CallTreeCompleteWithin(limit) => {
@@ -121,31 +154,46 @@ fn assess(m: &Model, r: &Results, c: Measure, lang: Lang) -> Assessment {
                     let miss = (last - limit).max(0) as f64 / limit.max(1) as f64;
                     Assessment::new(text, Some(last <= limit), detail, miss, causes)
                 }
-                None => Assessment::new(text, Some(false), say.not_everyone_reached.to_owned(), 1.0, causes),
+                None if end - d0 > limit => {
+                    Assessment::new(text, Some(false), say.not_everyone_reached.to_owned(), 1.0, causes)
+                }
+                None => open_at_end(text, say.not_everyone_reached, r, lang),
             }
         }
         Measure::DecisionWithin(d, limit) => {
             let dec = &m.decisions[d];
             let text = (say.decision_within)(&dec.prompt, &lang.duration(limit));
-            match r.decisions.iter().find(|x| x.id == dec.id) {
-                None => Assessment::not_assessable(text, say.not_posed),
-                Some(x) => {
-                    let met = !x.by_default && x.latency <= limit;
-                    let detail = if x.by_default {
-                        say.defaulted.to_owned()
-                    } else {
-                        (say.answered_after)(&lang.duration(x.latency))
-                    };
-                    let miss = if met { 0.0 } else { (x.latency - limit).max(1) as f64 / limit.max(1) as f64 };
-                    Assessment::new(text, Some(met), detail, miss, vec![(FindingKind::DecisionDefault, dec.id.clone())])
+            let Some(x) = decisions.iter().find(|x| x.id == dec.id) else {
+                return Assessment::not_assessable(text, say.not_posed);
+            };
+            // The decision-default finding states the same fact as the criterion's detail,
+            // so it is not quoted as a root cause.
+            let causes = Vec::new();
+            // The time allowed counts from when the decision was posed.
+            match x.latency {
+                Some(latency) => {
+                    let miss = (latency - limit).max(0) as f64 / limit.max(1) as f64;
+                    Assessment::new(text, Some(latency <= limit), x.outcome_text.clone(), miss, causes)
                 }
+                // Nobody answered: a miss in full, never a narrow one, once the time
+                // allowed has passed within the exercise.
+                None if x.resolved_at.is_some() || end - x.posed_at > limit => {
+                    Assessment::new(text, Some(false), x.outcome_text.clone(), 1.0, causes)
+                }
+                None => open_at_end(text, say.no_answer, r, lang),
             }
         }
     }
 }
 
 /// Rates every objective.
-pub fn rate(m: &Model, r: &Results, findings: &[Finding], lang: Lang) -> Vec<ObjectiveScore> {
+pub fn rate(
+    m: &Model,
+    r: &Results,
+    decisions: &[DecisionScore],
+    findings: &[Finding],
+    lang: Lang,
+) -> Vec<ObjectiveScore> {
     let say = &lang.catalogue().ratings;
     m.objectives
         .iter()
@@ -153,9 +201,10 @@ pub fn rate(m: &Model, r: &Results, findings: &[Finding], lang: Lang) -> Vec<Obj
             let mut criteria = Vec::new();
             let mut strengths = Vec::new();
             let mut improvements = Vec::new();
+            let mut not_assessed = Vec::new();
             let mut misses = Vec::new();
             for &c in &o.criteria {
-                let Assessment { text, met, detail, miss, causes } = assess(m, r, c, lang);
+                let Assessment { text, met, detail, miss, causes } = assess(m, r, decisions, c, lang);
                 match met {
                     Some(true) => strengths.push(format!("{text}: {detail}")),
                     Some(false) => {
@@ -164,7 +213,11 @@ pub fn rate(m: &Model, r: &Results, findings: &[Finding], lang: Lang) -> Vec<Obj
                         // this criterion (a missed RTO); then its detail says why.
                         let explained: Vec<&str> = findings
                             .iter()
-                            .filter(|f| causes.iter().any(|(kind, subject)| f.kind == *kind && f.subject == *subject))
+                            .filter(|f| {
+                                causes
+                                    .iter()
+                                    .any(|(kind, subject)| f.kind == *kind && (subject == ANY || f.subject == *subject))
+                            })
                             .map(|f| {
                                 if f.kind.title_restates_its_criterion() { f.detail.as_str() } else { f.title.as_str() }
                             })
@@ -175,14 +228,20 @@ pub fn rate(m: &Model, r: &Results, findings: &[Finding], lang: Lang) -> Vec<Obj
                             format!("{text}: {detail}. {}", (say.root_cause)(&explained))
                         });
                     }
-                    None => {}
+                    None => not_assessed.push(format!("{text}: {detail}")),
                 }
                 criteria.push(CriterionScore { text, met, detail });
             }
             let assessed = criteria.iter().filter(|c| c.met.is_some()).count();
             let met = criteria.iter().filter(|c| c.met == Some(true)).count();
             let (rating, reason) = if assessed == 0 {
-                (None, say.nothing_assessed.to_owned())
+                let mut why: Vec<&str> = Vec::new();
+                for c in &criteria {
+                    if !why.contains(&c.detail.as_str()) {
+                        why.push(&c.detail);
+                    }
+                }
+                (None, (say.not_rated)(&why))
             } else if met == assessed {
                 (Some(Rating::P), (say.all_met)(met, assessed))
             } else if misses.len() == 1 && misses[0] <= 0.25 {
@@ -201,6 +260,7 @@ pub fn rate(m: &Model, r: &Results, findings: &[Finding], lang: Lang) -> Vec<Obj
                 criteria,
                 strengths,
                 improvements,
+                not_assessed,
             }
         })
         .collect()

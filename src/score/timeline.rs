@@ -42,7 +42,12 @@ pub fn timeline(m: &Model, out: &Outcome, lang: Lang) -> Vec<TimelineEntry> {
             K::DecisionAnswered(d) => {
                 let rec = &out.decisions[d];
                 let dec = &m.decisions[rec.decision];
-                ("decision", (say.decision)(&dec.prompt, &dec.options[rec.option].label, rec.by_default))
+                let option = &dec.options[rec.option].label;
+                let text = match rec.asked.filter(|_| !rec.by_default) {
+                    Some(p) => (say.decision_answered)(&dec.prompt, option, &m.people[p].name),
+                    None => (say.decision_defaulted)(&dec.prompt, option),
+                };
+                ("decision", text)
             }
             K::Declared { person: p, role: r } => ("declaration", (say.declared)(&m.people[p].name, &m.roles[r].name)),
             K::FunctionDown(f) => ("recovery", (say.function_down)(&m.functions[f].name)),
