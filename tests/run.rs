@@ -158,3 +158,22 @@ fn each_refused_journal_is_located_at_its_line() {
         insta::assert_snapshot!(stderr);
     });
 }
+
+#[test]
+fn the_summary_speaks_the_report_language() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = common::sandtable()
+        .args(["run", "scenarios/dc-power-loss.yaml", "--lang", "zh", "--out"])
+        .arg(tmp.path())
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for phrase in ["业务功能", "恢复用时", "呼叫树：", "相关方", "已将 events.jsonl"] {
+        assert!(stdout.contains(phrase), "missing {phrase:?}:\n{stdout}");
+    }
+    for word in ["Function", "Back after", "Declared", "Call tree", "Stakeholder", "Wrote", "seed", "yes"] {
+        assert!(!stdout.contains(word), "English {word:?} in the Chinese summary:\n{stdout}");
+    }
+}

@@ -160,7 +160,7 @@ pub fn play(args: &PlayArgs) -> Result<()> {
     let files =
         outputs(model, &end.outcome, &results, &Format::ALL, args.lang, &Templates::default(), &end.observations)?;
     super::output_set::write_set(&out_dir, &files)?;
-    print!("{}", summary_table(model, &results));
+    print!("{}", summary_table(model, &results, args.lang));
     println!("\n{}", (say.ended)(&format_time(end.ended_at), &out_dir.display().to_string()));
     Ok(())
 }

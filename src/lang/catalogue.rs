@@ -30,6 +30,8 @@ pub struct Catalogue {
     pub findings: FindingPhrases,
     /// What a live session prints at the table: read-out, board, prompts and replies.
     pub play: PlayPhrases,
+    /// The summary `run` and `play` print when they finish.
+    pub summary: SummaryPhrases,
 }
 
 /// The unit after each number of a duration (`1h 50m`, `1小时50分`) and what goes
@@ -546,4 +548,40 @@ pub struct PlayPhrases {
     pub rto_left: fn(&str, &str) -> String,
     /// Arguments: the RTO, by how much it was missed.
     pub rto_missed: fn(&str, &str) -> String,
+}
+
+/// The summary `run` and `play` print on the terminal when they finish.
+pub struct SummaryPhrases {
+    /// Arguments: the scenario's id, its title, the seed.
+    pub title: fn(&str, &str, &str) -> String,
+    /// The table's column headings.
+    pub function: &'static str,
+    pub rto: &'static str,
+    pub back_after: &'static str,
+    pub met: &'static str,
+    pub rpo: &'static str,
+    pub data_lost: &'static str,
+    pub yes: &'static str,
+    /// Capitals in English, so that a miss stands out in a plain terminal.
+    pub no: &'static str,
+    /// Arguments: when the exercise ended.
+    pub not_back_at_end: fn(&str) -> String,
+    /// Data lost when no copy could be restored.
+    pub all_data: &'static str,
+    pub nothing_disrupted: &'static str,
+    /// Arguments: how long after the disruption, who.
+    pub declared_after: fn(&str, &str) -> String,
+    pub not_declared: &'static str,
+    /// Arguments: roles reached, roles in the call tree, how many late.
+    pub call_tree: fn(&str, &str, &str) -> String,
+    /// Arguments: the stakeholder, what happened, against the deadline.
+    pub stakeholder: fn(&str, &str, &str) -> String,
+    /// Arguments: how long after the disruption.
+    pub notified_after: fn(&str) -> String,
+    pub not_notified: &'static str,
+    pub within_deadline: &'static str,
+    pub late: &'static str,
+    pub deadline_not_reached: &'static str,
+    /// Arguments: the files written, the folder.
+    pub wrote: fn(&str, &str) -> String,
 }

@@ -5,7 +5,8 @@ use super::catalogue::*;
 
 /// Entries whose translation is meant to read exactly like the English: symbols and
 /// acronyms that reports use as they are in every language.
-const SAME_AS_ENGLISH: &[&str] = &["labels.no_value", "labels.chart_rto", "labels.chart_mtd"];
+const SAME_AS_ENGLISH: &[&str] =
+    &["labels.no_value", "labels.chart_rto", "labels.chart_mtd", "summary.rto", "summary.rpo"];
 
 /// Entries that may be empty: Chinese writes a duration's parts with nothing between them.
 const MAY_BE_EMPTY: &[&str] = &["durations.separator"];
@@ -81,8 +82,19 @@ macro_rules! group {
 
 /// Every entry of a catalogue by name (`group.field`), rendered.
 fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
-    let Catalogue { durations, exercise_types, report, labels, scorecard, timeline, criteria, ratings, findings, play } =
-        c;
+    let Catalogue {
+        durations,
+        exercise_types,
+        report,
+        labels,
+        scorecard,
+        timeline,
+        criteria,
+        ratings,
+        findings,
+        play,
+        summary,
+    } = c;
     let mut out = Vec::new();
     group!(out, "durations", durations, DurationUnits { day, hour, minute, second, separator });
     group!(
@@ -205,6 +217,12 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         answer_after_deadline, clock_forward_only, no_decision_pending, answer_first, noted, no_more_events,
         jump_where, note_what, not_an_option, not_a_command, board_title, board_down, board_reached,
         board_none, board_declared, board_not_declared, board_back, board_down_for, rto_left, rto_missed,
+    });
+    #[rustfmt::skip]
+    group!(out, "summary", summary, SummaryPhrases {
+        title, function, rto, back_after, met, rpo, data_lost, yes, no, not_back_at_end, all_data,
+        nothing_disrupted, declared_after, not_declared, call_tree, stakeholder, notified_after, not_notified,
+        within_deadline, late, deadline_not_reached, wrote,
     });
     out
 }
