@@ -25,6 +25,8 @@ pub struct Meta {
     pub title: String,
     /// Organisation name.
     pub organisation: String,
+    /// Who owns the plan, as `organisation.owner` writes it (a role id or a name).
+    pub plan_owner: Option<String>,
     /// Exercise type.
     pub exercise_type: ExerciseType,
     /// Exercise date, if given.

@@ -109,6 +109,7 @@ impl Resolver<'_> {
                 scenario_id: s.id.value.clone(),
                 title: s.title.clone(),
                 organisation: p.organisation.name.clone(),
+                plan_owner: p.organisation.owner.clone(),
                 exercise_type: s.exercise_type.value,
                 date: s.date.as_ref().map(|d| d.value.clone()),
                 duration: s.duration.value.0,

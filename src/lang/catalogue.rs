@@ -301,8 +301,12 @@ pub struct RatingPhrases {
 
 /// One group per [`FindingKind`](crate::score::FindingKind).
 pub struct FindingPhrases {
-    pub runbook_unreachable: RunbookUnreachable,
-    pub channel_on_failed_system: ChannelOnFailedSystem,
+    /// Who owns an improvement item when the plan names no owner (`organisation.owner`).
+    pub plan_owner: &'static str,
+    /// How one notification attempt went, for the findings that list them.
+    pub attempts: AttemptPhrases,
+    pub runbooks_at_site: RunbooksAtSite,
+    pub channels_on_system: ChannelsOnSystem,
     pub role_unreachable: RoleUnreachable,
     pub rto_missed: RtoMissed,
     pub rpo_missed: RpoMissed,
@@ -314,37 +318,58 @@ pub struct FindingPhrases {
     pub not_declared: NotDeclared,
 }
 
-/// A recovery step's runbook kept at a site that went down.
-pub struct RunbookUnreachable {
-    /// Arguments: the step, the site.
-    pub title: fn(&str, &str) -> String,
-    /// The step looked for the runbook. Arguments: the time it lost, the function.
-    pub detail_step_slowed: fn(&str, &str) -> String,
-    /// No step reached for it while the site was down. Arguments: the function, when
-    /// the site went down.
-    pub detail_site_down: fn(&str, &str) -> String,
-    /// Arguments: the step, the site.
-    pub corrective_action: fn(&str, &str) -> String,
+/// One attempt to reach someone. Arguments of each: the person, the channel, then what
+/// the phrase says it takes.
+pub struct AttemptPhrases {
+    /// Arguments: person, channel, how long they took to answer.
+    pub answered: fn(&str, &str, &str) -> String,
+    /// Arguments: person, channel, how long the caller waited.
+    pub no_answer: fn(&str, &str, &str) -> String,
+    /// Arguments: person, channel.
+    pub channel_down: fn(&str, &str) -> String,
+    /// Arguments: person, channel.
+    pub pending: fn(&str, &str) -> String,
 }
 
-/// A notification channel that runs on systems that failed.
-pub struct ChannelOnFailedSystem {
-    /// Arguments: the channel, the systems it depends on.
-    pub title: fn(&str, &[&str]) -> String,
-    /// Arguments: how many attempts found it down.
-    pub detail: fn(&str) -> String,
-    /// Arguments: the channel.
-    pub corrective_action: fn(&str) -> String,
+/// Runbooks of recovery steps kept at one site that went down: one finding per site.
+pub struct RunbooksAtSite {
+    /// Arguments: the site, how many steps.
+    pub title: fn(&str, usize) -> String,
+    /// Arguments: the site, when it went down, each step (from the two below).
+    pub detail: fn(&str, &str, &[&str]) -> String,
+    /// The step looked for its runbook. Arguments: the step, its function, the time it lost.
+    pub step_slowed: fn(&str, &str, &str) -> String,
+    /// No step reached for it while the site was down. Arguments: the step, its function.
+    pub step_not_reached: fn(&str, &str) -> String,
+    /// Arguments: the site, the steps.
+    pub corrective_action: fn(&str, &[&str]) -> String,
+}
+
+/// Notification channels that went down with one system they run on: one finding per system.
+pub struct ChannelsOnSystem {
+    /// Arguments: the channels, the system.
+    pub title: fn(&[&str], &str) -> String,
+    /// Arguments: the system, when it went down, per channel how many attempts found it down
+    /// (from `attempts_down`).
+    pub detail: fn(&str, &str, &[&str]) -> String,
+    /// Arguments: the channel, how many attempts.
+    pub attempts_down: fn(&str, usize) -> String,
+    /// Arguments: the channels, the system, channels of the plan that do not need it.
+    pub action_other_channels: fn(&[&str], &str, &[&str]) -> String,
+    /// Every channel of the plan needs the system. Arguments: the channels, the system.
+    pub action_no_other_channel: fn(&[&str], &str) -> String,
 }
 
 /// A role whose primary and backups could not be reached.
 pub struct RoleUnreachable {
     /// Arguments: the role.
     pub title: fn(&str) -> String,
-    /// Arguments: everyone holding the role.
+    /// Arguments: every attempt (from [`AttemptPhrases`]).
     pub detail: fn(&[&str]) -> String,
-    /// Arguments: the role.
-    pub corrective_action: fn(&str) -> String,
+    /// Reached on a later round. Arguments: when, how long after the call began, the deadline.
+    pub reached_later: fn(&str, &str, &str) -> String,
+    /// Arguments: the role, its holders.
+    pub corrective_action: fn(&str, &[&str]) -> String,
 }
 
 /// A function back later than its RTO, or still down after it; the detail names the
@@ -386,15 +411,27 @@ pub struct RpoMissed {
     pub replica_lag: fn(&str, &str) -> String,
     /// Arguments: the system's id.
     pub no_backup: fn(&str) -> String,
-    pub corrective_action: &'static str,
+    /// Arguments: the system, the RPO, the backup interval now.
+    pub action_back_up_more_often: fn(&str, &str, &str) -> String,
+    /// Arguments: the system, the RPO, the replica's lag now.
+    pub action_cut_replica_lag: fn(&str, &str, &str) -> String,
+    /// Arguments: the system, the RPO.
+    pub action_start_backups: fn(&str, &str) -> String,
+    /// The copies were as recent as the RPO needs but could not be reached. Arguments:
+    /// the system, the site that held them.
+    pub action_copy_elsewhere: fn(&str, &str) -> String,
 }
 
 /// Someone in the call tree with a single channel.
 pub struct SingleChannel {
     /// Arguments: the person.
     pub title: fn(&str) -> String,
-    pub detail: &'static str,
-    pub corrective_action: &'static str,
+    /// Arguments: their one channel.
+    pub detail: fn(&str) -> String,
+    /// Arguments: the person, their channel, channels of the plan that do not share its systems.
+    pub action_add: fn(&str, &str, &[&str]) -> String,
+    /// No such channel in the plan. Arguments: the person, their channel.
+    pub action_add_new: fn(&str, &str) -> String,
 }
 
 /// A supplier cut off with no alternate.
@@ -409,15 +446,28 @@ pub struct SingleSource {
     pub corrective_action: fn(&str) -> String,
 }
 
-/// A call-tree role reached after its deadline.
+/// A call-tree role reached after its deadline: the detail lists every attempt, what
+/// the link allowed and the faster channel the person had; the action follows from it.
 pub struct NotificationLate {
     /// Arguments: the role.
     pub title: fn(&str) -> String,
-    /// Arguments: how long reaching them took, the deadline.
-    pub detail: fn(&str, &str) -> String,
-    /// Never reached. Arguments: the end of the exercise, the deadline.
-    pub detail_not_reached: fn(&str, &str) -> String,
-    pub corrective_action: &'static str,
+    /// Arguments: how long reaching them took, the deadline, every attempt.
+    pub detail: fn(&str, &str, &[&str]) -> String,
+    /// Never reached. Arguments: the end of the exercise, the deadline, every attempt.
+    pub detail_not_reached: fn(&str, &str, &[&str]) -> String,
+    /// Arguments: the link (`A → B`), the channels it allows.
+    pub link_allows: fn(&str, &[&str]) -> String,
+    /// Arguments: the person, the faster channel, how long they usually take on it.
+    pub faster_channel: fn(&str, &str, &str) -> String,
+    /// Arguments: the faster channel, the link.
+    pub action_faster_first: fn(&str, &str) -> String,
+    /// The link does not allow the faster channel. Arguments: the channel, the link.
+    pub action_allow_faster: fn(&str, &str) -> String,
+    /// Calls went unanswered. Arguments: the time they took, the role, the link.
+    pub action_unanswered: fn(&str, &str, &str) -> String,
+    /// The one who answered was slow, with no faster channel. Arguments: the person,
+    /// the channel, how long they took, the link, its deadline.
+    pub action_slow_answer: fn(&str, &str, &str, &str, &str) -> String,
 }
 
 /// A stakeholder notified after their deadline.
@@ -442,11 +492,16 @@ pub struct StakeholderLate {
 pub struct DecisionDefault {
     /// Arguments: the decision's question, its deadline.
     pub title: fn(&str, &str) -> String,
-    /// Arguments: the person asked, the default option's label, when it applied.
-    pub detail: fn(&str, &str, &str) -> String,
+    /// Arguments: the person asked, when, the default option's label, when it applied.
+    pub detail: fn(&str, &str, &str, &str) -> String,
     /// Arguments: the role nobody could be asked for, the default, when it applied.
     pub detail_nobody_asked: fn(&str, &str, &str) -> String,
-    pub corrective_action: &'static str,
+    /// The role has a backup. Arguments: the role, the person asked, the backup, the deadline.
+    pub action_backup_answers: fn(&str, &str, &str, &str) -> String,
+    /// The role has no backup. Arguments: the role, the person asked.
+    pub action_name_backup: fn(&str, &str) -> String,
+    /// Nobody holding the role could be asked. Arguments: the role.
+    pub action_nobody_asked: fn(&str) -> String,
 }
 
 /// Functions went down, nobody declared, and recovery never started.

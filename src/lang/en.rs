@@ -180,48 +180,74 @@ pub static CATALOGUE: Catalogue = Catalogue {
         some_met: |met, assessed| format!("{met}/{assessed} criteria met."),
     },
     findings: FindingPhrases {
-        runbook_unreachable: RunbookUnreachable {
-            title: |step, site| format!("Runbook for \"{step}\" kept at {site}, which was down"),
-            detail_step_slowed: |extra, function| {
-                format!(
-                    "The step could not use its runbook and took {extra} longer; the recovery of {function} was delayed."
-                )
+        plan_owner: "Plan owner",
+        attempts: AttemptPhrases {
+            answered: |person, channel, took| format!("{person} answered on {channel} after {took}"),
+            no_answer: |person, channel, waited| format!("{person}: no answer on {channel} in {waited}"),
+            channel_down: |person, channel| format!("{person}: {channel} was down"),
+            pending: |person, channel| format!("{person}: still trying {channel} at the end"),
+        },
+        runbooks_at_site: RunbooksAtSite {
+            title: |site, steps| {
+                if steps == 1 {
+                    format!("A runbook was kept at {site}, which went down")
+                } else {
+                    format!("The runbooks of {steps} recovery steps were kept at {site}, which went down")
+                }
             },
-            detail_site_down: |function, at| {
-                format!(
-                    "The site went down at {at} while {function} was disrupted; its recovery depends on this runbook, though no step reached for it while the site was down."
-                )
+            detail: |site, at, steps| {
+                format!("{site} went down at {at}, and with it the runbooks of: {}.", steps.join("; "))
             },
-            corrective_action: |step, site| {
+            step_slowed: |step, function, lost| format!("\"{step}\" ({function}), which lost {lost} without it"),
+            step_not_reached: |step, function| {
+                format!("\"{step}\" ({function}), which did not start while the site was down")
+            },
+            corrective_action: |site, steps| {
                 format!(
-                    "Keep a copy of the runbook for \"{step}\" where an outage of {site} cannot reach it (a cloud drive and printed copies) and check access in the next exercise."
+                    "Keep copies of the runbooks for {} where an outage of {site} cannot reach them (the DR site or a cloud drive, and on paper), and check them at each plan review.",
+                    steps.join(", ")
                 )
             },
         },
-        channel_on_failed_system: ChannelOnFailedSystem {
-            title: |channel, systems| format!("Channel {channel} depends on {}, which failed", systems.join(", ")),
-            detail: |count| {
+        channels_on_system: ChannelsOnSystem {
+            title: |channels, system| format!("{} went down with {system}", channels.join(" and ")),
+            detail: |system, at, counts| {
                 format!(
-                    "The channel went down with the systems it runs on; {count} attempt(s) to reach people over it found it down."
+                    "{system} went down at {at}, and the channels that run on it with it: {}.",
+                    counts.join("; ")
                 )
             },
-            corrective_action: |channel| {
+            attempts_down: |channel, n| {
+                if n == 1 {
+                    format!("one attempt over {channel} found it down")
+                } else {
+                    format!("{n} attempts over {channel} found it down")
+                }
+            },
+            action_other_channels: |channels, system, others| {
                 format!(
-                    "Put a channel that does not depend on the systems behind {channel} first in the call tree for the people tried over it, and check they answer on it."
+                    "Try {} first in the call tree while {system} is down, and run {} so that it does not need {system}.",
+                    others.join(" or "),
+                    channels.join(" and ")
+                )
+            },
+            action_no_other_channel: |channels, system| {
+                format!(
+                    "Every channel in the plan needs {system}: add one that does not (a mobile phone or SMS) and run {} so that it does not need {system}.",
+                    channels.join(" and ")
                 )
             },
         },
         role_unreachable: RoleUnreachable {
             title: |role| format!("Nobody holding {role} could be reached"),
-            detail: |holders| {
-                format!(
-                    "The primary and every backup ({}) were tried and none could be reached; the role's duties waited.",
-                    holders.join(", ")
-                )
+            detail: |tried| format!("The primary and every backup were tried: {}.", tried.join("; ")),
+            reached_later: |at, after, deadline| {
+                format!(" Someone was reached only on a later round, at {at}: {after} after the call began, against a deadline of {deadline}.")
             },
-            corrective_action: |role| {
+            corrective_action: |role, holders| {
                 format!(
-                    "Name a further backup for {role}, confirm everyone's contact details, and check that its primary and backups are not away at the same time."
+                    "Name a further backup for {role} (now {}), confirm everyone's contact details, and check that they are not away at the same time.",
+                    holders.join(", ")
                 )
             },
         },
@@ -273,12 +299,37 @@ pub static CATALOGUE: Catalogue = Catalogue {
             backup_every: |system, interval| format!("{system}: backup every {interval}"),
             replica_lag: |system, lag| format!("{system}: replica lag {lag}"),
             no_backup: |system| format!("{system}: no backup"),
-            corrective_action: "Back up or replicate at least as often as the RPO, keep a copy off-site, and test a restore.",
+            action_back_up_more_often: |system, rpo, now| {
+                format!("Back up {system} at least every {rpo} (now every {now}) and test a restore.")
+            },
+            action_cut_replica_lag: |system, rpo, now| {
+                format!("Keep the replica of {system} less than {rpo} behind (its lag is {now}).")
+            },
+            action_start_backups: |system, rpo| {
+                format!("Back up or replicate {system} at least every {rpo}; it has no copy today.")
+            },
+            action_copy_elsewhere: |system, site| {
+                format!(
+                    "Keep a copy of {system} away from {site}, which holds its copies and went down with it, and test a restore from there."
+                )
+            },
         },
         single_channel: SingleChannel {
             title: |person| format!("{person} can be reached through one channel only"),
-            detail: "When that channel fails or goes unanswered there is no other way to reach them.",
-            corrective_action: "Record at least two independent channels for everyone in the call tree (mobile phone plus an instant-messaging group or SMS).",
+            detail: |channel| {
+                format!("Their only channel is {channel}: when it fails or goes unanswered there is no other way to reach them.")
+            },
+            action_add: |person, channel, others| {
+                format!(
+                    "Record a second channel for {person} that does not share the systems of {channel}: {}, which the plan already has.",
+                    others.join(" or ")
+                )
+            },
+            action_add_new: |person, channel| {
+                format!(
+                    "Every channel in the plan shares the systems of {channel}: add one that does not and record it for {person}."
+                )
+            },
         },
         single_source: SingleSource {
             title: |supplier| format!("{supplier} was cut off and has no alternate"),
@@ -294,11 +345,33 @@ pub static CATALOGUE: Catalogue = Catalogue {
         },
         notification_late: NotificationLate {
             title: |role| format!("{role} was not reached within the call tree's deadline"),
-            detail: |when, deadline| format!("Reached after {when}, against a deadline of {deadline}."),
-            detail_not_reached: |end, deadline| {
-                format!("Not reached by the end ({end}), against a deadline of {deadline}.")
+            detail: |when, deadline, tried| {
+                format!("Reached after {when}, against a deadline of {deadline}. Tried: {}.", tried.join("; "))
             },
-            corrective_action: "Practise the call tree with the people concerned and agree which channel to answer first; run a communications-focused tabletop next quarter.",
+            detail_not_reached: |end, deadline, tried| {
+                format!(
+                    "Not reached by the end ({end}), against a deadline of {deadline}. Tried: {}.",
+                    tried.join("; ")
+                )
+            },
+            link_allows: |link, channels| format!(" The link {link} allows only {}.", channels.join(", ")),
+            faster_channel: |person, channel, usual| {
+                format!(" {person} usually answers on {channel} within {usual}.")
+            },
+            action_faster_first: |channel, link| format!("Make {channel} the first channel of the link {link}."),
+            action_allow_faster: |channel, link| {
+                format!("Add {channel} to the channels of the link {link} and try it first.")
+            },
+            action_unanswered: |lost, role, link| {
+                format!(
+                    "{lost} went on calls nobody answered: set up a group channel (an IM group) that reaches everyone holding {role} at once, or shorten how long the caller on the link {link} waits before moving on."
+                )
+            },
+            action_slow_answer: |person, channel, took, link, deadline| {
+                format!(
+                    "{person} took {took} to answer on {channel}: agree how quickly call-tree calls are answered, or set the deadline of the link {link} (now {deadline}) to one that can be met."
+                )
+            },
         },
         stakeholder_late: StakeholderLate {
             title: |stakeholder, deadline| format!("{stakeholder} were not notified within {deadline}"),
@@ -315,13 +388,29 @@ pub static CATALOGUE: Catalogue = Catalogue {
         },
         decision_default: DecisionDefault {
             title: |prompt, deadline| format!("No answer to \"{prompt}\" within {deadline}"),
-            detail: |person, option, at| {
-                format!("{person} was asked and did not answer; the default, \"{option}\", applied at {at}.")
+            detail: |person, asked, option, at| {
+                format!(
+                    "{person} was asked at {asked} and did not answer; the default, \"{option}\", applied at {at}."
+                )
             },
             detail_nobody_asked: |role, option, at| {
                 format!("Nobody acting for {role} could be asked; the default, \"{option}\", applied at {at}.")
             },
-            corrective_action: "Agree decision criteria in advance (pre-authorised triggers) and train the decision makers and their backups on them.",
+            action_backup_answers: |role, person, backup, deadline| {
+                format!(
+                    "Agree that {backup} decides for {role} when {person} has not answered well within {deadline}, and write the decision's criteria into the plan so that either can answer."
+                )
+            },
+            action_name_backup: |role, person| {
+                format!(
+                    "Name a backup for {role} who may take this decision, and write its criteria into the plan so that it does not wait for {person}."
+                )
+            },
+            action_nobody_asked: |role| {
+                format!(
+                    "Nobody acting for {role} knew of the decision: make sure its holders are reached before it falls due, or pre-authorise the answer in the plan."
+                )
+            },
         },
         not_declared: NotDeclared {
             title: "No disaster was declared: recovery never started",

@@ -47,6 +47,30 @@ impl Render for fn(&str, &str, &str, &str) -> String {
     }
 }
 
+impl Render for fn(&str, &str, &str, &str, &str) -> String {
+    fn render(&self) -> String {
+        self("‹1›", "‹2›", "‹3›", "‹4›", "‹5›")
+    }
+}
+
+impl Render for fn(&str, usize) -> String {
+    fn render(&self) -> String {
+        self("‹1›", 2)
+    }
+}
+
+impl Render for fn(&str, &str, &[&str]) -> String {
+    fn render(&self) -> String {
+        self("‹1›", "‹2›", &["‹3›", "‹4›"])
+    }
+}
+
+impl Render for fn(&[&str], &str, &[&str]) -> String {
+    fn render(&self) -> String {
+        self(&["‹1›", "‹2›"], "‹3›", &["‹4›", "‹5›"])
+    }
+}
+
 impl Render for fn(&[&str], &str) -> String {
     fn render(&self) -> String {
         self(&["‹1›", "‹2›"], "‹3›")
@@ -159,8 +183,10 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         root_cause, not_rated, all_met, narrowly_missed, some_met,
     });
     let FindingPhrases {
-        runbook_unreachable,
-        channel_on_failed_system,
+        plan_owner,
+        attempts,
+        runbooks_at_site,
+        channels_on_system,
         role_unreachable,
         rto_missed,
         rpo_missed,
@@ -171,15 +197,20 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         decision_default,
         not_declared,
     } = findings;
+    out.push(("findings.plan_owner", plan_owner.render()));
+    group!(out, "attempts", attempts, AttemptPhrases { answered, no_answer, channel_down, pending });
     #[rustfmt::skip]
-    group!(out, "runbook_unreachable", runbook_unreachable, RunbookUnreachable {
-        title, detail_step_slowed, detail_site_down, corrective_action,
+    group!(out, "runbooks_at_site", runbooks_at_site, RunbooksAtSite {
+        title, detail, step_slowed, step_not_reached, corrective_action,
     });
     #[rustfmt::skip]
-    group!(out, "channel_on_failed_system", channel_on_failed_system, ChannelOnFailedSystem {
-        title, detail, corrective_action,
+    group!(out, "channels_on_system", channels_on_system, ChannelsOnSystem {
+        title, detail, attempts_down, action_other_channels, action_no_other_channel,
     });
-    group!(out, "role_unreachable", role_unreachable, RoleUnreachable { title, detail, corrective_action });
+    #[rustfmt::skip]
+    group!(out, "role_unreachable", role_unreachable, RoleUnreachable {
+        title, detail, reached_later, corrective_action,
+    });
     #[rustfmt::skip]
     group!(out, "rto_missed", rto_missed, RtoMissed {
         title, detail_waited_for_declaration, detail_step_never_started, detail_step_held_up,
@@ -188,16 +219,19 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     });
     #[rustfmt::skip]
     group!(out, "rpo_missed", rpo_missed, RpoMissed {
-        title, all_data_lost, detail, backup_every, replica_lag, no_backup, corrective_action,
+        title, all_data_lost, detail, backup_every, replica_lag, no_backup, action_back_up_more_often,
+        action_cut_replica_lag, action_start_backups, action_copy_elsewhere,
     });
-    group!(out, "single_channel", single_channel, SingleChannel { title, detail, corrective_action });
+    #[rustfmt::skip]
+    group!(out, "single_channel", single_channel, SingleChannel { title, detail, action_add, action_add_new });
     #[rustfmt::skip]
     group!(out, "single_source", single_source, SingleSource {
         title, detail_restored, detail_still_cut_off, corrective_action,
     });
     #[rustfmt::skip]
     group!(out, "notification_late", notification_late, NotificationLate {
-        title, detail, detail_not_reached, corrective_action,
+        title, detail, detail_not_reached, link_allows, faster_channel, action_faster_first,
+        action_allow_faster, action_unanswered, action_slow_answer,
     });
     #[rustfmt::skip]
     group!(out, "stakeholder_late", stakeholder_late, StakeholderLate {
@@ -205,7 +239,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     });
     #[rustfmt::skip]
     group!(out, "decision_default", decision_default, DecisionDefault {
-        title, detail, detail_nobody_asked, corrective_action,
+        title, detail, detail_nobody_asked, action_backup_answers, action_name_backup, action_nobody_asked,
     });
     group!(out, "not_declared", not_declared, NotDeclared { title, detail, corrective_action });
     #[rustfmt::skip]

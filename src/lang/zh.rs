@@ -174,40 +174,62 @@ pub static CATALOGUE: Catalogue = Catalogue {
         some_met: |met, assessed| format!("{met}/{assessed} 项标准达成。"),
     },
     findings: FindingPhrases {
-        runbook_unreachable: RunbookUnreachable {
-            title: |step, site| format!("“{step}”的操作手册存放在已中断的{site}"),
-            detail_step_slowed: |extra, function| {
-                format!("该步骤无法取得操作手册，多用了{extra}，{function}的恢复因此延误。")
+        plan_owner: "预案负责人",
+        attempts: AttemptPhrases {
+            answered: |person, channel, took| format!("{person}经{channel}于{took}后应答"),
+            no_answer: |person, channel, waited| format!("{person}：{channel}等待{waited}无人应答"),
+            channel_down: |person, channel| format!("{person}：{channel}已中断"),
+            pending: |person, channel| format!("{person}：演练结束时仍在经{channel}联系"),
+        },
+        runbooks_at_site: RunbooksAtSite {
+            title: |site, steps| {
+                if steps == 1 {
+                    format!("操作手册存放在已中断的{site}")
+                } else {
+                    format!("{steps}个恢复步骤的操作手册均存放在已中断的{site}")
+                }
             },
-            detail_site_down: |function, at| {
+            detail: |site, at, steps| format!("{site}于{at}中断，以下步骤的操作手册随之无法取用：{}。", steps.join("；")),
+            step_slowed: |step, function, lost| format!("“{step}”（{function}），因缺少手册多用了{lost}"),
+            step_not_reached: |step, function| format!("“{step}”（{function}），站点中断期间尚未开始"),
+            corrective_action: |site, steps| {
                 format!(
-                    "该站点于{at}中断，当时{function}处于中断状态；其恢复依赖这份操作手册，但站点中断期间尚无步骤需要取用。"
-                )
-            },
-            corrective_action: |step, site| {
-                format!(
-                    "将“{step}”的操作手册另存一份在{site}中断时仍可访问的位置（云盘及纸质副本），并在下次演练中检查可用性。"
+                    "将{}的操作手册另存副本于不受{site}中断影响的位置（灾备站点或云盘，另备纸质版），并在每次预案评审时核查。",
+                    steps.join("、")
                 )
             },
         },
-        channel_on_failed_system: ChannelOnFailedSystem {
-            title: |channel, systems| format!("通讯渠道 {channel} 依赖已故障的 {}", systems.join("、")),
-            detail: |count| {
-                format!("该渠道随其所依赖的系统一同中断；经此渠道联系人员的尝试中有{count}次遇到渠道中断。")
+        channels_on_system: ChannelsOnSystem {
+            title: |channels, system| format!("{}随{system}一同中断", channels.join("和")),
+            detail: |system, at, counts| {
+                format!("{system}于{at}中断，依赖它的通讯渠道随之中断：{}。", counts.join("；"))
             },
-            corrective_action: |channel| {
+            attempts_down: |channel, n| format!("经{channel}的联系尝试中有{n}次遇到渠道中断"),
+            action_other_channels: |channels, system, others| {
                 format!(
-                    "对经{channel}联系的人员，在通知流程中将不依赖{channel}背后系统的渠道设为首选，并确认他们会在该渠道上应答。"
+                    "{system}中断期间，在通知流程中优先使用{}；并使{}不再依赖{system}。",
+                    others.join("或"),
+                    channels.join("和")
+                )
+            },
+            action_no_other_channel: |channels, system| {
+                format!(
+                    "预案中所有渠道都依赖{system}：增设一种不依赖它的渠道（手机或短信），并使{}不再依赖{system}。",
+                    channels.join("和")
                 )
             },
         },
         role_unreachable: RoleUnreachable {
             title: |role| format!("{role}的主要负责人和备援人均无法联系"),
-            detail: |holders| {
-                format!("已尝试主要负责人及所有备援人（{}），均未能联系上，该岗位职责被搁置。", holders.join("、"))
+            detail: |tried| format!("已尝试主要负责人及所有备援人：{}。", tried.join("；")),
+            reached_later: |at, after, deadline| {
+                format!("直到后续一轮于{at}才联系上，距开始通知{after}，时限为{deadline}。")
             },
-            corrective_action: |role| {
-                format!("为{role}增设备援人，核实所有人员的联系方式，并确保其主要负责人与备援人不会同时缺席。")
+            corrective_action: |role, holders| {
+                format!(
+                    "为{role}增设备援人（现为{}），核实所有人员的联系方式，并确保他们不会同时缺席。",
+                    holders.join("、")
+                )
             },
         },
         rto_missed: RtoMissed {
@@ -246,12 +268,29 @@ pub static CATALOGUE: Catalogue = Catalogue {
             backup_every: |system, interval| format!("{system}: 备份间隔 {interval}"),
             replica_lag: |system, lag| format!("{system}: 复制延迟 {lag}"),
             no_backup: |system| format!("{system}: 无备份"),
-            corrective_action: "备份或复制频率不低于 RPO 要求，保留异地副本，并测试恢复。",
+            action_back_up_more_often: |system, rpo, now| {
+                format!("将{system}的备份间隔缩短到{rpo}以内（现为每{now}一次），并测试恢复。")
+            },
+            action_cut_replica_lag: |system, rpo, now| {
+                format!("将{system}副本的复制延迟控制在{rpo}以内（现为{now}）。")
+            },
+            action_start_backups: |system, rpo| format!("{system}目前没有任何副本：至少每{rpo}备份或复制一次。"),
+            action_copy_elsewhere: |system, site| {
+                format!("{system}的副本存放在随其一同中断的{site}：另存一份于他处，并从该处测试恢复。")
+            },
         },
         single_channel: SingleChannel {
             title: |person| format!("{person}只有一种联系渠道"),
-            detail: "该渠道故障或无人应答时，没有其他方式可以联系到此人。",
-            corrective_action: "为通知流程中的每个人登记至少两种相互独立的联系渠道（手机加即时通讯群或短信）。",
+            detail: |channel| format!("其唯一的渠道是{channel}：该渠道故障或无人应答时，没有其他方式可以联系到此人。"),
+            action_add: |person, channel, others| {
+                format!(
+                    "为{person}登记第二种不与{channel}共用系统的渠道：预案中已有的{}。",
+                    others.join("或")
+                )
+            },
+            action_add_new: |person, channel| {
+                format!("预案中所有渠道都与{channel}共用系统：增设一种不共用的渠道，并为{person}登记。")
+            },
         },
         single_source: SingleSource {
             title: |supplier| format!("{supplier}断供且没有备用供应商"),
@@ -261,9 +300,26 @@ pub static CATALOGUE: Catalogue = Catalogue {
         },
         notification_late: NotificationLate {
             title: |role| format!("未能在通知时限内联系上{role}"),
-            detail: |when, deadline| format!("实际用时{when}，时限为{deadline}。"),
-            detail_not_reached: |end, deadline| format!("截至演练结束（{end}）仍未联系上，时限为{deadline}。"),
-            corrective_action: "与相关人员演练通知流程，约定优先应答的渠道；下季度开展一次以沟通为重点的桌面推演。",
+            detail: |when, deadline, tried| {
+                format!("实际用时{when}，时限为{deadline}。联系经过：{}。", tried.join("；"))
+            },
+            detail_not_reached: |end, deadline, tried| {
+                format!("截至演练结束（{end}）仍未联系上，时限为{deadline}。联系经过：{}。", tried.join("；"))
+            },
+            link_allows: |link, channels| format!("通知链路{link}只允许使用{}。", channels.join("、")),
+            faster_channel: |person, channel, usual| format!("{person}在{channel}上通常{usual}内应答。"),
+            action_faster_first: |channel, link| format!("将{channel}设为通知链路{link}的首选渠道。"),
+            action_allow_faster: |channel, link| format!("将{channel}加入通知链路{link}的渠道，并设为首选。"),
+            action_unanswered: |lost, role, link| {
+                format!(
+                    "无人应答的呼叫耗去{lost}：建立能同时通知{role}全体人员的即时通讯群，或缩短通知链路{link}上每次呼叫的等待时间。"
+                )
+            },
+            action_slow_answer: |person, channel, took, link, deadline| {
+                format!(
+                    "{person}在{channel}上用了{took}才应答：约定通知流程来电的应答时限，或将通知链路{link}的时限（现为{deadline}）调整为可以达到的值。"
+                )
+            },
         },
         stakeholder_late: StakeholderLate {
             title: |stakeholder, deadline| format!("未在{deadline}内通知{stakeholder}"),
@@ -278,9 +334,21 @@ pub static CATALOGUE: Catalogue = Catalogue {
         },
         decision_default: DecisionDefault {
             title: |prompt, deadline| format!("“{prompt}”未在{deadline}内得到答复"),
-            detail: |person, option, at| format!("已询问{person}，但未获答复；于{at}按默认选项“{option}”执行。"),
+            detail: |person, asked, option, at| {
+                format!("{asked}已询问{person}，但未获答复；于{at}按默认选项“{option}”执行。")
+            },
             detail_nobody_asked: |role, option, at| format!("{role}无人可被询问；于{at}按默认选项“{option}”执行。"),
-            corrective_action: "预先约定决策标准（预授权的触发条件），并对决策人及其备援人进行培训。",
+            action_backup_answers: |role, person, backup, deadline| {
+                format!(
+                    "约定{person}在{deadline}时限前仍未答复时由{backup}代{role}决策，并把决策标准写入预案，使两人都能作答。"
+                )
+            },
+            action_name_backup: |role, person| {
+                format!("为{role}指定可作此决策的备援人，并把决策标准写入预案，使决策不必等待{person}。")
+            },
+            action_nobody_asked: |role| {
+                format!("{role}无人知晓此项决策：确保在决策到期前联系上其人员，或在预案中预先授权答复。")
+            },
         },
         not_declared: NotDeclared {
             title: "未宣布灾难：恢复从未启动",

@@ -1,15 +1,20 @@
 //! Finding what went wrong in a run: each detector reads the outcome and the results
-//! and drafts findings with evidence from the event log and who should own the fix.
+//! and drafts findings with evidence from the event log. Symptoms of one cause (steps
+//! whose runbooks sat at one site, channels that ran on one system) make one finding
+//! named after the cause, so that its id is stable and it gets one improvement item.
+//! Every corrective action is derived from the finding's own facts.
 
+mod calls;
 mod recovery;
+mod sites;
 
 use std::collections::BTreeSet;
 
 use super::{Evidence, Finding, FindingKind, Lang};
 use crate::compile::{Backup, Model, Replica};
-use crate::ids::{self, ChannelId, Id};
+use crate::format::distribution::Distribution;
 use crate::lang::Catalogue;
-use crate::outcome::{AttemptEnd, LogKind, Outcome};
+use crate::outcome::{Attempt, AttemptEnd, LogKind, Outcome};
 use crate::results::Results;
 use crate::time::format_time;
 
@@ -27,21 +32,31 @@ fn ev(t: i64, text: String) -> Evidence {
     Evidence { t, at: format_time(t), text }
 }
 
+/// How long someone usually takes on a channel: the middle of its distribution.
+fn usual(d: Distribution) -> i64 {
+    match d {
+        Distribution::Fixed(x) => x.0,
+        Distribution::Uniform { min, max } => (min.0 + max.0) / 2,
+        Distribution::Triangular { mode, .. } => mode.0,
+        Distribution::Lognormal { median, .. } => median.0,
+    }
+}
+
 /// A finding before it gets its id (`kind:subject`); its kind also gives its capability
-/// element and corrective action.
+/// element.
 struct Draft<'a> {
     kind: FindingKind,
+    /// The cause, by id.
     subject: &'a str,
     title: String,
     detail: String,
     evidence: Vec<Evidence>,
     /// Derived from this finding's facts, in the report language.
     action: String,
-    responsible: String,
 }
 
 impl Ctx<'_> {
-    /// Adds a finding unless one of the same kind about the same subject (so with the
+    /// Adds a finding unless one of the same kind about the same cause (so with the
     /// same id) was already found.
     fn add(&mut self, d: Draft<'_>) {
         if self.seen.insert((d.kind, d.subject.to_owned())) {
@@ -54,142 +69,82 @@ impl Ctx<'_> {
                 evidence: d.evidence,
                 capability: d.kind.capability(),
                 corrective_action: d.action,
-                responsible: d.responsible,
+                responsible: self.plan_owner(),
             });
         }
     }
 
-    /// The role that owns organisation-wide actions: the first that may declare.
+    /// Who can fix what a finding shows. The plan names an owner for itself only (not
+    /// for its call tree, runbooks, procedures or suppliers), so that owner answers for
+    /// every item: the role it names, its own words, or "the plan owner".
+    fn plan_owner(&self) -> String {
+        match &self.m.meta.plan_owner {
+            Some(owner) => self.m.roles.iter().find(|r| r.id == *owner).map_or_else(|| owner.clone(), |r| r.name.clone()),
+            None => self.say.findings.plan_owner.to_owned(),
+        }
+    }
+
+    /// The role that declares: the first that may.
     fn crisis_owner(&self) -> String {
-        self.m.declare_roles.first().map_or_else(|| self.m.meta.organisation.clone(), |&r| self.m.roles[r].name.clone())
+        self.m.declare_roles.first().map_or_else(|| self.plan_owner(), |&r| self.m.roles[r].name.clone())
+    }
+
+    /// One attempt to reach someone, as a finding lists it.
+    fn attempt(&self, a: &Attempt) -> String {
+        let say = &self.say.findings.attempts;
+        let (person, channel) = (&self.m.people[a.person].name, &self.m.channels[a.channel].id);
+        let took = self.lang.duration(a.ended_at - a.sent_at);
+        match a.end {
+            AttemptEnd::Answered => (say.answered)(person, channel, &took),
+            AttemptEnd::NoAnswer => (say.no_answer)(person, channel, &took),
+            AttemptEnd::ChannelDown => (say.channel_down)(person, channel),
+            AttemptEnd::Pending => (say.pending)(person, channel),
+        }
     }
 }
 
 /// Every finding of one run, in a stable order: by kind, then as they arose.
 pub fn find(m: &Model, out: &Outcome, r: &Results, lang: Lang) -> Vec<Finding> {
     let mut c = Ctx { m, out, r, lang, say: lang.catalogue(), found: Vec::new(), seen: BTreeSet::new() };
-    runbooks(&mut c);
-    channels(&mut c);
-    unreachable_roles(&mut c);
+    sites::runbooks(&mut c);
+    sites::channels(&mut c);
+    calls::unreachable_roles(&mut c);
     recovery::missed_rto(&mut c);
     missed_rpo(&mut c);
-    single_channel(&mut c);
+    calls::single_channel(&mut c);
     single_source(&mut c);
-    late_notices(&mut c);
+    calls::late_notifications(&mut c);
+    calls::late_stakeholders(&mut c);
     default_decisions(&mut c);
     recovery::not_declared(&mut c);
     c.found
 }
 
-fn runbooks(c: &mut Ctx) {
-    let (m, out, lang) = (c.m, c.out, c.lang);
-    let say = &c.say.findings.runbook_unreachable;
-    // A runbook is lost with its site whether or not anyone got as far as opening it:
-    // a step that found it missing, or a disrupted function whose steps keep it there.
-    let mut lost: Vec<(i64, usize, usize, usize, bool)> = Vec::new();
-    for e in &out.log {
-        match e.kind {
-            LogKind::RunbookUnreachable { function: f, step: s, site } => {
-                lost.push((e.t, f.index(), s.index(), site.index(), true));
-            }
-            LogKind::SiteDown(site) => {
-                for (f, outages) in out.outages.iter().enumerate() {
-                    let (false, Some(p)) = (outages.is_empty(), m.functions[f].procedure) else { continue };
-                    for (s, step) in m.procedures[p].steps.iter().enumerate() {
-                        if step.runbook.is_some_and(|r| r.kept_at == site) {
-                            lost.push((e.t, f, s, site.index(), false));
-                        }
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    // A step that found its runbook missing says more than the site outage: report it first.
-    lost.sort_by_key(|&(t, f, s, _, used)| (!used, f, s, t));
-    for (t, f, s, site, used) in lost {
-        let Some(p) = m.functions[f].procedure else { continue };
-        let step = &m.procedures[p].steps[s];
-        let site_name = &m.sites[site].name;
-        let function = &m.functions[f].name;
-        c.add(Draft {
-            kind: FindingKind::RunbookUnreachable,
-            subject: &format!("{}/{}", m.functions[f].id, step.id),
-            title: (say.title)(&step.name, site_name),
-            detail: if used {
-                (say.detail_step_slowed)(&lang.duration(step.runbook.map_or(0, |r| r.delay_if_unreachable)), function)
+/// What to do about one system's copies when its function lost more than the RPO: the
+/// protection that cannot meet the RPO, or, when it could, the site that held the copies
+/// and went down. `None` when this system's copies were neither.
+fn rpo_action(c: &Ctx, s: crate::ids::SystemId, rpo: i64, copies_lost: bool) -> Option<String> {
+    let (say, lang) = (&c.say.findings.rpo_missed, c.lang);
+    let sys = &c.m.systems[s];
+    let site_went_down = |site| c.out.log.iter().any(|e| e.kind == LogKind::SiteDown(site));
+    match (sys.backup, sys.replication) {
+        (Some(Backup { interval, stored_at }), _) => {
+            if interval > rpo {
+                Some((say.action_back_up_more_often)(&sys.id, &lang.duration(rpo), &lang.duration(interval)))
             } else {
-                (say.detail_site_down)(function, &format_time(t))
-            },
-            evidence: vec![ev(
-                t,
-                if used {
-                    format!("runbook_unreachable {}/{} at {}", m.functions[f].id, step.id, m.sites[site].id)
-                } else {
-                    format!("site_down {} (runbook for {}/{} kept there)", m.sites[site].id, m.functions[f].id, step.id)
-                },
-            )],
-            action: (say.corrective_action)(&step.name, site_name),
-            responsible: m.roles[step.role].name.clone(),
-        });
-    }
-}
-
-fn channels(c: &mut Ctx) {
-    let (m, out) = (c.m, c.out);
-    let say = &c.say.findings.channel_on_failed_system;
-    for ci in ids::all(&m.channels) {
-        let ch = &m.channels[ci];
-        if ch.depends_on.is_empty() {
-            continue;
+                (copies_lost && site_went_down(stored_at))
+                    .then(|| (say.action_copy_elsewhere)(&sys.id, &c.m.sites[stored_at].name))
+            }
         }
-        let hits: Vec<Evidence> = out
-            .notifications
-            .iter()
-            .flat_map(|n| n.attempts.iter())
-            .chain(out.stakeholders.iter().flat_map(|s| s.attempts.iter()))
-            .filter(|a| a.channel == ci && a.end == AttemptEnd::ChannelDown)
-            .map(|a| ev(a.sent_at, format!("attempt to reach {} over {}: channel down", m.people[a.person].id, ch.id)))
-            .collect();
-        let went_down = out.log.iter().find(|e| e.kind == LogKind::ChannelDown(ci));
-        let (Some(down), false) = (went_down, hits.is_empty()) else { continue };
-        let failed = hits.len();
-        let systems: Vec<&str> = ch.depends_on.iter().map(|&s| m.systems[s].name.as_str()).collect();
-        let mut evidence = vec![ev(down.t, format!("channel_down {}", ch.id))];
-        evidence.extend(hits.into_iter().take(5));
-        c.add(Draft {
-            kind: FindingKind::ChannelOnFailedSystem,
-            subject: &ch.id,
-            title: (say.title)(&ch.id, &systems),
-            detail: (say.detail)(&failed.to_string()),
-            evidence,
-            action: (say.corrective_action)(&ch.id),
-            responsible: c.crisis_owner(),
-        });
-    }
-}
-
-fn unreachable_roles(c: &mut Ctx) {
-    let (m, out) = (c.m, c.out);
-    let say = &c.say.findings.role_unreachable;
-    for e in &out.log {
-        let LogKind::Unreachable(n) = e.kind else { continue };
-        let note = &out.notifications[n];
-        let role = &m.roles[note.to_role];
-        let names: Vec<&str> = role.holders.iter().map(|&p| m.people[p].name.as_str()).collect();
-        let mut evidence = vec![ev(e.t, format!("unreachable {}", role.id))];
-        evidence.extend(note.attempts.iter().take(6).map(|a| {
-            ev(a.sent_at, format!("{} via {}: {}", m.people[a.person].id, m.channels[a.channel].id, a.end.as_str()))
-        }));
-        c.add(Draft {
-            kind: FindingKind::RoleUnreachable,
-            subject: &role.id,
-            title: (say.title)(&role.name),
-            detail: (say.detail)(&names),
-            evidence,
-            action: (say.corrective_action)(&role.name),
-            responsible: c.crisis_owner(),
-        });
+        (None, Some(Replica { lag, target })) => {
+            if lag > rpo {
+                Some((say.action_cut_replica_lag)(&sys.id, &lang.duration(rpo), &lang.duration(lag)))
+            } else {
+                (copies_lost && site_went_down(target))
+                    .then(|| (say.action_copy_elsewhere)(&sys.id, &c.m.sites[target].name))
+            }
+        }
+        (None, None) => Some((say.action_start_backups)(&sys.id, &lang.duration(rpo))),
     }
 }
 
@@ -202,8 +157,8 @@ fn missed_rpo(c: &mut Ctx) {
         if o.within_rpo {
             continue;
         }
-        let protection: Vec<String> = m.functions[fi]
-            .systems
+        let systems = &m.functions[fi].systems;
+        let protection: Vec<String> = systems
             .iter()
             .map(|&s| {
                 let sys = &m.systems[s];
@@ -216,49 +171,15 @@ fn missed_rpo(c: &mut Ctx) {
             .collect();
         let protection: Vec<&str> = protection.iter().map(String::as_str).collect();
         let lost = o.data_lost.map_or_else(|| say.all_data_lost.to_owned(), |d| lang.duration(d));
+        let actions: Vec<String> =
+            systems.iter().filter_map(|&s| rpo_action(c, s, f.rpo, o.data_lost.is_none())).collect();
         c.add(Draft {
             kind: FindingKind::RpoMissed,
             subject: &f.id,
             title: (say.title)(&f.name, &lost, &lang.duration(f.rpo)),
             detail: (say.detail)(&protection),
             evidence: vec![ev(o.start, format!("function_down {}", f.id))],
-            action: say.corrective_action.to_owned(),
-            responsible: c.crisis_owner(),
-        });
-    }
-}
-
-fn single_channel(c: &mut Ctx) {
-    let (m, out) = (c.m, c.out);
-    let say = &c.say.findings.single_channel;
-    let mut called = BTreeSet::new();
-    for n in &out.notifications {
-        for a in &n.attempts {
-            called.insert(a.person);
-        }
-    }
-    for &p in &called {
-        let person = &m.people[p];
-        let channels: BTreeSet<ChannelId> = person.contacts.iter().map(|k| k.channel).collect();
-        if channels.len() > 1 {
-            continue;
-        }
-        let evidence = out
-            .notifications
-            .iter()
-            .flat_map(|n| n.attempts.iter())
-            .filter(|a| a.person == p)
-            .take(3)
-            .map(|a| ev(a.sent_at, format!("{} via {}: {}", person.id, m.channels[a.channel].id, a.end.as_str())))
-            .collect();
-        c.add(Draft {
-            kind: FindingKind::SingleChannel,
-            subject: &person.id,
-            title: (say.title)(&person.name),
-            detail: say.detail.to_owned(),
-            evidence,
-            action: say.corrective_action.to_owned(),
-            responsible: c.crisis_owner(),
+            action: actions.join(" "),
         });
     }
 }
@@ -286,63 +207,7 @@ fn single_source(c: &mut Ctx) {
             detail,
             evidence,
             action: (say.corrective_action)(&s.name),
-            responsible: c.crisis_owner(),
         });
-    }
-}
-
-fn late_notices(c: &mut Ctx) {
-    let (m, out, lang) = (c.m, c.out, c.lang);
-    let (late_role, late_stakeholder) = (&c.say.findings.notification_late, &c.say.findings.stakeholder_late);
-    for e in &out.log {
-        match e.kind {
-            LogKind::NotificationLate(n) => {
-                let note = &out.notifications[n];
-                let role = &m.roles[note.to_role];
-                let deadline = lang.duration(note.deadline_at.unwrap_or(0) - note.started_at);
-                let detail = match note.reached {
-                    Some(r) => (late_role.detail)(&lang.duration(r.at - note.started_at), &deadline),
-                    None => (late_role.detail_not_reached)(&format_time(out.ended_at), &deadline),
-                };
-                c.add(Draft {
-                    kind: FindingKind::NotificationLate,
-                    subject: &role.id,
-                    title: (late_role.title)(&role.name),
-                    detail,
-                    evidence: vec![ev(e.t, format!("notification_late {}", role.id))],
-                    action: late_role.corrective_action.to_owned(),
-                    responsible: role.name.clone(),
-                });
-            }
-            LogKind::StakeholderLate(s) => {
-                let st = &m.stakeholders[s];
-                let notice = &out.stakeholders[s.index()];
-                let owner = m.roles[st.owner].name.clone();
-                let mut evidence = vec![ev(e.t, format!("stakeholder_late {}", st.id))];
-                let when = match (notice.notified, out.disruption_at) {
-                    (Some(n), Some(d0)) => {
-                        evidence
-                            .push(ev(n.at, format!("stakeholder_notified {} via {}", st.id, m.channels[n.channel].id)));
-                        (late_stakeholder.notified_after)(&lang.duration(n.at - d0), &m.channels[n.channel].id)
-                    }
-                    _ => (late_stakeholder.not_notified_by_end)(&format_time(out.ended_at)),
-                };
-                let began = match notice.started {
-                    Some(start) => (late_stakeholder.owner_began)(&m.people[start.by].name, &format_time(start.at)),
-                    None => (late_stakeholder.nobody_began)(&owner),
-                };
-                c.add(Draft {
-                    kind: FindingKind::StakeholderLate,
-                    subject: &st.id,
-                    title: (late_stakeholder.title)(&st.name, &lang.duration(st.deadline)),
-                    detail: (late_stakeholder.detail)(&when, &lang.duration(st.deadline), &began),
-                    evidence,
-                    action: (late_stakeholder.corrective_action)(&st.name, &owner),
-                    responsible: owner,
-                });
-            }
-            _ => {}
-        }
     }
 }
 
@@ -357,15 +222,25 @@ fn default_decisions(c: &mut Ctx) {
             continue;
         }
         let dec = &m.decisions[d.decision];
-        let role = m.roles[dec.role].name.clone();
-        let (asked, detail) = match d.asked {
-            Some(p) => (
-                format!("decision_posed {} to {}", dec.id, m.people[p].id),
-                (say.detail)(&m.people[p].name, &dec.options[d.option].label, &format_time(applied_at)),
-            ),
+        let role = &m.roles[dec.role];
+        let option = &dec.options[d.option].label;
+        let (asked, detail, action) = match d.asked {
+            Some(p) => {
+                let person = &m.people[p].name;
+                let backup = role.holders.iter().find(|&&h| h != p).map(|&h| m.people[h].name.as_str());
+                (
+                    format!("decision_posed {} to {}", dec.id, m.people[p].id),
+                    (say.detail)(person, &format_time(d.posed_at), option, &format_time(applied_at)),
+                    match backup {
+                        Some(b) => (say.action_backup_answers)(&role.name, person, b, &lang.duration(dec.deadline)),
+                        None => (say.action_name_backup)(&role.name, person),
+                    },
+                )
+            }
             None => (
-                format!("decision_posed {} (nobody holding {} to ask)", dec.id, m.roles[dec.role].id),
-                (say.detail_nobody_asked)(&role, &dec.options[d.option].label, &format_time(applied_at)),
+                format!("decision_posed {} (nobody holding {} to ask)", dec.id, role.id),
+                (say.detail_nobody_asked)(&role.name, option, &format_time(applied_at)),
+                (say.action_nobody_asked)(&role.name),
             ),
         };
         c.add(Draft {
@@ -374,8 +249,7 @@ fn default_decisions(c: &mut Ctx) {
             title: (say.title)(&dec.prompt, &lang.duration(dec.deadline)),
             detail,
             evidence: vec![ev(d.posed_at, asked), ev(applied_at, format!("default {}", dec.options[d.option].id))],
-            action: say.corrective_action.to_owned(),
-            responsible: role,
+            action,
         });
     }
 }

@@ -39,8 +39,9 @@ pub struct Finding {
     pub id: String,
     /// What kind of finding; serialised as the id's first part.
     pub kind: FindingKind,
-    /// What it is about (a function, role, channel… by id); the id's second part, so
-    /// not written out again.
+    /// The cause it is about (a site, system, role, function… by id); the id's second
+    /// part, so not written out again. Symptoms of one cause share it, so that one
+    /// finding holds all their evidence.
     #[serde(skip)]
     pub subject: String,
     /// Short title.
@@ -53,17 +54,18 @@ pub struct Finding {
     pub capability: Capability,
     /// What to do about it, in the report language.
     pub corrective_action: String,
-    /// The role that should see it done.
+    /// The role that can fix it: the plan owner, since the plan names no owner for its
+    /// call tree, runbooks, procedures or suppliers.
     pub responsible: String,
 }
 
 /// What a finding is about. Its [`slug`](FindingKind::slug) starts the finding's id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum FindingKind {
-    /// A recovery step's runbook was kept at a site that went down.
-    RunbookUnreachable,
-    /// A notification channel went down with the systems it runs on.
-    ChannelOnFailedSystem,
+    /// Runbooks of recovery steps were kept at a site that went down; one per site.
+    RunbooksAtSite,
+    /// Notification channels went down with a system they run on; one per system.
+    ChannelsOnSystem,
     /// Nobody holding a role could be reached.
     RoleUnreachable,
     /// A function came back later than its RTO.
@@ -89,8 +91,8 @@ impl FindingKind {
     /// compared by id, so these never change.
     pub fn slug(self) -> &'static str {
         match self {
-            FindingKind::RunbookUnreachable => "runbook-unreachable",
-            FindingKind::ChannelOnFailedSystem => "channel-on-failed-system",
+            FindingKind::RunbooksAtSite => "runbooks-at-site",
+            FindingKind::ChannelsOnSystem => "channels-on-system",
             FindingKind::RoleUnreachable => "role-unreachable",
             FindingKind::RtoMissed => "rto-missed",
             FindingKind::RpoMissed => "rpo-missed",
@@ -112,13 +114,13 @@ impl FindingKind {
     /// long the improvement item is given.
     pub fn capability(self) -> Capability {
         match self {
-            FindingKind::RunbookUnreachable
+            FindingKind::RunbooksAtSite
             | FindingKind::RtoMissed
             | FindingKind::SingleChannel
             | FindingKind::SingleSource
             | FindingKind::StakeholderLate
             | FindingKind::NotDeclared => Capability::Planning,
-            FindingKind::ChannelOnFailedSystem | FindingKind::RpoMissed => Capability::Equipment,
+            FindingKind::ChannelsOnSystem | FindingKind::RpoMissed => Capability::Equipment,
             FindingKind::RoleUnreachable => Capability::Organisation,
             FindingKind::NotificationLate | FindingKind::DecisionDefault => Capability::Training,
         }
@@ -130,8 +132,8 @@ impl FindingKind {
     pub fn title_restates_its_criterion(self) -> bool {
         match self {
             FindingKind::RtoMissed | FindingKind::RpoMissed => true,
-            FindingKind::RunbookUnreachable
-            | FindingKind::ChannelOnFailedSystem
+            FindingKind::RunbooksAtSite
+            | FindingKind::ChannelsOnSystem
             | FindingKind::RoleUnreachable
             | FindingKind::SingleChannel
             | FindingKind::SingleSource
@@ -157,8 +159,8 @@ mod tests {
     #[test]
     fn slugs_are_distinct_and_colon_free() {
         let all = [
-            FindingKind::RunbookUnreachable,
-            FindingKind::ChannelOnFailedSystem,
+            FindingKind::RunbooksAtSite,
+            FindingKind::ChannelsOnSystem,
             FindingKind::RoleUnreachable,
             FindingKind::RtoMissed,
             FindingKind::RpoMissed,

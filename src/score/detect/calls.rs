@@ -1,0 +1,223 @@
+//! Findings about reaching people: a role nobody could reach, a call-tree role reached
+//! late, someone with one channel, a stakeholder told late. A late call names every
+//! attempt, what its link allowed and the faster channel the person had, and its action
+//! follows from that.
+
+use std::collections::BTreeSet;
+
+use super::{Ctx, Draft, ev, usual};
+use crate::compile::Link;
+use crate::ids::{CallId, ChannelId, Id};
+use crate::outcome::{AttemptEnd, LogKind, Notification};
+use crate::score::FindingKind;
+use crate::time::format_time;
+
+/// Whether the role of notification `n` was logged as unreachable: the finding about
+/// that (its cause) then also tells when the role was reached at last.
+fn logged_unreachable(c: &Ctx, n: CallId) -> bool {
+    c.out.log.iter().any(|e| e.kind == LogKind::Unreachable(n))
+}
+
+pub(super) fn unreachable_roles(c: &mut Ctx) {
+    let (m, out, lang) = (c.m, c.out, c.lang);
+    let say = &c.say.findings.role_unreachable;
+    for e in &out.log {
+        let LogKind::Unreachable(n) = e.kind else { continue };
+        let note = &out.notifications[n];
+        let role = &m.roles[note.to_role];
+        let names: Vec<&str> = role.holders.iter().map(|&p| m.people[p].name.as_str()).collect();
+        let tried: Vec<String> = note.attempts.iter().map(|a| c.attempt(a)).collect();
+        let tried: Vec<&str> = tried.iter().map(String::as_str).collect();
+        let mut detail = (say.detail)(&tried);
+        let mut evidence = vec![ev(e.t, format!("unreachable {}", role.id))];
+        evidence.extend(note.attempts.iter().take(6).map(|a| {
+            ev(a.sent_at, format!("{} via {}: {}", m.people[a.person].id, m.channels[a.channel].id, a.end.as_str()))
+        }));
+        if let (Some(reached), Some(deadline)) = (note.reached, note.deadline_at) {
+            if reached.at > deadline {
+                let (after, deadline) = (lang.duration(reached.at - note.started_at), lang.duration(deadline - note.started_at));
+                detail.push_str(&(say.reached_later)(&format_time(reached.at), &after, &deadline));
+                evidence.push(ev(reached.at, format!("reached {} ({})", role.id, m.people[reached.person].id)));
+            }
+        }
+        c.add(Draft {
+            kind: FindingKind::RoleUnreachable,
+            subject: &role.id,
+            title: (say.title)(&role.name),
+            detail,
+            evidence,
+            action: (say.corrective_action)(&role.name, &names),
+        });
+    }
+}
+
+/// Channels of the plan that share no system with `channel`.
+fn independent_of(c: &Ctx, channel: ChannelId) -> Vec<&str> {
+    let needs = &c.m.channels[channel].depends_on;
+    c.m.channels
+        .iter()
+        .enumerate()
+        .filter(|(i, ch)| *i != channel.index() && !ch.depends_on.iter().any(|s| needs.contains(s)))
+        .map(|(_, ch)| ch.id.as_str())
+        .collect()
+}
+
+pub(super) fn single_channel(c: &mut Ctx) {
+    let (m, out) = (c.m, c.out);
+    let say = &c.say.findings.single_channel;
+    let called: BTreeSet<_> = out.notifications.iter().flat_map(|n| n.attempts.iter().map(|a| a.person)).collect();
+    for &p in &called {
+        let person = &m.people[p];
+        let channels: BTreeSet<ChannelId> = person.contacts.iter().map(|k| k.channel).collect();
+        let (1, Some(&only)) = (channels.len(), channels.first()) else { continue };
+        let evidence = out
+            .notifications
+            .iter()
+            .flat_map(|n| n.attempts.iter())
+            .filter(|a| a.person == p)
+            .take(3)
+            .map(|a| ev(a.sent_at, format!("{} via {}: {}", person.id, m.channels[a.channel].id, a.end.as_str())))
+            .collect();
+        let channel = &m.channels[only].id;
+        let others = independent_of(c, only);
+        c.add(Draft {
+            kind: FindingKind::SingleChannel,
+            subject: &person.id,
+            title: (say.title)(&person.name),
+            detail: (say.detail)(channel),
+            evidence,
+            action: if others.is_empty() {
+                (say.action_add_new)(&person.name, channel)
+            } else {
+                (say.action_add)(&person.name, channel, &others)
+            },
+        });
+    }
+}
+
+/// The link as a report names it: `Caller role → Called role`.
+fn link_name(c: &Ctx, link: Option<&Link>, to: &str) -> String {
+    link.map_or_else(|| to.to_owned(), |l| format!("{} → {}", c.m.roles[l.from].name, c.m.roles[l.to].name))
+}
+
+/// What the detail adds about the link and the person's faster channel, and the action
+/// that follows from the attempts.
+fn late_call_advice(c: &Ctx, note: &Notification, link: Option<&Link>, deadline: i64) -> (String, String) {
+    let (m, lang) = (c.m, c.lang);
+    let say = &c.say.findings.notification_late;
+    let role = &m.roles[note.to_role];
+    let name = link_name(c, link, &role.name);
+    let mut detail = String::new();
+    let allowed: &[ChannelId] = link.map_or(&[], |l| l.channels.as_slice());
+    if !allowed.is_empty() {
+        let ids: Vec<&str> = allowed.iter().map(|&ch| m.channels[ch].id.as_str()).collect();
+        detail.push_str(&(say.link_allows)(&name, &ids));
+    }
+    // The person who answered, or else the primary: which of their channels would have
+    // been quicker than the one that reached them (or the first tried)?
+    let answered = note.attempts.iter().find(|a| a.end == AttemptEnd::Answered);
+    let person = note.reached.map(|r| r.person).or_else(|| role.holders.first().copied());
+    let down: BTreeSet<ChannelId> =
+        note.attempts.iter().filter(|a| a.end == AttemptEnd::ChannelDown).map(|a| a.channel).collect();
+    if let Some(p) = person {
+        let contacts = &m.people[p].contacts;
+        let used = answered.or_else(|| note.attempts.iter().find(|a| a.person == p)).map(|a| a.channel);
+        let reference = used
+            .filter(|ch| !down.contains(ch))
+            .and_then(|ch| contacts.iter().find(|k| k.channel == ch))
+            .map_or(i64::MAX, |k| usual(k.answers));
+        let faster = contacts
+            .iter()
+            .filter(|k| !down.contains(&k.channel) && Some(k.channel) != used && usual(k.answers) < reference)
+            .min_by_key(|k| usual(k.answers));
+        if let Some(k) = faster {
+            let channel = &m.channels[k.channel].id;
+            detail.push_str(&(say.faster_channel)(&m.people[p].name, channel, &lang.duration(usual(k.answers))));
+            let action = if allowed.is_empty() || allowed.contains(&k.channel) {
+                (say.action_faster_first)(channel, &name)
+            } else {
+                (say.action_allow_faster)(channel, &name)
+            };
+            return (detail, action);
+        }
+    }
+    let unanswered: i64 = note.attempts.iter().filter(|a| a.end == AttemptEnd::NoAnswer).map(|a| a.ended_at - a.sent_at).sum();
+    let action = match answered {
+        Some(a) if unanswered == 0 => (say.action_slow_answer)(
+            &m.people[a.person].name,
+            &m.channels[a.channel].id,
+            &lang.duration(a.ended_at - a.sent_at),
+            &name,
+            &lang.duration(deadline),
+        ),
+        _ => (say.action_unanswered)(&lang.duration(unanswered), &role.name, &name),
+    };
+    (detail, action)
+}
+
+pub(super) fn late_notifications(c: &mut Ctx) {
+    let (m, out, lang) = (c.m, c.out, c.lang);
+    let say = &c.say.findings.notification_late;
+    for e in &out.log {
+        let LogKind::NotificationLate(n) = e.kind else { continue };
+        if logged_unreachable(c, n) {
+            continue;
+        }
+        let note = &out.notifications[n];
+        let role = &m.roles[note.to_role];
+        let link = note.link.and_then(|l| m.call_tree.as_ref().map(|t| &t.links[l]));
+        let allowed = note.deadline_at.unwrap_or(note.started_at) - note.started_at;
+        let deadline = lang.duration(allowed);
+        let tried: Vec<String> = note.attempts.iter().map(|a| c.attempt(a)).collect();
+        let tried: Vec<&str> = tried.iter().map(String::as_str).collect();
+        let mut evidence = vec![ev(e.t, format!("notification_late {}", role.id))];
+        evidence.extend(note.attempts.iter().map(|a| {
+            ev(a.sent_at, format!("{} via {}: {}", m.people[a.person].id, m.channels[a.channel].id, a.end.as_str()))
+        }));
+        let mut detail = match note.reached {
+            Some(r) => (say.detail)(&lang.duration(r.at - note.started_at), &deadline, &tried),
+            None => (say.detail_not_reached)(&format_time(out.ended_at), &deadline, &tried),
+        };
+        let (more, action) = late_call_advice(c, note, link, allowed);
+        detail.push_str(&more);
+        c.add(Draft {
+            kind: FindingKind::NotificationLate,
+            subject: &role.id,
+            title: (say.title)(&role.name),
+            detail,
+            evidence,
+            action,
+        });
+    }
+}
+
+pub(super) fn late_stakeholders(c: &mut Ctx) {
+    let (m, out, lang) = (c.m, c.out, c.lang);
+    let say = &c.say.findings.stakeholder_late;
+    for e in &out.log {
+        let LogKind::StakeholderLate(s) = e.kind else { continue };
+        let st = &m.stakeholders[s];
+        let notice = &out.stakeholders[s.index()];
+        let owner = &m.roles[st.owner].name;
+        let mut evidence = vec![ev(e.t, format!("stakeholder_late {}", st.id))];
+        let when = match (notice.notified, out.disruption_at) {
+            (Some(n), Some(d0)) => {
+                evidence.push(ev(n.at, format!("stakeholder_notified {} via {}", st.id, m.channels[n.channel].id)));
+                (say.notified_after)(&lang.duration(n.at - d0), &m.channels[n.channel].id)
+            }
+            _ => (say.not_notified_by_end)(&format_time(out.ended_at)),
+        };
+        let began = match notice.started {
+            Some(start) => (say.owner_began)(&m.people[start.by].name, &format_time(start.at)),
+            None => (say.nobody_began)(owner),
+        };
+        c.add(Draft {
+            kind: FindingKind::StakeholderLate,
+            subject: &st.id,
+            title: (say.title)(&st.name, &lang.duration(st.deadline)),
+            detail: (say.detail)(&when, &lang.duration(st.deadline), &began),
+            evidence,
+            action: (say.corrective_action)(&st.name, owner),
+        });
+    }
+}
