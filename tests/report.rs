@@ -126,3 +126,48 @@ fn user_templates_replace_the_built_in_ones() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("report.md.j2 (line 1)"), "{stderr}");
 }
+
+/// A plan from another organisation may carry names that are formulas, Markdown, HTML,
+/// line breaks or terminal escape sequences; each output shows them as text.
+#[test]
+fn hostile_names_stay_text_in_every_output() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = common::sandtable()
+        .args(["run", "tests/fixtures/report/hostile.yaml", "--out"])
+        .arg(tmp.path())
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
+        "escape sequences reach the terminal:\n{stdout:?}"
+    );
+    assert!(stdout.contains("Stakeholder a|b - injected item:"), "a name breaks the summary's lines:\n{stdout}");
+
+    let md = read(tmp.path(), "report.md");
+    for line in md.lines() {
+        assert!(!line.starts_with("# Owned") && !line.starts_with("## Not a heading"), "a name made a heading: {line}");
+        assert!(!line.starts_with("- injected"), "a name made a list item: {line}");
+    }
+    assert!(!md.contains("<script>") && md.contains("&lt;script>"), "raw HTML in report.md");
+    assert!(!md.contains("[click me](") && md.contains("\\[click me\\](http://evil.example)"), "a name made a link");
+    assert!(md.contains("| a\\|b - injected item |"), "a name split a table cell");
+
+    let html = read(tmp.path(), "report.html");
+    assert!(!html.contains("<script>alert"), "raw HTML in report.html");
+
+    let csv = read(tmp.path(), "improvement-plan.csv");
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(true).from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let mut rows = 0;
+    for record in reader.records() {
+        let record = record.expect("CSV reads");
+        rows += 1;
+        for cell in record.iter() {
+            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "a cell could run as a formula: {cell:?}");
+        }
+    }
+    assert!(rows >= 1 && csv.contains("'=HYPERLINK"), "the hostile name reached the plan as text:\n{csv}");
+}

@@ -471,6 +471,8 @@ pub struct PlayPhrases {
     pub resumed: fn(&str, &str, &str) -> String,
     /// Arguments: where the exercise ended, the output folder.
     pub ended: fn(&str, &str) -> String,
+    /// Arguments: the journal whose half-written last line was cut away on resume.
+    pub cut_back: fn(&str) -> String,
     /// Arguments: the inject's number, its title.
     pub inject: fn(&str, &str) -> String,
     /// Before the inject's recipients, method and expected action as it is read out.

@@ -353,6 +353,9 @@ When a decision is pending, type an option id, optionally with how long the team
         decision_prompt: "decision> ",
         resumed: |title, at, journal| format!("resumed {title} at {at} from {journal}"),
         ended: |at, out| format!("The exercise ended at {at}. Wrote the report to {out}."),
+        cut_back: |journal| {
+            format!("{journal}: cut back to its last complete entry; the session continues from there.")
+        },
         inject: |number, title| format!("INJECT #{number}  {title}"),
         inject_to: "to: ",
         inject_by: "by: ",

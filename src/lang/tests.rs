@@ -210,7 +210,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     group!(out, "not_declared", not_declared, NotDeclared { title, detail, corrective_action });
     #[rustfmt::skip]
     group!(out, "play", play, PlayPhrases {
-        welcome, help, decision_prompt, resumed, ended, inject, inject_to, inject_by, inject_expected, detected, reached,
+        welcome, help, decision_prompt, resumed, ended, cut_back, inject, inject_to, inject_by, inject_expected, detected, reached,
         reached_by, nobody_reached, notification_late, declared, function_down, function_back,
         function_back_cause_gone, stakeholder_notified, stakeholder_late, decided, decided_by_default,
         supplier_cut_off, supplier_switched, decision_for, nobody, default_marker, deadline_hint,

@@ -311,6 +311,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         decision_prompt: "决策> ",
         resumed: |title, at, journal| format!("已从 {journal} 恢复“{title}”，当前位于 {at}"),
         ended: |at, out| format!("演练结束于 {at}。报告已写入 {out}。"),
+        cut_back: |journal| format!("{journal}：已截去最后一条不完整的记录，演练从上一条完整记录处继续。"),
         inject: |number, title| format!("注入 #{number}  {title}"),
         inject_to: "接收方：",
         inject_by: "方式：",
