@@ -171,3 +171,25 @@ fn hostile_names_stay_text_in_every_output() {
     }
     assert!(rows >= 1 && csv.contains("'=HYPERLINK"), "the hostile name reached the plan as text:\n{csv}");
 }
+
+/// A user template cannot run for ever or fill memory: a runaway loop stops on fuel, an
+/// enormous report stops at the size limit, each with a message naming the limit.
+#[test]
+fn runaway_user_templates_stop_at_a_named_limit() {
+    for (dir, limit) in [("runaway-loop", "steps and was stopped"), ("huge-output", "would write a report larger than")]
+    {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let out = common::sandtable()
+            .args(["run", "scenarios/dc-power-loss.yaml", "--format", "md", "--template"])
+            .arg(format!("tests/fixtures/templates/{dir}"))
+            .arg("--out")
+            .arg(tmp.path())
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("report::template") && stderr.contains(limit), "{dir}:\n{stderr}");
+        assert!(!tmp.path().join("report.md").exists(), "{dir}: a partial report was written");
+    }
+}

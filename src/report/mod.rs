@@ -242,8 +242,21 @@ impl std::io::Write for Bounded {
 
 fn template_error(origin: &str, e: &minijinja::Error) -> Diagnostic {
     let line = e.line().map_or(String::new(), |l| format!(" (line {l})"));
-    Diagnostic::error("report::template", format!("template {origin}{line}: {e}"))
-        .with_help("templates use minijinja (Jinja2) syntax; start from the built-in ones under src/report/templates/")
+    let (message, help) = match e.kind() {
+        minijinja::ErrorKind::OutOfFuel => (
+            format!("template {origin}{line} ran more than {TEMPLATE_FUEL} steps and was stopped"),
+            "a loop inside a loop over large ranges never ends in practice: loop over the scorecard's lists instead",
+        ),
+        minijinja::ErrorKind::WriteFailure => (
+            format!("template {origin} would write a report larger than {} MB and was stopped", MAX_REPORT_BYTES >> 20),
+            "print each item of the scorecard once; a report is read by people",
+        ),
+        _ => (
+            format!("template {origin}{line}: {e}"),
+            "templates use minijinja (Jinja2) syntax; start from the built-in ones under src/report/templates/",
+        ),
+    };
+    Diagnostic::error("report::template", message).with_help(help)
 }
 
 /// The report as Markdown.
