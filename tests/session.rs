@@ -52,7 +52,7 @@ fn an_answer_is_journalled_with_its_latency_and_applied() {
     session.handle("end", 11.0).expect("ends");
     let end = session.finish().expect("finishes");
     let rec = end.outcome.decisions[0];
-    assert_eq!((rec.latency, rec.by_default), (600, false));
+    assert_eq!((rec.latency, rec.by_default), (Some(600), false));
     assert!(matches!(end.journal.as_slice(), [JournalEntry::End { .. }]));
 }
 
@@ -67,7 +67,7 @@ fn a_late_answer_means_the_default_at_the_deadline() {
     assert!(text(&out).contains("after the 30m deadline: the default `declare` applies"), "{}", text(&out));
     session.handle("end", 0.0).expect("ends");
     let rec = session.finish().expect("finishes").outcome.decisions[0];
-    assert_eq!((rec.latency, rec.by_default), (30 * 60, true));
+    assert_eq!((rec.latency, rec.by_default), (Some(30 * 60), true));
 }
 
 #[test]

@@ -244,6 +244,9 @@ pub struct CriterionPhrases {
     pub not_posed: &'static str,
     /// Nobody answered the decision and its default applied.
     pub defaulted: &'static str,
+    /// The decision was posed, but nobody holding its role knew of the disruption before
+    /// the exercise ended: nobody was asked, nothing was decided.
+    pub never_asked: &'static str,
     /// Arguments: how long the answer took.
     pub answered_after: fn(&str) -> String,
 }

@@ -150,6 +150,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         not_everyone_reached: "not everyone was reached",
         not_posed: "not posed in this run",
         defaulted: "no answer; the default applied",
+        never_asked: "never asked: nobody holding the role knew before the end",
         answered_after: |after| format!("answered after {after}"),
     },
     ratings: RatingPhrases {

@@ -125,7 +125,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         within_rto, within_mtd, within_rpo, all_within_rto, stakeholder_notified, declared_within,
         call_tree_within, decision_within, not_disrupted, back_after, not_back_by_end, lost,
         no_reachable_copy, missed, after, not_notified, never_declared, complete_after,
-        not_everyone_reached, not_posed, defaulted, answered_after,
+        not_everyone_reached, not_posed, defaulted, never_asked, answered_after,
     });
     #[rustfmt::skip]
     group!(out, "ratings", ratings, RatingPhrases {

@@ -150,6 +150,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         not_everyone_reached: "有人未能联系上",
         not_posed: "本次未提出",
         defaulted: "无答复，按默认选项执行",
+        never_asked: "未能提出：演练结束前该角色无人知情",
         answered_after: |after| format!("答复用时 {after}"),
     },
     ratings: RatingPhrases {

@@ -10,7 +10,7 @@ use serde::Serialize;
 pub use events::events_jsonl;
 pub use summary::summary_table;
 
-use crate::compile::Model;
+use crate::compile::{Dependency, Model};
 use crate::ids::{FunctionId, Id, PersonId};
 use crate::outcome::{Attempt, Outcome, RecoveredBy};
 
@@ -112,6 +112,31 @@ pub struct OutageResult {
     pub within_rpo: bool,
     /// Steps of the procedure.
     pub steps: Vec<StepResult>,
+    /// When the procedure's last step finished (the function may have waited on after).
+    pub procedure_done_at: Option<i64>,
+    /// What was still down when the procedure was done and held the function back.
+    pub waited_for: Vec<DependencyResult>,
+    /// What was still down when the procedure was done and the procedure works around.
+    pub worked_around: Vec<DependencyResult>,
+}
+
+/// A dependency of a function, by kind and id.
+#[derive(Debug, Clone, Serialize)]
+pub struct DependencyResult {
+    /// `site`, `role` or `supplier`.
+    pub kind: &'static str,
+    /// Its id in the plan.
+    pub id: String,
+}
+
+impl DependencyResult {
+    fn new(m: &Model, d: Dependency) -> Self {
+        match d {
+            Dependency::Site(s) => DependencyResult { kind: "site", id: m.sites[s].id.clone() },
+            Dependency::Role(r) => DependencyResult { kind: "role", id: m.roles[r].id.clone() },
+            Dependency::Supplier(s) => DependencyResult { kind: "supplier", id: m.suppliers[s].id.clone() },
+        }
+    }
 }
 
 /// A step as played.
@@ -203,14 +228,17 @@ pub struct DecisionResult {
     pub id: String,
     /// Posed.
     pub posed_at: i64,
+    /// Put to a holder of its role who knew of the disruption (deadline and latency
+    /// count from here); `null`: nobody holding the role knew before the end.
+    pub asked_at: Option<i64>,
     /// Person asked.
     pub answered_by: Option<String>,
     /// Asked person is a backup.
     pub by_backup: bool,
-    /// Option id.
-    pub option: String,
-    /// Seconds from posing.
-    pub latency: i64,
+    /// Option id; `null` when never asked.
+    pub option: Option<String>,
+    /// Seconds from asking to the answer (or the deadline); `null` when never asked.
+    pub latency: Option<i64>,
     /// Whether the default applied.
     pub by_default: bool,
 }
@@ -315,6 +343,9 @@ impl Results {
                                     })
                                 })
                                 .collect(),
+                            procedure_done_at: o.procedure_done_at,
+                            waited_for: o.waited_for.iter().map(|&d| DependencyResult::new(m, d)).collect(),
+                            worked_around: o.worked_around.iter().map(|&d| DependencyResult::new(m, d)).collect(),
                         }
                     })
                     .collect(),
@@ -366,9 +397,10 @@ impl Results {
                 DecisionResult {
                     id: dec.id.clone(),
                     posed_at: d.posed_at,
+                    asked_at: d.asked_at,
                     answered_by: d.asked.map(person),
                     by_backup: d.asked_backup,
-                    option: dec.options[d.option].id.clone(),
+                    option: d.option.map(|o| dec.options[o].id.clone()),
                     latency: d.latency,
                     by_default: d.by_default,
                 }

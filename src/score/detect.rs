@@ -396,18 +396,16 @@ fn default_decisions(c: &mut Ctx) {
     let (m, out, lang) = (c.m, c.out, c.lang);
     let say = &c.say.findings.decision_default;
     for d in &out.decisions {
-        if !d.by_default {
-            continue;
-        }
+        let (true, Some(option), Some(answered_at)) = (d.by_default, d.option, d.answered_at()) else { continue };
         let dec = &m.decisions[d.decision];
         c.add(Draft {
             kind: FindingKind::DecisionDefault,
             subject: &dec.id,
             title: (say.title)(&dec.prompt, &lang.duration(dec.deadline)),
-            detail: (say.detail)(&dec.options[d.option].label),
+            detail: (say.detail)(&dec.options[option].label),
             evidence: vec![
                 ev(d.posed_at, format!("decision_posed {}", dec.id)),
-                ev(d.posed_at + d.latency, format!("default {}", dec.options[d.option].id)),
+                ev(answered_at, format!("default {}", dec.options[option].id)),
             ],
             responsible: m.roles[dec.role].name.clone(),
         });

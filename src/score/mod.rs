@@ -197,8 +197,8 @@ pub struct DecisionScore {
     pub by_backup: bool,
     /// The default applied.
     pub by_default: bool,
-    /// Seconds to answer.
-    pub latency: i64,
+    /// Seconds from asking to the answer; `None` when never asked.
+    pub latency: Option<i64>,
     /// As text.
     pub latency_text: String,
 }
@@ -353,12 +353,12 @@ pub fn score(m: &Model, out: &Outcome, r: &Results, lang: Lang, observations: &[
             DecisionScore {
                 id: dec.id.clone(),
                 prompt: dec.prompt.clone(),
-                option: dec.options[d.option].label.clone(),
+                option: d.option.map_or_else(|| say.criteria.never_asked.to_owned(), |o| dec.options[o].label.clone()),
                 answered_by: d.asked.map(|p| m.people[p].name.clone()),
                 by_backup: d.asked_backup,
                 by_default: d.by_default,
                 latency: d.latency,
-                latency_text: lang.duration(d.latency),
+                latency_text: d.latency.map_or_else(String::new, |l| lang.duration(l)),
             }
         })
         .collect();

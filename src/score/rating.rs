@@ -129,14 +129,23 @@ fn assess(m: &Model, r: &Results, c: Measure, lang: Lang) -> Assessment {
             let text = (say.decision_within)(&dec.prompt, &lang.duration(limit));
             match r.decisions.iter().find(|x| x.id == dec.id) {
                 None => Assessment::not_assessable(text, say.not_posed),
+                // Never asked: nobody decided, a miss in full.
+                Some(x) if x.latency.is_none() => Assessment::new(
+                    text,
+                    Some(false),
+                    say.never_asked.to_owned(),
+                    1.0,
+                    vec![(FindingKind::DecisionDefault, dec.id.clone())],
+                ),
                 Some(x) => {
-                    let met = !x.by_default && x.latency <= limit;
+                    let latency = x.latency.unwrap_or(0);
+                    let met = !x.by_default && latency <= limit;
                     let detail = if x.by_default {
                         say.defaulted.to_owned()
                     } else {
-                        (say.answered_after)(&lang.duration(x.latency))
+                        (say.answered_after)(&lang.duration(latency))
                     };
-                    let miss = if met { 0.0 } else { (x.latency - limit).max(1) as f64 / limit.max(1) as f64 };
+                    let miss = if met { 0.0 } else { (latency - limit).max(1) as f64 / limit.max(1) as f64 };
                     Assessment::new(text, Some(met), detail, miss, vec![(FindingKind::DecisionDefault, dec.id.clone())])
                 }
             }

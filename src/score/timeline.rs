@@ -42,7 +42,8 @@ pub fn timeline(m: &Model, out: &Outcome, lang: Lang) -> Vec<TimelineEntry> {
             K::DecisionAnswered(d) => {
                 let rec = &out.decisions[d];
                 let dec = &m.decisions[rec.decision];
-                ("decision", (say.decision)(&dec.prompt, &dec.options[rec.option].label, rec.by_default))
+                let label = rec.option.map_or("", |o| dec.options[o].label.as_str());
+                ("decision", (say.decision)(&dec.prompt, label, rec.by_default))
             }
             K::Declared { person: p, role: r } => ("declaration", (say.declared)(&m.people[p].name, &m.roles[r].name)),
             K::FunctionDown(f) => ("recovery", (say.function_down)(&m.functions[f].name)),
@@ -67,6 +68,7 @@ pub fn timeline(m: &Model, out: &Outcome, lang: Lang) -> Vec<TimelineEntry> {
             | K::Attempt { .. }
             | K::Handover { .. }
             | K::DecisionPosed(_)
+            | K::DecisionAsked(_)
             | K::StepStarted { .. }
             | K::RunbookUnreachable { .. }
             | K::StepFinished { .. }
