@@ -291,6 +291,11 @@ rules! {
     supplier_skips_a_cut_off_alternate,
     single_source_supplier,
     rating_s_threshold,
+    decision_waits_until_its_role_knows,
+    decision_never_asked,
+    declaration_only_after_knowing,
+    function_waits_for_its_supplier,
+    procedure_works_around_a_supplier,
 }
 
 #[test]
