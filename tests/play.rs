@@ -146,7 +146,21 @@ fn bad_answers_and_late_answers_are_handled() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let stdout = play(
         tmp.path(),
-        &["dance", "note", "next", "next", "next", "next", "next", "next", "panic", "next", "declare 45m", "board", "end"],
+        &[
+            "dance",
+            "note",
+            "next",
+            "next",
+            "next",
+            "next",
+            "next",
+            "next",
+            "panic",
+            "next",
+            "declare 45m",
+            "board",
+            "end",
+        ],
         &[],
     );
     assert!(stdout.contains("`dance` is not a command"), "{stdout}");

@@ -37,13 +37,17 @@ fn an_answer_is_journalled_with_its_latency_and_applied() {
     assert!(matches!(greeting.journal.first(), Some(JournalEntry::Start { seed: 2026, .. })));
     let (mut seen, mut journal) = (text(&greeting), Vec::new());
     until_decision(&mut session, &mut seen, &mut journal);
-    assert!(seen.contains("DECISION for"), "{seen}");
+    // Posed when the data centre goes dark (T+0:21), the question is put to the crisis
+    // lead only once the call tree has reached him (T+0:29:52), not before.
+    let reached = seen.find("reached Zhou Ning").expect("the crisis lead is reached");
+    let asked = seen.find("T+0:29:52  DECISION for Zhou Ning").expect("asked when reached");
+    assert!(reached < asked, "{seen}");
     // Typed latency wins over the clock; the clock (10 s at pace 60 = 10 min) is used otherwise.
     let out = session.handle("declare", 10.0).expect("answers");
     assert_eq!(
         out.journal,
         vec![JournalEntry::Answer {
-            t: 21 * 60,
+            t: 29 * 60 + 52,
             decision: "failover".into(),
             option: Some("declare".into()),
             latency: 600

@@ -83,14 +83,12 @@ impl Engine<'_> {
     fn missing(&self, f: FunctionId) -> Vec<Dependency> {
         let (func, st) = (&self.model.functions[f], &self.st);
         let sites = func.sites.iter().filter(|&&s| st.site_down[s]).map(|&s| Dependency::Site(s));
-        let roles = func.roles.iter().filter(|&&r| {
-            !st.acting[r].is_some_and(|a| st.available(a.person) && a.ready_at <= st.now)
-        });
+        let roles = func
+            .roles
+            .iter()
+            .filter(|&&r| !st.acting[r].is_some_and(|a| st.available(a.person) && a.ready_at <= st.now));
         let suppliers = func.suppliers.iter().filter(|&&s| st.supplier_cut[s] && st.supplier_alternate[s].is_none());
-        sites
-            .chain(roles.map(|&r| Dependency::Role(r)))
-            .chain(suppliers.map(|&s| Dependency::Supplier(s)))
-            .collect()
+        sites.chain(roles.map(|&r| Dependency::Role(r))).chain(suppliers.map(|&s| Dependency::Supplier(s))).collect()
     }
 
     /// A system runs when a recovery procedure brought it up at its fail-over site, or

@@ -317,6 +317,9 @@ pub struct RtoMissed {
     pub detail_step_never_started: fn(&str, &str, &str, &str) -> String,
     /// Arguments: how long it took to come back, the RTO, the step, how long it waited.
     pub detail_step_held_up: fn(&str, &str, &str, &str) -> String,
+    /// Arguments: how long it took to come back, the RTO, what it waited for after its
+    /// procedure was done (names, joined), how long.
+    pub detail_waited_for_dependency: fn(&str, &str, &str, &str) -> String,
     /// Nobody declared, so recovery never began.
     pub detail_never_declared: &'static str,
     /// Recovery ran but too slowly, with no single hold-up to name.

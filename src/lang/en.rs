@@ -207,6 +207,11 @@ pub static CATALOGUE: Catalogue = Catalogue {
                     "Back after {back} against an RTO of {rto}. The step holding it up was \"{step}\", which waited {wait} before it could start."
                 )
             },
+            detail_waited_for_dependency: |back, rto, what, wait| {
+                format!(
+                    "Back after {back} against an RTO of {rto}. Its recovery procedure was done, but the function waited {wait} more for {what}."
+                )
+            },
             detail_never_declared: "No disaster was declared, so the recovery procedure never started.",
             detail_not_completed: "The recovery procedure did not complete in time.",
             corrective_action: "Shorten the critical path: declare earlier, start the held-up step sooner (pre-authorise it, give its role a ready backup), and rehearse the procedure.",

@@ -155,7 +155,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     #[rustfmt::skip]
     group!(out, "rto_missed", rto_missed, RtoMissed {
         title, detail_waited_for_declaration, detail_step_never_started, detail_step_held_up,
-        detail_never_declared, detail_not_completed, corrective_action,
+        detail_waited_for_dependency, detail_never_declared, detail_not_completed, corrective_action,
     });
     #[rustfmt::skip]
     group!(out, "rpo_missed", rpo_missed, RpoMissed {

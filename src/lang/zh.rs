@@ -192,6 +192,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
             detail_step_held_up: |back, rto, step, wait| {
                 format!("恢复用时{back}，RTO 为{rto}。拖延恢复的步骤是“{step}”，开始前等待了{wait}。")
             },
+            detail_waited_for_dependency: |back, rto, what, wait| {
+                format!("恢复用时{back}，RTO 为{rto}。恢复程序已完成，但仍需再等待{wait}，直到{what}恢复可用。")
+            },
             detail_never_declared: "未宣布灾难，恢复程序从未启动。",
             detail_not_completed: "恢复程序未能按时完成。",
             corrective_action: "缩短关键路径：更早宣布灾难，提前启动拖延的步骤（预先授权、为其岗位安排随时可用的备援人），并演练该恢复程序。",

@@ -183,6 +183,52 @@ fn unreachable_roles(c: &mut Ctx) {
     }
 }
 
+/// A dependency's name as the plan gives it.
+fn dependency_name(m: &Model, d: &crate::results::DependencyResult) -> String {
+    let found = match d.kind {
+        "site" => m.sites.iter().find(|x| x.id == d.id).map(|x| x.name.clone()),
+        "role" => m.roles.iter().find(|x| x.id == d.id).map(|x| x.name.clone()),
+        _ => m.suppliers.iter().find(|x| x.id == d.id).map(|x| x.name.clone()),
+    };
+    found.unwrap_or_else(|| d.id.clone())
+}
+
+/// When, after its procedure was done, a function waited for a site, role or supplier
+/// longer than `other_wait` (the longest other hold-up), that wait is the finding.
+fn waited_for_dependency(
+    c: &mut Ctx,
+    f: &crate::results::FunctionResult,
+    o: &crate::results::OutageResult,
+    end: i64,
+    other_wait: Option<i64>,
+) -> bool {
+    let (m, lang) = (c.m, c.lang);
+    let say = &c.say.findings.rto_missed;
+    let Some(done) = o.procedure_done_at.filter(|_| !o.waited_for.is_empty()) else { return false };
+    let until = o.recovered_at.unwrap_or(end);
+    let wait = until - done;
+    if other_wait.is_some_and(|w| w >= wait) {
+        return false;
+    }
+    let ids: Vec<&str> = o.waited_for.iter().map(|d| d.id.as_str()).collect();
+    let names: Vec<String> = o.waited_for.iter().map(|d| dependency_name(m, d)).collect();
+    let back = o.back_after.map_or_else(|| c.say.scorecard.not_back.to_owned(), |b| lang.duration(b));
+    let rto = lang.duration(f.rto);
+    c.add(Draft {
+        kind: FindingKind::RtoMissed,
+        subject: &f.id,
+        title: (say.title)(&f.name, &rto),
+        detail: (say.detail_waited_for_dependency)(&back, &rto, &names.join(", "), &lang.duration(wait)),
+        evidence: vec![
+            ev(o.start, format!("function_down {}", f.id)),
+            ev(done, "procedure_done".to_owned()),
+            ev(until, format!("waited for {}: {} → {}", ids.join(", "), format_time(done), format_time(until))),
+        ],
+        responsible: c.crisis_owner(),
+    });
+    true
+}
+
 fn missed_rto(c: &mut Ctx, r: &Results) {
     let (m, lang) = (c.m, c.lang);
     let say = &c.say.findings.rto_missed;
@@ -221,6 +267,9 @@ fn missed_rto(c: &mut Ctx, r: &Results) {
                     declared.map_or_else(|| "never".to_owned(), format_time)
                 ),
             ));
+        }
+        if waited_for_dependency(c, f, o, end, blame.as_ref().map(|b| b.0)) {
+            continue;
         }
         let step_name = |id: &str| {
             m.functions[fi]
