@@ -296,6 +296,11 @@ rules! {
     decision_open_at_end,
     unanswered_decision_is_missed,
     never_declared_finding,
+    decision_waits_until_its_role_knows,
+    decision_never_asked,
+    declaration_only_after_knowing,
+    function_waits_for_its_supplier,
+    procedure_works_around_a_supplier,
 }
 
 #[test]

@@ -155,6 +155,8 @@ pub struct Function {
     pub sites: Vec<SiteId>,
     /// Suppliers it needs.
     pub suppliers: Vec<SupplierId>,
+    /// Roles it needs someone acting for.
+    pub roles: Vec<RoleId>,
     /// Its recovery procedure.
     pub procedure: Option<ProcedureId>,
 }
@@ -187,6 +189,20 @@ pub struct Procedure {
     pub id: String,
     /// Steps.
     pub steps: Vec<Step>,
+    /// Dependencies it does without: these do not hold a function back once it is done.
+    pub works_around: Vec<Dependency>,
+}
+
+/// Something a function depends on besides its systems (which its procedure brings up at
+/// their fail-over site).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Dependency {
+    /// A site.
+    Site(SiteId),
+    /// A role, through the person acting for it.
+    Role(RoleId),
+    /// A supplier, or its alternate.
+    Supplier(SupplierId),
 }
 
 /// A call-tree link.

@@ -59,7 +59,8 @@ impl Engine<'_> {
                 let rec = &out.decisions[r.index()];
                 let dec = &m.decisions[rec.decision];
                 let who = rec.asked.map_or(String::new(), |p| m.people[p].id.clone());
-                (Hook::Decision, vec![dec.id.clone(), dec.options[rec.option].id.clone(), who])
+                let option = rec.option.map_or(String::new(), |o| dec.options[o].id.clone());
+                (Hook::Decision, vec![dec.id.clone(), option, who])
             }
             _ if !kind.calls_on_event() => return None,
             other => (Hook::Event, vec![other.name().to_owned(), self.subject(other)]),
@@ -100,6 +101,7 @@ impl Engine<'_> {
             | LogKind::ScriptInject(_)
             | LogKind::Attempt { .. }
             | LogKind::DecisionPosed(_)
+            | LogKind::DecisionAsked(_)
             | LogKind::DecisionAnswered(_)
             | LogKind::ScriptLog(_)
             | LogKind::End => String::new(),

@@ -290,6 +290,26 @@ pub struct Procedure {
     pub name: Option<String>,
     /// The steps; order is given by `after`, not by position.
     pub steps: Vec<Step>,
+    /// Dependencies of the functions it recovers that it does without (a second
+    /// warehouse for a site, paper forms for a supplier). Any other dependency still
+    /// down when the last step finishes holds the function until it is back.
+    #[serde(default)]
+    pub works_around: WorksAround,
+}
+
+/// What a procedure does without.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorksAround {
+    /// Site ids.
+    #[serde(default)]
+    pub sites: Vec<Id>,
+    /// Role ids.
+    #[serde(default)]
+    pub roles: Vec<Id>,
+    /// Supplier ids.
+    #[serde(default)]
+    pub suppliers: Vec<Id>,
 }
 
 /// One step of a procedure.

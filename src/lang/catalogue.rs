@@ -194,8 +194,8 @@ pub struct ScorecardPhrases {
     /// Nobody had answered and the default was due after the end. Arguments: the end,
     /// when the default was due.
     pub decision_open_at_end: fn(&str, &str) -> String,
-    /// Nobody holding the role could be asked. Arguments: the role, then what became of
-    /// the decision ([`Self::decision_defaulted`] or [`Self::decision_open_at_end`]).
+    /// Nobody acting for the role knew of the disruption before the end, so nobody was
+    /// asked and nothing was decided (no default either). Arguments: the role, the end.
     pub decision_never_asked: fn(&str, &str) -> String,
     /// The recovery order when every disrupted function came back, none too early.
     pub order_kept: &'static str,
@@ -370,6 +370,11 @@ pub struct RtoMissed {
     pub action_step_held_up: fn(&str, &str, &str) -> String,
     /// Arguments: the function, its RTO.
     pub action_procedure_too_long: fn(&str, &str) -> String,
+    /// The procedure was done but the function waited for what it depends on.
+    /// Arguments: state, RTO, what it waited for (names, joined), how long.
+    pub detail_waited_for_dependency: fn(&str, &str, &str, &str) -> String,
+    /// Arguments: the function, what it waited for.
+    pub action_wait_for_dependency: fn(&str, &str) -> String,
 }
 
 /// A function that lost more data than its RPO allows.

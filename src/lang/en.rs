@@ -124,7 +124,11 @@ pub static CATALOGUE: Catalogue = Catalogue {
         decision_open_at_end: |end, due| {
             format!("still open at the end ({end}): no answer, and the default was not due until {due}")
         },
-        decision_never_asked: |role, then| format!("never asked: nobody acting for {role} could be asked; {then}"),
+        decision_never_asked: |role, end| {
+            format!(
+                "never asked: nobody acting for {role} knew of the disruption by the end ({end}); nothing was decided"
+            )
+        },
         order_kept: "Every disrupted function came back, none before a more urgent one.",
         order_nothing_disrupted: "No function was disrupted.",
         order_back_before: |first, later| format!("{first} came back before the more urgent {later}."),
@@ -263,6 +267,16 @@ pub static CATALOGUE: Catalogue = Catalogue {
             action_procedure_too_long: |function, rto| {
                 format!(
                     "Shorten the recovery procedure of {function} (run steps in parallel, pre-stage the DR site) or review its RTO of {rto} in the BIA."
+                )
+            },
+            detail_waited_for_dependency: |state, rto, what, wait| {
+                format!(
+                    "RTO {rto}: {state}. Its recovery procedure was done, but the function waited {wait} more for {what}."
+                )
+            },
+            action_wait_for_dependency: |function, what| {
+                format!(
+                    "Give {function} a way to run without {what} (a standby or alternate ready in time, or a procedure that works around it), or review its RTO in the BIA."
                 )
             },
         },

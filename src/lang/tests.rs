@@ -184,7 +184,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     group!(out, "rto_missed", rto_missed, RtoMissed {
         title, detail_waited_for_declaration, detail_step_never_started, detail_step_held_up,
         detail_not_completed, action_declare_sooner, action_step_never_started, action_step_held_up,
-        action_procedure_too_long,
+        action_procedure_too_long, detail_waited_for_dependency, action_wait_for_dependency,
     });
     #[rustfmt::skip]
     group!(out, "rpo_missed", rpo_missed, RpoMissed {

@@ -122,7 +122,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         decision_answered: |person, after| format!("由{person}答复，用时{after}"),
         decision_defaulted: |at| format!("无人答复；于{at}按默认选项执行"),
         decision_open_at_end: |end, due| format!("演练结束时（{end}）仍未决定：无人答复，默认选项要到{due}才生效"),
-        decision_never_asked: |role, then| format!("从未询问：{role}无人可被询问；{then}"),
+        decision_never_asked: |role, end| format!("从未询问：至演练结束（{end}），{role}无人知悉事件，未作任何决定"),
         order_kept: "所有中断业务均已恢复，且没有任何业务先于更紧急的业务恢复。",
         order_nothing_disrupted: "没有业务中断。",
         order_back_before: |first, later| format!("{first}先于更紧急的{later}恢复。"),
@@ -236,6 +236,14 @@ pub static CATALOGUE: Catalogue = Catalogue {
             action_procedure_too_long: |function, rto| {
                 format!(
                     "缩短{function}的恢复程序（并行执行步骤、预先准备灾备站点），或在业务影响分析中重新评估 {rto} 的 RTO。"
+                )
+            },
+            detail_waited_for_dependency: |state, rto, what, wait| {
+                format!("RTO {rto}：{state}。恢复程序已完成，但该业务功能又等了{wait}，等待{what}恢复。")
+            },
+            action_wait_for_dependency: |function, what| {
+                format!(
+                    "让{function}在{what}不可用时也能运行（及时到位的备用或替代方案，或绕开它的恢复程序），或在业务影响分析中重新评估其 RTO。"
                 )
             },
         },

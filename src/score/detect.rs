@@ -351,8 +351,9 @@ fn default_decisions(c: &mut Ctx) {
     let say = &c.say.findings.decision_default;
     for d in &out.decisions {
         // A default due after the end never applied: the decision was still open, which
-        // its criterion reports; there is no default to find fault with.
-        let applied_at = d.posed_at.saturating_add(d.latency);
+        // its criterion reports; there is no default to find fault with. Neither is there
+        // for a decision never asked (nobody acting for its role knew).
+        let (Some(applied_at), Some(option)) = (d.answered_at(), d.option) else { continue };
         if !d.by_default || applied_at > out.ended_at {
             continue;
         }
@@ -360,12 +361,12 @@ fn default_decisions(c: &mut Ctx) {
         let role = m.roles[dec.role].name.clone();
         let (asked, detail) = match d.asked {
             Some(p) => (
-                format!("decision_posed {} to {}", dec.id, m.people[p].id),
-                (say.detail)(&m.people[p].name, &dec.options[d.option].label, &format_time(applied_at)),
+                format!("decision_asked {} to {}", dec.id, m.people[p].id),
+                (say.detail)(&m.people[p].name, &dec.options[option].label, &format_time(applied_at)),
             ),
             None => (
                 format!("decision_posed {} (nobody holding {} to ask)", dec.id, m.roles[dec.role].id),
-                (say.detail_nobody_asked)(&role, &dec.options[d.option].label, &format_time(applied_at)),
+                (say.detail_nobody_asked)(&role, &dec.options[option].label, &format_time(applied_at)),
             ),
         };
         c.add(Draft {
@@ -373,7 +374,10 @@ fn default_decisions(c: &mut Ctx) {
             subject: &dec.id,
             title: (say.title)(&dec.prompt, &lang.duration(dec.deadline)),
             detail,
-            evidence: vec![ev(d.posed_at, asked), ev(applied_at, format!("default {}", dec.options[d.option].id))],
+            evidence: vec![
+                ev(d.asked_at.unwrap_or(d.posed_at), asked),
+                ev(applied_at, format!("default {}", dec.options[option].id)),
+            ],
             action: say.corrective_action.to_owned(),
             responsible: role,
         });

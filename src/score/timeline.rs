@@ -42,7 +42,7 @@ pub fn timeline(m: &Model, out: &Outcome, lang: Lang) -> Vec<TimelineEntry> {
             K::DecisionAnswered(d) => {
                 let rec = &out.decisions[d];
                 let dec = &m.decisions[rec.decision];
-                let option = &dec.options[rec.option].label;
+                let option = rec.option.map_or("", |o| dec.options[o].label.as_str());
                 let text = match rec.asked.filter(|_| !rec.by_default) {
                     Some(p) => (say.decision_answered)(&dec.prompt, option, &m.people[p].name),
                     None => (say.decision_defaulted)(&dec.prompt, option),
@@ -72,6 +72,7 @@ pub fn timeline(m: &Model, out: &Outcome, lang: Lang) -> Vec<TimelineEntry> {
             | K::Attempt { .. }
             | K::Handover { .. }
             | K::DecisionPosed(_)
+            | K::DecisionAsked(_)
             | K::StepStarted { .. }
             | K::RunbookUnreachable { .. }
             | K::StepFinished { .. }

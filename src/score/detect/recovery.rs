@@ -18,6 +18,9 @@ enum HoldUp {
     NeverStarted { step: String, ready: i64 },
     /// A step waited this long between being ready and starting.
     Waited { step: String, wait: i64, ready: i64, started: i64 },
+    /// The procedure was done at `done`, but the function waited this long more for
+    /// what it depends on (a site, a role's acting person, a supplier).
+    Dependency { wait: i64, done: i64, until: i64 },
     /// No step waited: the steps themselves took longer than the RTO.
     None,
 }
@@ -39,10 +42,34 @@ fn hold_up(o: &OutageResult, declared: Option<i64>, end: i64) -> HoldUp {
         // Steps wait for the declaration; it is the hold-up when it was the longest wait.
         let wait = at - o.start;
         if wait > longest {
-            worst = HoldUp::Declaration { wait, at };
+            (longest, worst) = (wait, HoldUp::Declaration { wait, at });
+        }
+    }
+    // After its procedure, a function waits for what it depends on to be back.
+    if let Some(done) = o.procedure_done_at.filter(|_| !o.waited_for.is_empty()) {
+        let until = o.recovered_at.unwrap_or(end);
+        if until - done > longest {
+            worst = HoldUp::Dependency { wait: until - done, done, until };
         }
     }
     worst
+}
+
+/// What a function waited for after its procedure, by the names the plan gives.
+fn waited_for_names(m: &crate::compile::Model, o: &OutageResult) -> String {
+    let names: Vec<String> = o
+        .waited_for
+        .iter()
+        .map(|d| {
+            let found = match d.kind {
+                "site" => m.sites.iter().find(|x| x.id == d.id).map(|x| x.name.clone()),
+                "role" => m.roles.iter().find(|x| x.id == d.id).map(|x| x.name.clone()),
+                _ => m.suppliers.iter().find(|x| x.id == d.id).map(|x| x.name.clone()),
+            };
+            found.unwrap_or_else(|| d.id.clone())
+        })
+        .collect();
+    names.join(", ")
 }
 
 /// A function back after its RTO, or still down when its RTO had passed. A function
@@ -97,6 +124,20 @@ pub(super) fn missed_rto(c: &mut Ctx) {
                     role,
                 )
             }
+            HoldUp::Dependency { wait, done, until } => {
+                let ids: Vec<&str> = o.waited_for.iter().map(|d| d.id.as_str()).collect();
+                evidence.push(ev(done, "procedure_done".to_owned()));
+                evidence.push(ev(
+                    until,
+                    format!("waited for {}: {} → {}", ids.join(", "), format_time(done), format_time(until)),
+                ));
+                let (what, wait) = (waited_for_names(m, o), lang.duration(wait));
+                (
+                    (say.detail_waited_for_dependency)(&state, &rto, &what, &wait),
+                    (say.action_wait_for_dependency)(&f.name, &what),
+                    c.crisis_owner(),
+                )
+            }
             HoldUp::None => (
                 (say.detail_not_completed)(&state, &rto),
                 (say.action_procedure_too_long)(&f.name, &rto),
@@ -146,10 +187,10 @@ pub(super) fn not_declared(c: &mut Ctx) {
         let LogKind::DecisionAnswered(rec) = e.kind else { continue };
         let rec = &out.decisions[rec];
         let dec = &m.decisions[rec.decision];
+        let Some(option) = rec.option else { continue };
         if dec.options.iter().any(|o| o.changes.contains(&Change::Declare)) {
             let how = if rec.by_default { "default" } else { "answer" };
-            evidence
-                .push(ev(e.t, format!("decision {} {how}: {} (does not declare)", dec.id, dec.options[rec.option].id)));
+            evidence.push(ev(e.t, format!("decision {} {how}: {} (does not declare)", dec.id, dec.options[option].id)));
         }
     }
     evidence.push(ev(r.ended_at, "end (no declaration logged)".to_owned()));
