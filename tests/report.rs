@@ -193,3 +193,27 @@ fn runaway_user_templates_stop_at_a_named_limit() {
         assert!(!tmp.path().join("report.md").exists(), "{dir}: a partial report was written");
     }
 }
+
+/// Script `log` lines are the facilitator's: they leave the timeline (which players and
+/// readers of the report take as what happened) and appear in a marked appendix.
+#[test]
+fn script_notes_sit_in_the_facilitator_appendix_not_the_timeline() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    run("scenarios/dc-power-loss.yaml", tmp.path(), &["--format", "md,json"]);
+    let json: serde_json::Value = serde_json::from_str(&read(tmp.path(), "report.json")).expect("report.json");
+    let kinds = |key: &str| -> Vec<String> {
+        json[key]
+            .as_array()
+            .unwrap_or_else(|| panic!("{key} is a list"))
+            .iter()
+            .map(|e| e["kind"].to_string())
+            .collect()
+    };
+    assert!(!kinds("timeline").iter().any(|k| k == "\"note\""), "a script note in the timeline");
+    let notes = kinds("facilitator_notes");
+    assert!(!notes.is_empty() && notes.iter().all(|k| k == "\"note\""), "notes: {notes:?}");
+    let md = read(tmp.path(), "report.md");
+    let appendix = md.find("## Appendix: facilitator notes").expect("the appendix");
+    let note = md.find("UPS runtime drawn").expect("the script's note");
+    assert!(note > appendix, "the script's note appears before its appendix");
+}

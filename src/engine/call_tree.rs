@@ -55,10 +55,12 @@ impl Engine<'_> {
     /// Roles outside the call tree that `roles` selects learn of the disruption now.
     pub(super) fn mobilise(&mut self, roles: impl Iterator<Item = RoleId>) {
         for r in roles {
-            if !self.model.roles[r].in_call_tree && self.st.acting[r].is_none()
-                && let Some((p, rank)) = self.first_available_holder(r) {
-                    self.role_reached(r, p, rank);
-                }
+            if !self.model.roles[r].in_call_tree
+                && self.st.acting[r].is_none()
+                && let Some((p, rank)) = self.first_available_holder(r)
+            {
+                self.role_reached(r, p, rank);
+            }
         }
     }
 

@@ -135,6 +135,8 @@ pub struct ReportText {
     pub start: &'static str,
     pub completion: &'static str,
     pub appendix: &'static str,
+    pub facilitator_notes: &'static str,
+    pub facilitator_notes_intro: &'static str,
     pub time: &'static str,
     pub event: &'static str,
     pub observations: &'static str,

@@ -85,6 +85,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         start: "Start",
         completion: "Completion",
         appendix: "Appendix: timeline",
+        facilitator_notes: "Appendix: facilitator notes",
+        facilitator_notes_intro: "Lines the scenario's scripts wrote while it ran. They are for the facilitator and were not shown to the players.",
         time: "Time",
         event: "Event",
         observations: "Facilitator observations",

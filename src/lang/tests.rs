@@ -112,7 +112,8 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         answered_by, latency, asked, outcome, not_assessed, ended_at, by_default, by_backup, recovery_order, order_kept, order_broken,
         timeline_chart, curve_chart, analysis, rating, strengths, improvements, none, findings,
         no_findings, evidence, corrective_action, responsible, improvement_plan, number, issue,
-        capability_element, org, start, completion, appendix, time, event, observations, rating_p,
+        capability_element, org, start, completion, appendix, facilitator_notes, facilitator_notes_intro, time, event,
+        observations, rating_p,
         rating_s, rating_m, rating_u, rating_none, planning, organisation_el, equipment, training,
         exercise, generated,
     });

@@ -85,6 +85,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         start: "开始日期",
         completion: "完成日期",
         appendix: "附录：时间线",
+        facilitator_notes: "附录：导调人员记录",
+        facilitator_notes_intro: "以下是情景脚本在推演过程中写下的记录，仅供导调人员参考，未向参演人员展示。",
         time: "时间",
         event: "事件",
         observations: "主持人观察记录",

@@ -60,6 +60,8 @@ pub struct Scorecard {
     pub improvement_plan: Vec<ImprovementItem>,
     /// The timeline for the appendix.
     pub timeline: Vec<TimelineEntry>,
+    /// What the scenario's scripts noted, for the facilitator only (not in the timeline).
+    pub facilitator_notes: Vec<TimelineEntry>,
 }
 
 /// The exercise overview.
@@ -366,6 +368,7 @@ pub fn score(m: &Model, out: &Outcome, r: &Results, lang: Lang, observations: &[
         findings,
         improvement_plan,
         timeline: timeline::timeline(m, out, lang),
+        facilitator_notes: timeline::facilitator_notes(out),
     }
 }
 
