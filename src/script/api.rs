@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use rhai::{Array, Dynamic, EvalAltResult, FuncRegistration, NativeCallContext};
 
+use super::limits::{Counters, Fault};
 use crate::compile::{Change, IdKind, Model};
 use crate::ids::{DecisionId, Id};
 use crate::rng::SimRng;
@@ -116,6 +117,11 @@ pub struct HookContext {
     pub rng: SimRng,
     /// Actions, in the order asked for.
     pub actions: Vec<ScriptAction>,
+    /// What scripts have done so far in this run, against the run's limits.
+    pub counters: Counters,
+    /// The first limit a script hit or argument it may not pass: it stops the run even
+    /// if the script caught the error.
+    pub fault: Option<Fault>,
 }
 
 impl HookContext {
@@ -127,6 +133,8 @@ impl HookContext {
             memory: BTreeMap::new(),
             rng: SimRng::new(0),
             actions: Vec::new(),
+            counters: Counters::default(),
+            fault: None,
         }
     }
 }
@@ -146,7 +154,22 @@ fn flag(v: &[bool], i: usize) -> bool {
     v.get(i).copied().unwrap_or(false)
 }
 
+/// Refuses a call: keeps the fault, located at the call, and returns the error that
+/// stops the hook.
+fn refuse(c: &mut HookContext, ctx: &NativeCallContext, fault: Fault) -> Box<EvalAltResult> {
+    let message = fault.message.clone();
+    if c.fault.is_none() {
+        c.fault = Some(Fault { at: ctx.call_position(), ..fault });
+    }
+    message.into()
+}
+
 fn lookup(map: &BTreeMap<String, usize>, kind: &str, id: &str) -> Res<usize> {
+    find(map, kind, id).map_err(Into::into)
+}
+
+/// An id's position, or the message saying it is unknown (with a "did you mean").
+fn find(map: &BTreeMap<String, usize>, kind: &str, id: &str) -> Result<usize, String> {
     map.get(id).copied().ok_or_else(|| {
         let best = map
             .keys()
@@ -155,8 +178,41 @@ fn lookup(map: &BTreeMap<String, usize>, kind: &str, id: &str) -> Res<usize> {
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, k)| format!(" (did you mean `{k}`?)"))
             .unwrap_or_default();
-        format!("unknown {kind} `{id}`{best}").into()
+        format!("unknown {kind} `{id}`{best}")
     })
+}
+
+impl ScriptNames {
+    /// The map of ids a kind of reference names.
+    fn of(&self, kind: IdKind) -> &BTreeMap<String, usize> {
+        match kind {
+            IdKind::Site => &self.sites,
+            IdKind::System => &self.systems,
+            IdKind::Person => &self.people,
+            IdKind::Channel => &self.channels,
+            IdKind::Supplier => &self.suppliers,
+        }
+    }
+
+    /// Checks an id of `kind` (a plan kind's noun, `function` or `decision`), for the
+    /// static check of literal arguments.
+    pub(super) fn check(&self, kind: &str, id: &str) -> Result<(), String> {
+        let map = match kind {
+            "function" => &self.functions,
+            "decision" => &self.decisions,
+            "site" => &self.sites,
+            "system" => &self.systems,
+            "person" => &self.people,
+            "channel" => &self.channels,
+            _ => &self.suppliers,
+        };
+        find(map, kind, id).map(|_| ())
+    }
+
+    /// Checks an effect's ids: the message when one is unknown.
+    pub(super) fn check_effect(&self, effect: &crate::format::effect::Effect) -> Result<(), String> {
+        Change::resolve(effect, &mut |kind, id| find(self.of(kind), kind.noun(), id)).map(|_| ())
+    }
 }
 
 /// Parses an effect as scripts write it (`"system_down core-db"`,
@@ -164,16 +220,7 @@ fn lookup(map: &BTreeMap<String, usize>, kind: &str, id: &str) -> Res<usize> {
 pub fn parse_change(names: &ScriptNames, text: &str) -> Res<Change> {
     use crate::format::effect::Effect;
     let effect: Effect = text.parse().map_err(|e: String| -> Box<EvalAltResult> { e.into() })?;
-    Change::resolve(&effect, &mut |kind, id| {
-        let map = match kind {
-            IdKind::Site => &names.sites,
-            IdKind::System => &names.systems,
-            IdKind::Person => &names.people,
-            IdKind::Channel => &names.channels,
-            IdKind::Supplier => &names.suppliers,
-        };
-        lookup(map, kind.noun(), id)
-    })
+    Change::resolve(&effect, &mut |kind, id| lookup(names.of(kind), kind.noun(), id))
 }
 
 fn delay_of(d: &Dynamic) -> Res<i64> {
@@ -189,6 +236,9 @@ fn delay_of(d: &Dynamic) -> Res<i64> {
 fn schedule(ctx: &NativeCallContext, delay: &Dynamic, title: &str, description: &str, effects: &Array) -> Res<String> {
     let shared = context(ctx)?;
     let mut c = lock(&shared)?;
+    if let Err(fault) = c.counters.may_react("schedule").and_then(|()| c.counters.schedule()) {
+        return Err(refuse(&mut c, ctx, fault));
+    }
     let delay = delay_of(delay)?;
     let mut changes = Vec::with_capacity(effects.len());
     for e in effects {
@@ -266,6 +316,9 @@ pub fn register(engine: &mut rhai::Engine) {
         |ctx: NativeCallContext, effect: &str| -> Res<()> {
             let shared = context(&ctx)?;
             let mut c = lock(&shared)?;
+            if let Err(fault) = c.counters.may_react("apply") {
+                return Err(refuse(&mut c, &ctx, fault));
+            }
             let change = parse_change(&c.names, effect)?;
             c.actions.push(ScriptAction::Apply(change));
             Ok(())
@@ -293,6 +346,9 @@ pub fn register(engine: &mut rhai::Engine) {
         |ctx: NativeCallContext, id: &str| -> Res<()> {
             let shared = context(&ctx)?;
             let mut c = lock(&shared)?;
+            if let Err(fault) = c.counters.may_react("pose") {
+                return Err(refuse(&mut c, &ctx, fault));
+            }
             let d = lookup(&c.names.decisions, "decision", id)?;
             c.actions.push(ScriptAction::Pose(DecisionId::from_index(d)));
             Ok(())
@@ -314,7 +370,12 @@ pub fn register(engine: &mut rhai::Engine) {
     FuncRegistration::new("log").with_volatility(true).register_into_engine(
         engine,
         |ctx: NativeCallContext, text: &str| -> Res<()> {
-            lock(&context(&ctx)?)?.actions.push(ScriptAction::Log(text.to_owned()));
+            let shared = context(&ctx)?;
+            let mut c = lock(&shared)?;
+            if let Err(fault) = c.counters.log(text.len()) {
+                return Err(refuse(&mut c, &ctx, fault));
+            }
+            c.actions.push(ScriptAction::Log(text.to_owned()));
             Ok(())
         },
     );
@@ -323,7 +384,17 @@ pub fn register(engine: &mut rhai::Engine) {
     FuncRegistration::new("rand_int")
         .with_volatility(true)
         .register_into_engine(engine, |ctx: NativeCallContext, lo: i64, hi: i64| -> Res<i64> {
-            Ok(lock(&context(&ctx)?)?.rng.int_between(lo, hi))
+            let shared = context(&ctx)?;
+            let mut c = lock(&shared)?;
+            if lo > hi {
+                let fault = Fault::new(
+                    "script::bad-argument",
+                    format!("rand_int({lo}, {hi}): the lower bound is above the upper"),
+                    "write rand_int(low, high) with low <= high; both bounds can be drawn",
+                );
+                return Err(refuse(&mut c, &ctx, fault));
+            }
+            Ok(c.rng.int_between(lo, hi))
         });
     FuncRegistration::new("rand_float")
         .with_volatility(true)
@@ -331,7 +402,18 @@ pub fn register(engine: &mut rhai::Engine) {
     FuncRegistration::new("chance")
         .with_volatility(true)
         .register_into_engine(engine, |ctx: NativeCallContext, p: f64| -> Res<bool> {
-            Ok(lock(&context(&ctx)?)?.rng.chance(p))
+            let shared = context(&ctx)?;
+            let mut c = lock(&shared)?;
+            // Written this way round so that NaN is refused too.
+            if !(0.0..=1.0).contains(&p) {
+                let fault = Fault::new(
+                    "script::bad-argument",
+                    format!("chance({p}): a probability is a number from 0 to 1"),
+                    "write chance(0.25) for one in four",
+                );
+                return Err(refuse(&mut c, &ctx, fault));
+            }
+            Ok(c.rng.chance(p))
         });
     FuncRegistration::new("pick").with_volatility(true).register_into_engine(
         engine,
