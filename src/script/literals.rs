@@ -169,7 +169,7 @@ fn check_text(
             Ok(effect) => names.check_effect(&effect).err().map(|m| ("script::unknown-id", m)),
         },
         Arg::Delay | Arg::Duration => {
-            parse_seconds(text).err().map(|e| ("script::bad-argument", format!("unreadable duration `{text}`: {e}")))
+            parse_seconds(text).err().map(|e| ("script::bad-argument", format!("unreadable duration: {e}")))
         }
         Arg::Effects => None,
     };
