@@ -112,7 +112,9 @@ pub struct HookContext {
     /// The run as it stands.
     pub snapshot: Snapshot,
     /// What scripts remembered across hooks in this run.
-    pub memory: BTreeMap<String, Dynamic>,
+    /// Shared with a [`Saved`] copy until a hook remembers something new, so that
+    /// keeping it for a replay costs nothing.
+    pub memory: Arc<BTreeMap<String, Dynamic>>,
     /// The run's generator, lent for the call.
     pub rng: SimRng,
     /// Actions, in the order asked for.
@@ -130,12 +132,42 @@ impl HookContext {
         HookContext {
             names,
             snapshot: Snapshot::default(),
-            memory: BTreeMap::new(),
+            memory: Arc::new(BTreeMap::new()),
             rng: SimRng::new(0),
             actions: Vec::new(),
             counters: Counters::default(),
             fault: None,
         }
+    }
+}
+
+/// What a hook call may change in its context, kept to play the call again.
+#[derive(Debug)]
+pub struct Saved {
+    rng: SimRng,
+    memory: Arc<BTreeMap<String, Dynamic>>,
+    counters: Counters,
+    actions: usize,
+}
+
+impl HookContext {
+    /// Keeps what a hook call may change.
+    pub fn save(&self) -> Saved {
+        Saved {
+            rng: self.rng.clone(),
+            memory: Arc::clone(&self.memory),
+            counters: self.counters.clone(),
+            actions: self.actions.len(),
+        }
+    }
+
+    /// Puts back what [`HookContext::save`] kept, as if the call had not been made.
+    pub fn restore(&mut self, saved: Saved) {
+        self.rng = saved.rng;
+        self.memory = saved.memory;
+        self.counters = saved.counters;
+        self.actions.truncate(saved.actions);
+        self.fault = None;
     }
 }
 
@@ -357,7 +389,7 @@ pub fn register(engine: &mut rhai::Engine) {
     FuncRegistration::new("remember").with_volatility(true).register_into_engine(
         engine,
         |ctx: NativeCallContext, key: &str, value: Dynamic| -> Res<()> {
-            lock(&context(&ctx)?)?.memory.insert(key.to_owned(), value);
+            Arc::make_mut(&mut lock(&context(&ctx)?)?.memory).insert(key.to_owned(), value);
             Ok(())
         },
     );

@@ -1,12 +1,15 @@
 //! The operations budget of one hook call, counted across everything the call runs, and
-//! the statement the script was at.
+//! the statement where a limit was hit.
 //!
 //! rhai counts operations per call frame and hands a callback (`sort`, `dedup`, `filter`,
 //! `map`, …) a copy of the count, so a callback could spend the whole budget again for
 //! every element; `sort` and `dedup` even swallow the error and carry on. A limit error
 //! also loses its position at the first function boundary. So the sandbox counts every
-//! operation itself, with the statement being run, and a hook whose budget ran out stops
-//! the run even when something inside rhai swallowed the error.
+//! operation itself, and a hook whose budget ran out stops the run even when something
+//! inside rhai swallowed the error. Following each statement (through rhai's debugger
+//! interface) would slow every run by a third, so only a second, locating engine does
+//! it: a hook that hit a limit is played again there, from the same state, to find the
+//! statement (the call is deterministic, so it fails at the same place).
 //!
 //! The count lives in a thread-local because rhai's progress and debugger callbacks are
 //! registered once on the shared engine and see no per-call state; a hook call runs
@@ -38,7 +41,7 @@ thread_local! {
     static TRACKER: Cell<Tracker> = Cell::new(Tracker::default());
 }
 
-/// Counts every operation and follows every statement on the sandboxed engine.
+/// Counts every operation on the sandboxed engine.
 pub(super) fn install(engine: &mut rhai::Engine) {
     engine.on_progress(|_| {
         TRACKER.with(|cell| {
@@ -53,6 +56,10 @@ pub(super) fn install(engine: &mut rhai::Engine) {
             over.then_some(Dynamic::UNIT)
         })
     });
+}
+
+/// Makes the engine follow every statement, to locate a limit.
+pub(super) fn follow_statements(engine: &mut rhai::Engine) {
     // The debugger interface is the one way to learn which statement runs; rhai marks
     // it volatile, not deprecated.
     #[allow(deprecated)]
@@ -88,9 +95,9 @@ pub(super) fn start() {
 /// What a hook call spent.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Spent {
-    /// The last statement it ran.
+    /// The last statement it ran (on the locating engine).
     pub at: Position,
-    /// Where it ran out of operations, if it did.
+    /// Whether it ran out of operations, and where (on the locating engine).
     pub ran_out_at: Option<Position>,
 }
 

@@ -95,12 +95,16 @@ struct Script {
 #[derive(Debug)]
 pub struct ScriptHost {
     engine: rhai::Engine,
+    /// The same sandbox following every statement: replays a hook that hit a limit, to
+    /// say where.
+    locator: rhai::Engine,
     scripts: Vec<Script>,
     names: Arc<ScriptNames>,
 }
 
-/// The sandboxed engine: raw, with only what scripts need.
-fn sandbox() -> rhai::Engine {
+/// The sandboxed engine: raw, with only what scripts need; `locating`, it follows every
+/// statement (slower), to say where a limit was hit.
+fn sandbox(locating: bool) -> rhai::Engine {
     let mut e = rhai::Engine::new_raw();
     // No BasicTimePackage (timestamp) and nothing that touches the outside world.
     CorePackage::new().register_into_engine(&mut e);
@@ -115,6 +119,9 @@ fn sandbox() -> rhai::Engine {
     e.set_strict_variables(true);
     // Not rhai's own operations limit, which counts each callback afresh: see `budget`.
     budget::install(&mut e);
+    if locating {
+        budget::follow_statements(&mut e);
+    }
     e.set_max_call_levels(MAX_CALL_LEVELS);
     e.set_max_expr_depths(MAX_EXPR_DEPTH.0, MAX_EXPR_DEPTH.1);
     e.set_max_string_size(MAX_STRING);
@@ -129,7 +136,7 @@ fn sandbox() -> rhai::Engine {
 impl ScriptHost {
     /// Compiles each script once and checks its hooks: names, parameter counts.
     pub fn compile(model: &Model, files: &[Arc<SourceFile>]) -> Result<ScriptHost, Vec<Diagnostic>> {
-        let engine = sandbox();
+        let engine = sandbox(false);
         let names = ScriptNames::new(model);
         let mut scripts = Vec::new();
         let mut diags = Vec::new();
@@ -195,7 +202,7 @@ impl ScriptHost {
             scripts.push(Script { file: Arc::clone(file), ast, hooks });
         }
         if diags.is_empty() {
-            Ok(ScriptHost { engine, scripts, names: Arc::new(names) })
+            Ok(ScriptHost { engine, locator: sandbox(true), scripts, names: Arc::new(names) })
         } else {
             Err(diags)
         }
@@ -230,16 +237,14 @@ impl ScriptRun<'_> {
     /// Forgets what scripts remembered and did, for a new run.
     pub fn reset(&mut self) -> Result<(), Diagnostic> {
         let mut ctx = self.lock()?;
-        ctx.memory.clear();
+        ctx.memory = Arc::default();
         ctx.counters = limits::Counters::default();
         ctx.fault = None;
         Ok(())
     }
 
     fn lock(&self) -> Result<std::sync::MutexGuard<'_, HookContext>, Diagnostic> {
-        self.shared
-            .lock()
-            .map_err(|_| Diagnostic::error("script::state", "the exercise state was lost after a script error"))
+        lock_context(&self.shared)
     }
 
     /// Calls `hook` with `args` in every script that defines it, in the scenario's order.
@@ -274,18 +279,52 @@ impl ScriptHost {
     fn call(&self, hook: Hook, ctx: &Shared, args: &[String]) -> Result<(), Diagnostic> {
         let i = Hook::ALL.iter().position(|h| *h == hook).unwrap_or(0);
         for script in self.scripts.iter().filter(|s| s.hooks[i]) {
-            let options = CallFnOptions::new().eval_ast(false).rewind_scope(true).with_tag(Arc::clone(ctx));
-            let mut scope = Scope::new();
-            let args: Vec<Dynamic> = args.iter().map(|a| Dynamic::from(a.clone())).collect();
-            budget::start();
-            let result = self.engine.call_fn_with_options::<Dynamic>(options, &mut scope, &script.ast, hook.name(), args);
-            let spent = budget::finish();
-            let fault = ctx.lock().ok().and_then(|mut c| c.fault.take());
-            if let Some(d) = hook_failure(&script.file, hook, result.as_ref().err().map(|e| &**e), fault, spent) {
+            let before = lock_context(ctx)?.save();
+            let mut tried = self.call_one(&self.engine, script, hook, ctx, args);
+            if tried.needs_locating() {
+                // Played again from the same state on the locating engine, to say where.
+                lock_context(ctx)?.restore(before);
+                tried = self.call_one(&self.locator, script, hook, ctx, args);
+            }
+            let Tried { result, spent, fault } = tried;
+            if let Some(d) = hook_failure(&script.file, hook, result.err().as_deref(), fault, spent) {
                 return Err(d);
             }
         }
         Ok(())
     }
+
+    fn call_one(&self, engine: &rhai::Engine, script: &Script, hook: Hook, ctx: &Shared, args: &[String]) -> Tried {
+        let options = CallFnOptions::new().eval_ast(false).rewind_scope(true).with_tag(Arc::clone(ctx));
+        let mut scope = Scope::new();
+        let args: Vec<Dynamic> = args.iter().map(|a| Dynamic::from(a.clone())).collect();
+        budget::start();
+        let result =
+            engine.call_fn_with_options::<Dynamic>(options, &mut scope, &script.ast, hook.name(), args).map(|_| ());
+        let spent = budget::finish();
+        let fault = ctx.lock().ok().and_then(|mut c| c.fault.take());
+        Tried { result, spent, fault }
+    }
+}
+
+/// One script's hook call, as it went.
+struct Tried {
+    result: Result<(), Box<rhai::EvalAltResult>>,
+    spent: budget::Spent,
+    fault: Option<limits::Fault>,
+}
+
+impl Tried {
+    /// Whether it hit a limit whose place rhai does not keep: the operations budget, the
+    /// call depth, the size of a value. (Faults are located at the refused call.)
+    fn needs_locating(&self) -> bool {
+        self.fault.is_none()
+            && (self.spent.ran_out_at.is_some()
+                || self.result.as_ref().is_err_and(|e| e.is_system_exception()))
+    }
+}
+
+fn lock_context(ctx: &Shared) -> Result<std::sync::MutexGuard<'_, HookContext>, Diagnostic> {
+    ctx.lock().map_err(|_| Diagnostic::error("script::state", "the exercise state was lost after a script error"))
 }
 
