@@ -45,20 +45,44 @@ const LOOP: &str = "tests/fixtures/scripts/loop";
 #[test]
 fn a_posed_decision_that_does_not_exist_fails_validate() {
     let f = format!("{LOAD}/unknown-decision");
-    fails_at("validate", &format!("{f}.yaml"), &format!("{f}.rhai:3:10"), "script::unknown-id", "unknown decision `failovr`");
-    fails_at("validate", &format!("{f}.yaml"), &format!("{f}.rhai:4:17"), "script::unknown-id", "unknown decision `fail-over`");
+    fails_at(
+        "validate",
+        &format!("{f}.yaml"),
+        &format!("{f}.rhai:3:10"),
+        "script::unknown-id",
+        "unknown decision `failovr`",
+    );
+    fails_at(
+        "validate",
+        &format!("{f}.yaml"),
+        &format!("{f}.rhai:4:17"),
+        "script::unknown-id",
+        "unknown decision `fail-over`",
+    );
 }
 
 #[test]
 fn an_unknown_id_inside_an_applied_effect_fails_validate() {
     let f = format!("{LOAD}/unknown-id");
-    fails_at("validate", &format!("{f}.yaml"), &format!("{f}.rhai:3:11"), "script::unknown-id", "unknown system `core-dbb`");
+    fails_at(
+        "validate",
+        &format!("{f}.yaml"),
+        &format!("{f}.rhai:3:11"),
+        "script::unknown-id",
+        "unknown system `core-dbb`",
+    );
 }
 
 #[test]
 fn unknown_ids_in_a_scheduled_injects_effects_fail_validate_each_at_its_place() {
     let f = format!("{LOAD}/unknown-effect-id");
-    fails_at("validate", &format!("{f}.yaml"), &format!("{f}.rhai:4:45"), "script::unknown-id", "unknown site `dc-mian`");
+    fails_at(
+        "validate",
+        &format!("{f}.yaml"),
+        &format!("{f}.rhai:4:45"),
+        "script::unknown-id",
+        "unknown site `dc-mian`",
+    );
     fails_at("validate", &format!("{f}.yaml"), &format!("{f}.rhai:4:66"), "script::unknown-id", "unknown person `bos`");
 }
 
@@ -72,8 +96,20 @@ fn an_effect_or_delay_that_does_not_read_fails_validate() {
 #[test]
 fn state_queries_are_checked_but_a_scripts_own_function_is_not() {
     let f = format!("{LOAD}/query-id");
-    fails_at("validate", &format!("{f}.yaml"), &format!("{f}.rhai:6:22"), "script::unknown-id", "unknown system `core_db`");
-    fails_at("validate", &format!("{f}.yaml"), &format!("{f}.rhai:6:52"), "script::unknown-id", "unknown function `cor`");
+    fails_at(
+        "validate",
+        &format!("{f}.yaml"),
+        &format!("{f}.rhai:6:22"),
+        "script::unknown-id",
+        "unknown system `core_db`",
+    );
+    fails_at(
+        "validate",
+        &format!("{f}.yaml"),
+        &format!("{f}.rhai:6:52"),
+        "script::unknown-id",
+        "unknown function `cor`",
+    );
     let (_, stderr) = sandtable_in_budget(&["validate", &format!("{f}.yaml")]);
     assert!(!stderr.contains("unknown site `anywhere`"), "the script's own is_site_up was checked:\n{stderr}");
     assert_eq!(stderr.matches("\nscript::unknown-id\n").count(), 2, "{stderr}");
@@ -134,43 +170,85 @@ fn log_bytes_are_bounded_per_run() {
 #[test]
 fn a_schedule_0_chain_is_bounded_per_moment() {
     let f = format!("{RUNTIME}/schedule-chain");
-    fails_at("run", &format!("{f}.yaml"), &format!("{f}.rhai:3:5"), "script::too-many-injects", "100 injects at one time (T+0:05)");
+    fails_at(
+        "run",
+        &format!("{f}.yaml"),
+        &format!("{f}.rhai:3:5"),
+        "script::too-many-injects",
+        "100 injects at one time (T+0:05)",
+    );
 }
 
 #[test]
 fn a_schedule_fan_out_is_bounded_per_run() {
     let f = format!("{RUNTIME}/schedule-fan-out");
-    fails_at("run", &format!("{f}.yaml"), &format!("{f}.rhai:4:5"), "script::too-many-injects", "1000 injects in a run");
+    fails_at(
+        "run",
+        &format!("{f}.yaml"),
+        &format!("{f}.rhai:4:5"),
+        "script::too-many-injects",
+        "1000 injects in a run",
+    );
 }
 
 #[test]
 fn an_apply_ping_pong_is_bounded_per_moment() {
     let f = format!("{LOOP}/ping-pong");
-    fails_at("run", &format!("{f}.yaml"), &format!("{f}.rhai:5:9"), "script::hook-loop", "more than 10000 times at T+0:05");
+    fails_at(
+        "run",
+        &format!("{f}.yaml"),
+        &format!("{f}.rhai:5:9"),
+        "script::hook-loop",
+        "more than 10000 times at T+0:05",
+    );
 }
 
 #[test]
 fn a_reaction_chain_through_time_is_bounded_per_run() {
     let f = format!("{LOOP}/through-time");
-    fails_at("run", &format!("{f}.yaml"), &format!("{f}.rhai:5:9"), "script::hook-loop", "more than 100000 times in this run");
+    fails_at(
+        "run",
+        &format!("{f}.yaml"),
+        &format!("{f}.rhai:5:9"),
+        "script::hook-loop",
+        "more than 100000 times in this run",
+    );
 }
 
 #[test]
 fn an_endless_sort_comparer_stops_the_run() {
     let f = format!("{RUNTIME}/sort-callback");
-    fails_at("run", &format!("{f}.yaml"), &format!("{f}.rhai:5:9"), "script::too-many-operations", "too many operations");
+    fails_at(
+        "run",
+        &format!("{f}.yaml"),
+        &format!("{f}.rhai:5:9"),
+        "script::too-many-operations",
+        "too many operations",
+    );
 }
 
 #[test]
 fn an_endless_dedup_comparer_stops_the_run() {
     let f = format!("{RUNTIME}/dedup-callback");
-    fails_at("run", &format!("{f}.yaml"), &format!("{f}.rhai:5:9"), "script::too-many-operations", "too many operations");
+    fails_at(
+        "run",
+        &format!("{f}.yaml"),
+        &format!("{f}.rhai:5:9"),
+        "script::too-many-operations",
+        "too many operations",
+    );
 }
 
 #[test]
 fn filter_callbacks_share_the_hooks_operations_budget() {
     let f = format!("{RUNTIME}/filter-callback");
-    fails_at("run", &format!("{f}.yaml"), &format!("{f}.rhai:8:29"), "script::too-many-operations", "too many operations");
+    fails_at(
+        "run",
+        &format!("{f}.yaml"),
+        &format!("{f}.rhai:8:29"),
+        "script::too-many-operations",
+        "too many operations",
+    );
 }
 
 #[test]

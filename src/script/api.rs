@@ -413,9 +413,9 @@ pub fn register(engine: &mut rhai::Engine) {
     );
     // Randomness: only the run's seeded generator, and volatile so that no draw is
     // ever folded into the compiled script.
-    FuncRegistration::new("rand_int")
-        .with_volatility(true)
-        .register_into_engine(engine, |ctx: NativeCallContext, lo: i64, hi: i64| -> Res<i64> {
+    FuncRegistration::new("rand_int").with_volatility(true).register_into_engine(
+        engine,
+        |ctx: NativeCallContext, lo: i64, hi: i64| -> Res<i64> {
             let shared = context(&ctx)?;
             let mut c = lock(&shared)?;
             if lo > hi {
@@ -427,13 +427,14 @@ pub fn register(engine: &mut rhai::Engine) {
                 return Err(refuse(&mut c, &ctx, fault));
             }
             Ok(c.rng.int_between(lo, hi))
-        });
+        },
+    );
     FuncRegistration::new("rand_float")
         .with_volatility(true)
         .register_into_engine(engine, |ctx: NativeCallContext| -> Res<f64> { Ok(lock(&context(&ctx)?)?.rng.unit()) });
-    FuncRegistration::new("chance")
-        .with_volatility(true)
-        .register_into_engine(engine, |ctx: NativeCallContext, p: f64| -> Res<bool> {
+    FuncRegistration::new("chance").with_volatility(true).register_into_engine(
+        engine,
+        |ctx: NativeCallContext, p: f64| -> Res<bool> {
             let shared = context(&ctx)?;
             let mut c = lock(&shared)?;
             // Written this way round so that NaN is refused too.
@@ -446,7 +447,8 @@ pub fn register(engine: &mut rhai::Engine) {
                 return Err(refuse(&mut c, &ctx, fault));
             }
             Ok(c.rng.chance(p))
-        });
+        },
+    );
     FuncRegistration::new("pick").with_volatility(true).register_into_engine(
         engine,
         |ctx: NativeCallContext, items: Array| -> Res<Dynamic> {

@@ -110,7 +110,14 @@ fn runtime_error(file: &Arc<SourceFile>, hook: Hook, err: &EvalAltResult, last_s
     located(file, hook, code, &message, pos, help)
 }
 
-fn located(file: &Arc<SourceFile>, hook: Hook, code: &'static str, message: &str, at: Position, help: String) -> Diagnostic {
+fn located(
+    file: &Arc<SourceFile>,
+    hook: Hook,
+    code: &'static str,
+    message: &str,
+    at: Position,
+    help: String,
+) -> Diagnostic {
     // Where rhai knows no position, point at the hook instead.
     let (loc, label) = match loc_of(at) {
         loc if loc.is_known() => (loc, format!("in {}", hook.name())),

@@ -13,8 +13,8 @@ use rhai::{AST, ASTNode, Expr, FnCallExpr, Position, Stmt};
 use super::api::ScriptNames;
 use super::errors::loc_of;
 use crate::diag::{Diagnostic, SourceFile};
-use crate::spanned::Loc;
 use crate::format::effect::Effect;
+use crate::spanned::Loc;
 use crate::time::parse_seconds;
 
 /// What one argument of an API function must be.
@@ -32,9 +32,12 @@ enum Arg {
     Effects,
 }
 
-/// The API functions whose literal arguments can be checked: name, arity, what each
+/// An API function whose literal arguments can be checked: name, arity, and what each
 /// argument must be (by position).
-const CHECKED: &[(&str, usize, &[(usize, Arg)])] = &[
+type Checked = (&'static str, usize, &'static [(usize, Arg)]);
+
+/// The API functions whose literal arguments can be checked.
+const CHECKED: &[Checked] = &[
     ("apply", 1, &[(0, Arg::Effect)]),
     ("pose", 1, &[(0, Arg::Id("decision"))]),
     ("decision", 1, &[(0, Arg::Id("decision"))]),
@@ -118,7 +121,8 @@ fn locate(file: &SourceFile, p: &Problem) -> Loc {
 }
 
 fn check_call(call: &FnCallExpr, names: &ScriptNames, problems: &mut Problems) {
-    let Some((name, _, args)) = CHECKED.iter().find(|(n, arity, _)| *n == call.name.as_str() && *arity == call.args.len())
+    let Some((name, _, args)) =
+        CHECKED.iter().find(|(n, arity, _)| *n == call.name.as_str() && *arity == call.args.len())
     else {
         return;
     };
@@ -154,14 +158,7 @@ fn check_arg(function: &str, arg: Arg, expr: &Expr, names: &ScriptNames, problem
     }
 }
 
-fn check_text(
-    function: &str,
-    arg: Arg,
-    text: &str,
-    pos: Position,
-    names: &ScriptNames,
-    problems: &mut Problems,
-) {
+fn check_text(function: &str, arg: Arg, text: &str, pos: Position, names: &ScriptNames, problems: &mut Problems) {
     let problem = match arg {
         Arg::Id(kind) => names.check(kind, text).err().map(|m| ("script::unknown-id", m)),
         Arg::Effect => match text.parse::<Effect>() {

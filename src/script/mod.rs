@@ -319,12 +319,10 @@ impl Tried {
     /// call depth, the size of a value. (Faults are located at the refused call.)
     fn needs_locating(&self) -> bool {
         self.fault.is_none()
-            && (self.spent.ran_out_at.is_some()
-                || self.result.as_ref().is_err_and(|e| e.is_system_exception()))
+            && (self.spent.ran_out_at.is_some() || self.result.as_ref().is_err_and(|e| e.is_system_exception()))
     }
 }
 
 fn lock_context(ctx: &Shared) -> Result<std::sync::MutexGuard<'_, HookContext>, Diagnostic> {
     ctx.lock().map_err(|_| Diagnostic::error("script::state", "the exercise state was lost after a script error"))
 }
-
