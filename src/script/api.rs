@@ -8,7 +8,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use rhai::{Array, Dynamic, EvalAltResult, FuncRegistration, NativeCallContext};
 
 use super::limits::{Counters, Fault};
-use crate::compile::{Change, IdKind, Model};
+use super::names::{ScriptNames, lookup, parse_change};
+use crate::compile::Change;
 use crate::ids::{DecisionId, Id};
 use crate::rng::SimRng;
 use crate::time::parse_seconds;
@@ -17,40 +18,6 @@ use crate::time::parse_seconds;
 pub type Shared = Arc<Mutex<HookContext>>;
 
 type Res<T> = Result<T, Box<EvalAltResult>>;
-
-/// Plan and scenario ids a script may name, resolved once per model.
-#[derive(Debug, Clone, Default)]
-pub struct ScriptNames {
-    sites: BTreeMap<String, usize>,
-    systems: BTreeMap<String, usize>,
-    people: BTreeMap<String, usize>,
-    channels: BTreeMap<String, usize>,
-    suppliers: BTreeMap<String, usize>,
-    functions: BTreeMap<String, usize>,
-    decisions: BTreeMap<String, usize>,
-    /// Option ids per decision.
-    options: Vec<Vec<String>>,
-}
-
-fn index<'a>(ids: impl Iterator<Item = &'a String>) -> BTreeMap<String, usize> {
-    ids.enumerate().map(|(i, id)| (id.clone(), i)).collect()
-}
-
-impl ScriptNames {
-    /// The ids of `m`.
-    pub fn new(m: &Model) -> Self {
-        ScriptNames {
-            sites: index(m.sites.iter().map(|x| &x.id)),
-            systems: index(m.systems.iter().map(|x| &x.id)),
-            people: index(m.people.iter().map(|x| &x.id)),
-            channels: index(m.channels.iter().map(|x| &x.id)),
-            suppliers: index(m.suppliers.iter().map(|x| &x.id)),
-            functions: index(m.functions.iter().map(|x| &x.id)),
-            decisions: index(m.decisions.iter().map(|x| &x.id)),
-            options: m.decisions.iter().map(|d| d.options.iter().map(|o| o.id.clone()).collect()).collect(),
-        }
-    }
-}
 
 /// What a script asked the engine to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -194,65 +161,6 @@ fn refuse(c: &mut HookContext, ctx: &NativeCallContext, fault: Fault) -> Box<Eva
         c.fault = Some(Fault { at: ctx.call_position(), ..fault });
     }
     message.into()
-}
-
-fn lookup(map: &BTreeMap<String, usize>, kind: &str, id: &str) -> Res<usize> {
-    find(map, kind, id).map_err(Into::into)
-}
-
-/// An id's position, or the message saying it is unknown (with a "did you mean").
-fn find(map: &BTreeMap<String, usize>, kind: &str, id: &str) -> Result<usize, String> {
-    map.get(id).copied().ok_or_else(|| {
-        let best = map
-            .keys()
-            .map(|k| (strsim::normalized_damerau_levenshtein(id, k), k))
-            .filter(|(s, _)| *s >= 0.6)
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, k)| format!(" (did you mean `{k}`?)"))
-            .unwrap_or_default();
-        format!("unknown {kind} `{id}`{best}")
-    })
-}
-
-impl ScriptNames {
-    /// The map of ids a kind of reference names.
-    fn of(&self, kind: IdKind) -> &BTreeMap<String, usize> {
-        match kind {
-            IdKind::Site => &self.sites,
-            IdKind::System => &self.systems,
-            IdKind::Person => &self.people,
-            IdKind::Channel => &self.channels,
-            IdKind::Supplier => &self.suppliers,
-        }
-    }
-
-    /// Checks an id of `kind` (a plan kind's noun, `function` or `decision`), for the
-    /// static check of literal arguments.
-    pub(super) fn check(&self, kind: &str, id: &str) -> Result<(), String> {
-        let map = match kind {
-            "function" => &self.functions,
-            "decision" => &self.decisions,
-            "site" => &self.sites,
-            "system" => &self.systems,
-            "person" => &self.people,
-            "channel" => &self.channels,
-            _ => &self.suppliers,
-        };
-        find(map, kind, id).map(|_| ())
-    }
-
-    /// Checks an effect's ids: the message when one is unknown.
-    pub(super) fn check_effect(&self, effect: &crate::format::effect::Effect) -> Result<(), String> {
-        Change::resolve(effect, &mut |kind, id| find(self.of(kind), kind.noun(), id)).map(|_| ())
-    }
-}
-
-/// Parses an effect as scripts write it (`"system_down core-db"`,
-/// `"person_unavailable ma-jun 7d"`, `"declare"`) and resolves its id.
-pub fn parse_change(names: &ScriptNames, text: &str) -> Res<Change> {
-    use crate::format::effect::Effect;
-    let effect: Effect = text.parse().map_err(|e: String| -> Box<EvalAltResult> { e.into() })?;
-    Change::resolve(&effect, &mut |kind, id| lookup(names.of(kind), kind.noun(), id))
 }
 
 fn delay_of(d: &Dynamic) -> Res<i64> {

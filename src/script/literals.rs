@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use rhai::{AST, ASTNode, Expr, FnCallExpr, Position, Stmt};
 
-use super::api::ScriptNames;
 use super::errors::loc_of;
+use super::names::ScriptNames;
 use crate::diag::{Diagnostic, SourceFile};
 use crate::format::effect::Effect;
 use crate::spanned::Loc;

@@ -11,6 +11,7 @@ mod budget;
 mod errors;
 mod limits;
 mod literals;
+mod names;
 
 use std::sync::Arc;
 
@@ -22,13 +23,14 @@ use rhai::{AST, CallFnOptions, Dynamic, Scope};
 use crate::compile::Model;
 use crate::diag::{Diagnostic, SourceFile};
 use crate::rng::SimRng;
-use api::{HookContext, ScriptNames, Shared};
+use api::{HookContext, Shared};
 pub use api::{ScriptAction, Snapshot};
 use errors::{find_fn, hook_failure, loc_of};
 pub use limits::{
     MAX_HOOK_CALLS_PER_MOMENT, MAX_HOOK_CALLS_PER_RUN, MAX_INJECTS_PER_MOMENT, MAX_INJECTS_PER_RUN, MAX_LOG_BYTES,
     MAX_LOG_LINES,
 };
+use names::ScriptNames;
 
 /// Operations one hook call may take before it is stopped (well under a second),
 /// counting the callbacks it hands to `sort`, `filter`, `map` and the like.
