@@ -145,3 +145,72 @@ fn draw(c: &Curve, lang: Lang) -> String {
 pub fn call_tree_curve(points: &[CurvePoint], deadline: Option<CallTreeDeadline>, lang: Lang) -> String {
     lay_out(points, deadline, lang).map_or_else(String::new, |c| draw(&c, lang))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn points(minutes: &[i64]) -> Vec<CurvePoint> {
+        let total = minutes.len() as f64;
+        std::iter::once(CurvePoint { minute: 0, share: 0.0 })
+            .chain(minutes.iter().enumerate().map(|(i, &minute)| CurvePoint { minute, share: (i + 1) as f64 / total }))
+            .collect()
+    }
+
+    const HOUR: Option<CallTreeDeadline> = Some(CallTreeDeadline { after: 3600, source: DeadlineSource::Objective });
+
+    #[test]
+    fn the_objective_is_a_line_at_its_time_with_its_words() {
+        let c = lay_out(&points(&[8, 9, 10, 11]), HOUR, Lang::En).expect("a chart");
+        let x = LEFT + (RIGHT - LEFT) * 3600.0 / c.axis.span();
+        assert_eq!(c.deadline_x, Some(x));
+        let svg = draw(&c, Lang::En);
+        assert!(svg.contains(">Everyone in the call tree reached within 1h<"));
+        assert!(svg.contains(r##"stroke="#c62828""##), "the deadline line is drawn");
+        let plan = Some(CallTreeDeadline { after: 25 * 60, source: DeadlineSource::PlanLinks });
+        assert!(call_tree_curve(&points(&[8, 30]), plan, Lang::Zh).contains(">通知流程最后一个环节的时限：25分<"));
+    }
+
+    #[test]
+    fn the_axis_title_is_inside_the_picture() {
+        for lang in Lang::ALL {
+            let c = lay_out(&points(&[8, 9, 10, 11]), HOUR, lang).expect("a chart");
+            let title = c.labels.last().expect("labels");
+            assert_eq!(title.text, lang.catalogue().labels.curve_axis);
+            assert!(title.bottom() <= c.height && title.left >= 0.0 && title.right() <= WIDTH, "{lang:?}: clipped");
+        }
+    }
+
+    #[test]
+    fn a_deadline_far_beyond_the_curve_is_an_arrow_at_the_edge() {
+        let far = Some(CallTreeDeadline { after: 99_999_999_999 * 86_400, source: DeadlineSource::Objective });
+        let c = lay_out(&points(&[8, 9]), far, Lang::En).expect("a chart");
+        assert_eq!(c.deadline_x, None);
+        assert!(c.labels.iter().any(|l| l.text.ends_with('→')));
+    }
+
+    proptest! {
+        /// Any curve and deadline: bounded ticks and output, no label over another, and
+        /// every label inside the picture.
+        #[test]
+        fn any_curve_is_bounded_and_legible(
+            mut minutes in prop::collection::vec(prop_oneof![0i64..600, 0i64..=i64::MAX / 60], 1..12),
+            after in prop::option::of(prop_oneof![0i64..86_400, 0i64..=i64::MAX]),
+            zh in any::<bool>(),
+        ) {
+            minutes.sort_unstable();
+            let lang = if zh { Lang::Zh } else { Lang::En };
+            let deadline = after.map(|after| CallTreeDeadline { after, source: DeadlineSource::Objective });
+            let c = lay_out(&points(&minutes), deadline, lang).expect("a chart");
+            prop_assert!(c.axis.intervals <= axis::MAX_INTERVALS);
+            for (i, a) in c.labels.iter().enumerate() {
+                prop_assert!(a.left >= 0.0 && a.right() <= WIDTH && a.bottom() <= c.height, "{:?} outside", a.text);
+                for b in &c.labels[i + 1..] {
+                    prop_assert!(!a.overlaps(b), "{:?} overlaps {:?}", a.text, b.text);
+                }
+            }
+            prop_assert!(draw(&c, lang).len() < 8_000 + 60 * minutes.len());
+        }
+    }
+}

@@ -55,6 +55,7 @@ fn text_width(text: &str, size: f64) -> f64 {
 /// last line ends in an ellipsis when text had to be left out.
 fn wrap(text: &str, width: f64, size: f64, max_lines: usize) -> Vec<String> {
     let chars: Vec<char> = text.split_whitespace().collect::<Vec<_>>().join(" ").chars().collect();
+    let breaks_here = |i: usize| i > 0 && (chars[i] == ' ' || is_wide(chars[i]) || is_wide(chars[i - 1]));
     let mut lines: Vec<String> = Vec::new();
     let mut start = 0;
     while start < chars.len() && lines.len() < max_lines {
@@ -64,13 +65,13 @@ fn wrap(text: &str, width: f64, size: f64, max_lines: usize) -> Vec<String> {
             if used + w > width && end > start {
                 break;
             }
-            if end > start && (chars[end] == ' ' || is_wide(chars[end]) || is_wide(chars[end - 1])) {
+            if end > start && breaks_here(end) {
                 last_break = Some(end);
             }
             used += w;
             end += 1;
         }
-        if end < chars.len() && chars[end] != ' ' {
+        if end < chars.len() && !breaks_here(end) {
             if let Some(b) = last_break {
                 end = b;
             }

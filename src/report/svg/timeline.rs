@@ -248,3 +248,149 @@ fn legend(rows: &[Row], top: f64, lang: Lang) -> (Vec<(Swatch, Label)>, f64) {
 pub fn recovery_timeline(functions: &[FunctionScore], end: i64, lang: Lang) -> String {
     lay_out(functions, end, lang).map_or_else(String::new, |t| super::draw::timeline(&t, lang))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const HOUR: i64 = 3600;
+    const DAY: i64 = 24 * HOUR;
+
+    fn function(name: &str, start: i64, back_after: Option<i64>, rto: i64, mtd: i64) -> FunctionScore {
+        FunctionScore {
+            id: name.to_owned(),
+            name: name.to_owned(),
+            priority: 1,
+            rto,
+            mtd,
+            rpo: 0,
+            disrupted: true,
+            start: Some(start),
+            back_after,
+            rto_met: back_after.map(|b| b <= rto),
+            mtd_met: back_after.map(|b| b <= mtd),
+            data_lost: None,
+            rpo_met: None,
+            back_after_text: String::new(),
+            data_lost_text: String::new(),
+        }
+    }
+
+    fn all_labels(t: &Timeline) -> Vec<&Label> {
+        t.labels.iter().chain(t.legend.iter().map(|(_, l)| l)).collect()
+    }
+
+    fn assert_no_overlap(t: &Timeline) -> Result<(), TestCaseError> {
+        let labels = all_labels(t);
+        for (i, a) in labels.iter().enumerate() {
+            for b in &labels[i + 1..] {
+                prop_assert!(!a.overlaps(b), "{:?} overlaps {:?}", a.text, b.text);
+            }
+        }
+        Ok(())
+    }
+
+    /// The shape of the README's data-centre run: close RTO and MTD markers on one row,
+    /// and an MTD on the next row right under the RTO of the row before.
+    fn data_centre() -> Vec<FunctionScore> {
+        vec![
+            function("Core database service", 21 * 60, Some(98 * 60), 2 * HOUR, 4 * HOUR),
+            function("Application service", 21 * 60, Some(194 * 60), 4 * HOUR, 8 * HOUR),
+            function("Office systems", 21 * 60, None, 12 * HOUR, DAY),
+        ]
+    }
+
+    #[test]
+    fn markers_sit_on_their_own_row() {
+        let t = lay_out(&data_centre(), 3 * HOUR + 15 * 60, Lang::En).expect("a chart");
+        let x = |at: i64| PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * at as f64 / t.axis.span();
+        for (row, f) in t.rows.iter().zip(data_centre()) {
+            let start = f.start.unwrap_or(0);
+            let wanted = [x(start + f.rto), x(start + f.mtd)];
+            let drawn: Vec<f64> = row.markers.iter().map(|m| m.x).collect();
+            let wanted: Vec<f64> = wanted.into_iter().filter(|&mx| mx <= PLOT_RIGHT).collect();
+            assert_eq!(drawn.len(), wanted.len(), "{}", f.name);
+            assert!(drawn.iter().zip(&wanted).all(|(a, b)| (a - b).abs() < 1e-6), "{}: {drawn:?} {wanted:?}", f.name);
+            for m in &row.markers {
+                assert_eq!((m.y1 + m.y2) / 2.0, row.y + BAR / 2.0, "{}: marker off its bar", f.name);
+                assert!(m.y1 < row.y && m.y2 > row.y + BAR);
+            }
+        }
+    }
+
+    #[test]
+    fn labels_of_the_data_centre_run_do_not_overlap() {
+        for lang in Lang::ALL {
+            let t = lay_out(&data_centre(), 3 * HOUR + 15 * 60, lang).expect("a chart");
+            assert_no_overlap(&t).expect("no overlap");
+        }
+    }
+
+    #[test]
+    fn a_function_not_back_is_hatched_to_the_end_and_labelled() {
+        let svg = recovery_timeline(&data_centre(), 3 * HOUR + 15 * 60, Lang::En);
+        assert!(svg.contains(r#"fill="url(#st-hatch-grey)""#), "not back before its RTO passed: grey hatching");
+        assert!(svg.contains(">still down at the end<"), "the row says so");
+        assert!(svg.contains(">end of exercise T+3:15<"));
+        let t = lay_out(&data_centre(), 3 * HOUR + 15 * 60, Lang::En).expect("a chart");
+        let office = &t.rows[2];
+        assert_eq!(office.bar, Bar::NotBack { rto_missed: false });
+        assert_eq!(office.x2, t.end_x, "the bar runs to the end of the exercise");
+        let late = recovery_timeline(&data_centre(), 14 * HOUR, Lang::Zh);
+        assert!(late.contains("url(#st-hatch-red)") && late.contains(">结束时仍未恢复<"), "RTO passed: red");
+    }
+
+    #[test]
+    fn the_legend_names_what_is_drawn() {
+        let svg = recovery_timeline(&data_centre(), 3 * HOUR + 15 * 60, Lang::En);
+        for entry in [">back within RTO<", ">still down at the end<", ">RTO<", ">MTD<", ">end of exercise<"] {
+            assert!(svg.contains(entry), "legend lacks {entry}");
+        }
+        assert!(!svg.contains(">back after RTO<"), "no late bar, no legend entry for one");
+    }
+
+    /// Issue 13: an MTD of 99,999,999,999 days drew one tick per week without end.
+    #[test]
+    fn a_hundred_billion_day_mtd_is_an_arrow_not_a_million_ticks() {
+        let mut functions = data_centre();
+        functions[2].mtd = 99_999_999_999 * DAY;
+        let svg = recovery_timeline(&functions, 3 * HOUR + 15 * 60, Lang::En);
+        assert!(svg.len() < 20_000, "{} bytes", svg.len());
+        assert!(svg.contains(">MTD 99999999999d →<"));
+        let long = recovery_timeline(&functions, 99_999_999_999 * DAY, Lang::En);
+        assert!(long.len() < 20_000, "{} bytes", long.len());
+    }
+
+    fn any_function() -> impl Strategy<Value = FunctionScore> {
+        let time = prop_oneof![0i64..3 * DAY, 0i64..=i64::MAX / 4];
+        ("[a-zA-Z ]{0,40}|[核心数据库服务应用平台办公系统]{0,20}", time.clone(), prop::option::of(time.clone()), time.clone(), time)
+            .prop_map(|(name, start, back, rto, mtd)| function(&name, start, back, rto, rto.saturating_add(mtd)))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Whatever the plan and the exercise: no label over another, markers on their
+        /// row, at most 13 ticks, and an output that grows with the rows alone.
+        #[test]
+        fn any_timeline_is_bounded_and_legible(
+            functions in prop::collection::vec(any_function(), 1..6),
+            end in prop_oneof![0i64..7 * DAY, 0i64..=i64::MAX],
+            zh in any::<bool>(),
+        ) {
+            let lang = if zh { Lang::Zh } else { Lang::En };
+            let t = lay_out(&functions, end, lang).expect("a chart");
+            prop_assert!(t.axis.intervals <= axis::MAX_INTERVALS);
+            prop_assert!(t.ticks.len() as i64 <= axis::MAX_INTERVALS + 1);
+            assert_no_overlap(&t)?;
+            for row in &t.rows {
+                for m in &row.markers {
+                    prop_assert_eq!((m.y1 + m.y2) / 2.0, row.y + BAR / 2.0);
+                }
+            }
+            let svg = recovery_timeline(&functions, end, lang);
+            prop_assert!(svg.len() < 6_000 + 2_500 * functions.len(), "{} bytes", svg.len());
+        }
+    }
+}
