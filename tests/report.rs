@@ -161,3 +161,16 @@ fn user_templates_replace_the_built_in_ones() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("report.md.j2 (line 1)"), "{stderr}");
 }
+
+/// The call-tree curve is read against the objective's limit when the scenario sets
+/// one, and otherwise against the latest link deadline the plan gave in the run.
+#[test]
+fn the_call_tree_deadline_comes_from_the_objective_or_the_plan() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    for (s, after, source) in [("dc-power-loss", 3600, "objective"), ("key-person-unreachable", 25_500, "plan_links")] {
+        let dir = tmp.path().join(s);
+        run(&format!("scenarios/{s}.yaml"), &dir, &["--format", "json"]);
+        let json: serde_json::Value = serde_json::from_str(&read(&dir, "report.json")).expect("JSON");
+        assert_eq!(json["call_tree_deadline"], serde_json::json!({ "after": after, "source": source }), "{s}");
+    }
+}
