@@ -57,11 +57,49 @@ fn html_is_self_contained_with_charts() {
         let dir = tmp.path().join(s);
         run(&format!("scenarios/{s}.yaml"), &dir, &["--format", "html"]);
         let html = read(&dir, "report.html");
-        for external in ["http://", "https://", "src=", "<link", "@import", "url(", "<script", "//cdn"] {
+        for external in ["http://", "https://", "src=", "<link", "@import", "<script", "//cdn"] {
             assert!(!html.contains(external), "{s}: report.html refers outside itself ({external})");
         }
+        // The only `url(` allowed names a pattern inside the same SVG.
+        assert!(html.split("url(").skip(1).all(|rest| rest.starts_with('#')), "{s}: url() to outside");
         assert!(html.contains("<svg"), "{s}: no chart");
         assert!(html.contains("@media print"), "{s}: no print styles");
+    }
+}
+
+/// Printed on A4, in both languages: the page size, headings kept with what follows,
+/// rows and figures not split, table headers repeated, words kept whole, and the
+/// organisation said once above the improvement plan instead of on every row.
+#[test]
+fn html_prints_on_a4() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    for lang in ["en", "zh"] {
+        let dir = tmp.path().join(lang);
+        run("scenarios/warehouse-fire.yaml", &dir, &["--format", "html", "--lang", lang]);
+        let html = read(&dir, "report.html");
+        for rule in [
+            "@page { size: A4;",
+            "h1, h2, h3 { break-after: avoid;",
+            "tr { break-inside: avoid; }",
+            "figure { margin: 1rem 0; break-inside: avoid; }",
+            "thead { display: table-header-group; }",
+            "word-break: normal; overflow-wrap: break-word;",
+            "word-break: keep-all;",
+            "figure svg { display: block; width: 100%; max-width: 760px; height: auto; }",
+        ] {
+            assert!(html.contains(rule), "{lang}: missing print rule {rule}");
+        }
+        assert!(!html.contains("word-break: break-all"), "{lang}: words broken anywhere");
+        let at = html.find(r#"<table class="plan">"#).expect("improvement plan");
+        let heading = html[..at].rfind("<h2>").expect("the plan's heading");
+        assert!(
+            html[heading..at].contains("华澄化工贸易有限公司"),
+            "{lang}: the organisation is said once above the plan"
+        );
+        let plan = &html[at..];
+        let plan = &plan[..plan.find("</table>").expect("end of table")];
+        assert!(plan.matches("<tr>").count() > 2, "{lang}: the fixture has several improvement items");
+        assert!(!plan.contains("华澄化工贸易有限公司"), "{lang}: organisation repeated per row");
     }
 }
 
@@ -216,4 +254,17 @@ fn script_notes_sit_in_the_facilitator_appendix_not_the_timeline() {
     let appendix = md.find("## Appendix: facilitator notes").expect("the appendix");
     let note = md.find("UPS runtime drawn").expect("the script's note");
     assert!(note > appendix, "the script's note appears before its appendix");
+}
+
+/// The call-tree curve is read against the objective's limit when the scenario sets
+/// one, and otherwise against the latest link deadline the plan gave in the run.
+#[test]
+fn the_call_tree_deadline_comes_from_the_objective_or_the_plan() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    for (s, after, source) in [("dc-power-loss", 3600, "objective"), ("key-person-unreachable", 25_500, "plan_links")] {
+        let dir = tmp.path().join(s);
+        run(&format!("scenarios/{s}.yaml"), &dir, &["--format", "json"]);
+        let json: serde_json::Value = serde_json::from_str(&read(&dir, "report.json")).expect("JSON");
+        assert_eq!(json["call_tree_deadline"], serde_json::json!({ "after": after, "source": source }), "{s}");
+    }
 }

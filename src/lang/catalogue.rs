@@ -175,6 +175,20 @@ pub struct ReportLabels {
     /// The RTO and MTD markers on the recovery timeline chart.
     pub chart_rto: &'static str,
     pub chart_mtd: &'static str,
+    /// The recovery timeline's time axis (exercise time from T+0).
+    pub chart_time_axis: &'static str,
+    /// The call-tree curve's y axis.
+    pub chart_share_reached: &'static str,
+    /// Legend of the recovery timeline: the three kinds of bar and the end line.
+    pub chart_within_rto: &'static str,
+    pub chart_after_rto: &'static str,
+    pub chart_not_back: &'static str,
+    pub chart_end: &'static str,
+    /// The call-tree curve's deadline when no objective sets one: the plan's latest
+    /// link deadline in this run, as a duration after the disruption.
+    pub chart_plan_deadline: fn(&str) -> String,
+    /// The unit of year ticks on a time axis (`5y`); shorter ticks use the duration units.
+    pub chart_year: &'static str,
 }
 
 /// Table cells where a duration would go but there is none.

@@ -120,7 +120,8 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     #[rustfmt::skip]
     group!(out, "labels", labels, ReportLabels {
         rating_p, rating_s, rating_m, rating_u, not_rated, not_met, no_value, finding_column, curve_axis,
-        chart_rto, chart_mtd,
+        chart_rto, chart_mtd, chart_time_axis, chart_share_reached, chart_within_rto, chart_after_rto,
+        chart_not_back, chart_end, chart_plan_deadline, chart_year,
     });
     group!(
         out,

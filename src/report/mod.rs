@@ -199,10 +199,9 @@ fn render(card: &Scorecard, name: &str, source: &str, origin: &str, end: i64) ->
     let lang = card.lang;
     let mut env = environment(lang);
     env.add_template_owned(name.to_owned(), source.to_owned()).map_err(|e| template_error(origin, &e))?;
-    let labels = &lang.catalogue().labels;
     let charts = context! {
-        timeline => Value::from_safe_string(svg::recovery_timeline(&card.functions, end, labels.chart_rto, labels.chart_mtd)),
-        curve => Value::from_safe_string(svg::call_tree_curve(&card.call_tree_curve, labels.curve_axis)),
+        timeline => Value::from_safe_string(svg::recovery_timeline(&card.functions, end, lang)),
+        curve => Value::from_safe_string(svg::call_tree_curve(&card.call_tree_curve, card.call_tree_deadline, lang)),
     };
     let template = env.get_template(name).map_err(|e| template_error(origin, &e))?;
     let mut written = Bounded { bytes: Vec::new(), limit: MAX_REPORT_BYTES };
