@@ -34,6 +34,11 @@ impl Label {
     pub fn right(&self) -> f64 {
         self.left + text_width(&self.text, self.size)
     }
+}
+
+/// The label's box, for the tests that prove no two labels overlap and none leaves the picture.
+#[cfg(test)]
+impl Label {
     pub fn top(&self) -> f64 {
         self.baseline - 0.85 * self.size
     }

@@ -71,10 +71,11 @@ fn wrap(text: &str, width: f64, size: f64, max_lines: usize) -> Vec<String> {
             used += w;
             end += 1;
         }
-        if end < chars.len() && !breaks_here(end) {
-            if let Some(b) = last_break {
-                end = b;
-            }
+        if end < chars.len()
+            && !breaks_here(end)
+            && let Some(b) = last_break
+        {
+            end = b;
         }
         lines.push(chars[start..end].iter().collect::<String>().trim_end().to_owned());
         start = end;
@@ -82,13 +83,13 @@ fn wrap(text: &str, width: f64, size: f64, max_lines: usize) -> Vec<String> {
             start += 1;
         }
     }
-    if start < chars.len() {
-        if let Some(last) = lines.last_mut() {
-            while !last.is_empty() && text_width(last, size) + char_width('…', size) > width {
-                last.pop();
-            }
-            last.push('…');
+    if start < chars.len()
+        && let Some(last) = lines.last_mut()
+    {
+        while !last.is_empty() && text_width(last, size) + char_width('…', size) > width {
+            last.pop();
         }
+        last.push('…');
     }
     lines
 }
