@@ -26,6 +26,7 @@ pub mod schema;
 pub(crate) mod score;
 pub mod script;
 pub mod spanned;
+pub(crate) mod text;
 pub mod time;
 
 pub use error::{Error, Result};

@@ -1,6 +1,7 @@
 //! What a run measured. Id-based (cheap to produce on the hot path); the `results`
 //! module turns it into the JSON people and machines read.
 
+use crate::compile::Dependency;
 use crate::ids::{
     AttemptId, CallId, ChannelId, DecisionId, FunctionId, InjectId, LinkId, OptionId, PersonId, RecordId, RoleId,
     ScriptInjectId, ScriptLineId, SiteId, StakeholderId, StepId, SupplierId, SystemId,
@@ -139,6 +140,15 @@ pub struct Outage {
     pub data_lost: Option<i64>,
     /// The steps of its procedure as played.
     pub steps: Vec<StepRun>,
+    /// When the procedure's last step finished. The function is back then only if
+    /// nothing else it depends on is still down.
+    pub procedure_done_at: Option<i64>,
+    /// Dependencies still down after the procedure was done, that held the function
+    /// back until they returned, in the order found.
+    pub waited_for: Vec<Dependency>,
+    /// Dependencies still down after the procedure was done, that the procedure works
+    /// around (`works_around` in the plan).
+    pub worked_around: Vec<Dependency>,
 }
 
 /// When a stakeholder notice arrived, and over which channel.
@@ -165,23 +175,38 @@ pub struct StakeholderNotice {
     pub attempts: Vec<Attempt>,
 }
 
-/// A decision as posed and answered.
+/// A decision as posed, asked and answered.
+///
+/// A decision is posed (by an inject, a time or a script) and asked of the first holder
+/// of its role who knows of the disruption: at once, or when one first knows. Its
+/// deadline counts from the asking. One never asked was answered by nobody and had no
+/// effect: `asked_at`, `option` and `latency` are `None`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DecisionRecord {
     /// The decision.
     pub decision: DecisionId,
     /// When it was posed.
     pub posed_at: i64,
+    /// When it was put to a person who knew; `None`: nobody holding the role knew
+    /// before the exercise ended.
+    pub asked_at: Option<i64>,
     /// Person asked.
     pub asked: Option<PersonId>,
     /// Whether the person asked was a backup for the role.
     pub asked_backup: bool,
-    /// Option taken.
-    pub option: OptionId,
-    /// Seconds from posing to the answer (or to the deadline for a default).
-    pub latency: i64,
+    /// Option taken (the default when nobody answered in time); `None` when never asked.
+    pub option: Option<OptionId>,
+    /// Seconds from asking to the answer (or to the deadline for a default).
+    pub latency: Option<i64>,
     /// Whether the default applied.
     pub by_default: bool,
+}
+
+impl DecisionRecord {
+    /// When the answer (or the default) takes effect, if the decision was asked.
+    pub fn answered_at(&self) -> Option<i64> {
+        Some(self.asked_at?.saturating_add(self.latency?))
+    }
 }
 
 /// An alternate supplier taking over.
@@ -297,8 +322,10 @@ pub enum LogKind {
         /// The person now acting.
         person: PersonId,
     },
-    /// Decision posed.
+    /// Decision posed (asked at once if a holder of its role knows).
     DecisionPosed(RecordId),
+    /// A decision posed earlier is asked now, the moment a holder of its role knows.
+    DecisionAsked(RecordId),
     /// Decision answered.
     DecisionAnswered(RecordId),
     /// Disaster declared.
@@ -382,6 +409,7 @@ impl LogKind {
             LogKind::Unreachable(_) => "unreachable",
             LogKind::Handover { .. } => "handover",
             LogKind::DecisionPosed(_) => "decision_posed",
+            LogKind::DecisionAsked(_) => "decision_asked",
             LogKind::DecisionAnswered(_) => "decision_answered",
             LogKind::Declared { .. } => "declared",
             LogKind::StepStarted { .. } => "step_started",
@@ -408,6 +436,7 @@ impl LogKind {
             | LogKind::DecisionAnswered(_)
             | LogKind::Attempt { .. }
             | LogKind::DecisionPosed(_)
+            | LogKind::DecisionAsked(_)
             | LogKind::ScriptLog(_)
             | LogKind::End => false,
             LogKind::SiteDown(_)

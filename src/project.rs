@@ -8,14 +8,14 @@ use std::sync::Arc;
 
 use crate::compile::{Model, resolve};
 use crate::diag::{Diagnostic, SourceFile};
-use crate::engine::Prepared;
+use crate::engine::{Defaults, Engine, Prepared};
 use crate::error::Error;
 use crate::format::plan::Plan;
 use crate::format::scenario::Scenario;
 use crate::inputs::Inputs;
 use crate::load::{self, Document};
 use crate::play::{Journal, JournalProblem};
-use crate::script::ScriptHost;
+use crate::script::{Hook, ScriptHost};
 use crate::spanned::Loc;
 
 /// Where input text comes from. Paths are as the user gave them; a scenario's plan and
@@ -170,6 +170,38 @@ pub fn check_scenario_file(
     out.plan = plan;
     out.scenario = Some(scenario);
     out
+}
+
+/// The seeds `validate` plays a scripted scenario with, after the scenario's own seed.
+/// Fixed, so that `validate` says the same thing every time.
+pub const REHEARSAL_SEEDS: [u64; 3] = [1, 2, 3];
+
+/// Plays a checked scenario with its default decisions, with its own seed and then each
+/// of [`REHEARSAL_SEEDS`], and returns the script errors the runs met, each once, with
+/// the seed that shows it. A scenario whose scripts define no hook cannot fail at run
+/// time and is not played.
+pub fn rehearse(checked: &Checked) -> Vec<Diagnostic> {
+    let (Some(model), Some(scripts)) = (&checked.model, &checked.scripts) else { return Vec::new() };
+    if !Hook::ALL.iter().any(|h| scripts.has(*h)) {
+        return Vec::new();
+    }
+    let own = seed(None, None, model);
+    let seeds = std::iter::once(own).chain(REHEARSAL_SEEDS.into_iter().filter(|s| *s != own));
+    let mut engine = Engine::with_scripts(model, scripts);
+    let mut found: Vec<Diagnostic> = Vec::new();
+    for seed in seeds {
+        let Err(mut d) = engine.play(seed, &mut Defaults) else { continue };
+        if found.iter().any(|f| f.code == d.code && f.loc == d.loc && f.message == d.message) {
+            continue;
+        }
+        let how = format!(
+            "found by playing the scenario with its default decisions and seed {seed} \
+             (`sandtable run SCENARIO --seed {seed}` shows it)"
+        );
+        d.help = Some(d.help.map_or(how.clone(), |h| format!("{h}; {how}")));
+        found.push(d);
+    }
+    found
 }
 
 /// An exercise ready to play: checked, compiled, its scripts loaded.

@@ -60,27 +60,30 @@ fn data_loss_varies_with_the_seed_within_the_backup_interval() {
     assert!(losses.iter().all(|&l| l < 15 * M));
 }
 
-/// A decision carries the declaration: answered after 5m by the crisis lead asked at
-/// T+0:15, declared at T+0:20; the DBA is reached at T+0:25, so recovery runs
-/// 0:25 → 0:40 → 1:25 → 1:40: back after 1h 25m.
+/// A decision carries the declaration. Posed at T+0:15 when the data centre goes dark,
+/// it waits: nobody acts for the crisis lead yet. Detected at T+0:20 (duty), the IT lead
+/// answers at T+0:22 and calls the DBA (reached T+0:25) and the crisis lead (phone 4m,
+/// reached T+0:26): the question is asked then, answered 5m later, declared at T+0:31.
+/// Recovery runs 0:31 → 0:46 → 1:31 → 1:46: back after 1h 31m.
 #[test]
 fn declaration_through_a_decision_point() {
     let m = model("tests/fixtures/engine/worked-decision.yaml");
     let answers = BTreeMap::from([("declare-now".to_owned(), ("declare".to_owned(), 5 * M))]);
     let out = Engine::new(&m).play(1, &mut Prepared::new(answers)).expect("plays");
     let r = Results::new(&m, &out);
-    assert_eq!(r.declaration.as_ref().map(|d| (d.at, d.person.as_str())), Some((20 * M, "boss")));
+    assert_eq!(r.declaration.as_ref().map(|d| (d.at, d.person.as_str())), Some((31 * M, "boss")));
     let d = &r.decisions[0];
     assert_eq!(
-        (d.option.as_str(), d.latency, d.by_default, d.answered_by.as_deref()),
-        ("declare", 5 * M, false, Some("boss"))
+        (d.option.as_deref(), d.latency, d.by_default, d.answered_by.as_deref()),
+        (Some("declare"), Some(5 * M), false, Some("boss"))
     );
-    assert_eq!(r.functions[0].outages[0].back_after, Some(85 * M));
+    assert_eq!((d.posed_at, d.asked_at), (15 * M, Some(26 * M)));
+    assert_eq!(r.functions[0].outages[0].back_after, Some(91 * M));
 
     // Without an answer the default ("wait") applies at the deadline: no declaration, no recovery.
     let r = play(&m, 1);
     assert!(r.declaration.is_none());
-    assert_eq!((r.decisions[0].option.as_str(), r.decisions[0].by_default), ("wait", true));
+    assert_eq!((r.decisions[0].option.as_deref(), r.decisions[0].by_default), (Some("wait"), true));
     assert_eq!(r.functions[0].outages[0].recovered_at, None);
     assert_eq!(r.functions[0].outages[0].within_rto, Some(false));
 }

@@ -201,3 +201,34 @@ fn bad_msel_input_is_reported() {
     let yaml = std::fs::read_to_string(tmp.path().join("odd.yaml")).expect("written");
     assert!(yaml.contains("title: Stromausfall") && yaml.contains("at: T+0:10"), "{yaml}");
 }
+
+/// An inject title that is a formula leaves as text (OWASP: a leading `'`) and comes back
+/// from import as it was written.
+#[test]
+fn formula_like_cells_are_neutralised_on_export_and_restored_on_import() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let csv = tmp.path().join("msel.csv");
+    common::sandtable()
+        .args(["msel", "export", "tests/fixtures/report/hostile.yaml", "-o"])
+        .arg(&csv)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&csv).expect("written");
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    for record in reader.records() {
+        for cell in record.expect("reads").iter() {
+            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "a cell could run as a formula: {cell:?}");
+        }
+    }
+    let back = tmp.path().join("back.yaml");
+    common::sandtable()
+        .args(["msel", "import"])
+        .arg(&csv)
+        .args(["--plan", "tests/fixtures/report/hostile-plan.yaml", "-o"])
+        .arg(&back)
+        .assert()
+        .success();
+    let yaml = std::fs::read_to_string(&back).expect("written");
+    assert!(yaml.contains("title: =SUM(1+1)*cmd|' /C calc'!A0"), "{yaml}");
+    assert!(yaml.contains("description: \"@import evil\""), "{yaml}");
+}

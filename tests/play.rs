@@ -10,19 +10,26 @@ use std::time::{Duration, Instant};
 
 use common::{root, sandtable};
 
-/// A session on the data-centre scenario: the UPS dies at T+0:21 (seed 2026), the crisis
-/// lead is asked to fail over, the team answers after 6 minutes.
-const SESSION: [&str; 9] = [
+/// A session on the data-centre scenario: the UPS dies at T+0:21 (seed 2026) and the
+/// fail-over decision is posed, but the crisis lead is asked only once the call tree
+/// reaches him (T+0:29:52); the team answers after 6 minutes.
+const SESSION: [&str; 12] = [
     "next", // inject 1
     "next", // inject 2
     "note the generator contract was not at hand",
-    "next",       // the UPS runs out: the fail-over decision is posed
+    "next",       // the UPS runs out: the fail-over decision is posed, nobody to ask yet
+    "next",       // detected by the on-duty operator
+    "next",       // the IT operations lead reached
+    "next",       // the crisis lead reached: now he is asked
     "declare 6m", // answered after 6 minutes of scenario time
     "next",
     "jump T+3:00",
     "note the application team asked for the DR runbook twice",
     "end",
 ];
+
+/// The killed session has answered the decision and moved on once more.
+const KILLED_AFTER: usize = 9;
 
 fn play(dir: &Path, input: &[&str], extra: &[&str]) -> String {
     let out = sandtable()
@@ -97,7 +104,7 @@ fn a_session_killed_and_resumed_gives_the_same_report() {
         .spawn()
         .expect("starts");
     let mut stdin = child.stdin.take().expect("stdin");
-    for line in &SESSION[..6] {
+    for line in &SESSION[..KILLED_AFTER] {
         writeln!(stdin, "{line}").expect("write");
     }
     stdin.flush().expect("flush");
@@ -108,7 +115,7 @@ fn a_session_killed_and_resumed_gives_the_same_report() {
     loop {
         let text = std::fs::read_to_string(&journal).unwrap_or_default();
         let positions = text.lines().filter(|l| l.contains("\"kind\":\"position\"")).count();
-        if text.contains("\"kind\":\"answer\"") && positions >= 4 {
+        if text.contains("\"kind\":\"answer\"") && positions >= 7 {
             break;
         }
         assert!(started.elapsed() < Duration::from_secs(20), "the session did not get there:\n{text}");
@@ -125,7 +132,7 @@ fn a_session_killed_and_resumed_gives_the_same_report() {
         .arg(tmp.path().join("out"))
         .arg("--journal")
         .arg(&journal)
-        .write_stdin(SESSION[6..].join("\n") + "\n")
+        .write_stdin(SESSION[KILLED_AFTER..].join("\n") + "\n")
         .assert()
         .success()
         .stdout(predicates::str::contains("resumed"));
@@ -139,7 +146,21 @@ fn bad_answers_and_late_answers_are_handled() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let stdout = play(
         tmp.path(),
-        &["dance", "note", "next", "next", "next", "panic", "next", "declare 45m", "board", "end"],
+        &[
+            "dance",
+            "note",
+            "next",
+            "next",
+            "next",
+            "next",
+            "next",
+            "next",
+            "panic",
+            "next",
+            "declare 45m",
+            "board",
+            "end",
+        ],
         &[],
     );
     assert!(stdout.contains("`dance` is not a command"), "{stdout}");

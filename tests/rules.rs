@@ -296,6 +296,15 @@ rules! {
     decision_open_at_end,
     unanswered_decision_is_missed,
     never_declared_finding,
+    decision_waits_until_its_role_knows,
+    decision_never_asked,
+    declaration_only_after_knowing,
+    function_waits_for_its_supplier,
+    procedure_works_around_a_supplier,
+    runbooks_at_one_site_are_one_finding,
+    late_call_names_its_channels,
+    improvement_owner_can_fix_it,
+    actions_follow_the_facts,
 }
 
 #[test]

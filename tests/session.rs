@@ -37,13 +37,17 @@ fn an_answer_is_journalled_with_its_latency_and_applied() {
     assert!(matches!(greeting.journal.first(), Some(JournalEntry::Start { seed: 2026, .. })));
     let (mut seen, mut journal) = (text(&greeting), Vec::new());
     until_decision(&mut session, &mut seen, &mut journal);
-    assert!(seen.contains("DECISION for"), "{seen}");
+    // Posed when the data centre goes dark (T+0:21), the question is put to the crisis
+    // lead only once the call tree has reached him (T+0:29:52), not before.
+    let reached = seen.find("reached Zhou Ning").expect("the crisis lead is reached");
+    let asked = seen.find("T+0:29:52  DECISION for Zhou Ning").expect("asked when reached");
+    assert!(reached < asked, "{seen}");
     // Typed latency wins over the clock; the clock (10 s at pace 60 = 10 min) is used otherwise.
     let out = session.handle("declare", 10.0).expect("answers");
     assert_eq!(
         out.journal,
         vec![JournalEntry::Answer {
-            t: 21 * 60,
+            t: 29 * 60 + 52,
             decision: "failover".into(),
             option: Some("declare".into()),
             latency: 600
@@ -52,7 +56,7 @@ fn an_answer_is_journalled_with_its_latency_and_applied() {
     session.handle("end", 11.0).expect("ends");
     let end = session.finish().expect("finishes");
     let rec = end.outcome.decisions[0];
-    assert_eq!((rec.latency, rec.by_default), (600, false));
+    assert_eq!((rec.latency, rec.by_default), (Some(600), false));
     assert!(matches!(end.journal.as_slice(), [JournalEntry::End { .. }]));
 }
 
@@ -67,7 +71,7 @@ fn a_late_answer_means_the_default_at_the_deadline() {
     assert!(text(&out).contains("after the 30m deadline: the default `declare` applies"), "{}", text(&out));
     session.handle("end", 0.0).expect("ends");
     let rec = session.finish().expect("finishes").outcome.decisions[0];
-    assert_eq!((rec.latency, rec.by_default), (30 * 60, true));
+    assert_eq!((rec.latency, rec.by_default), (Some(30 * 60), true));
 }
 
 #[test]
@@ -184,7 +188,7 @@ fn a_session_killed_at_a_decision_resumes_at_that_decision() {
     let (mut seen, mut journal) = (text(&greeting), greeting.journal);
     until_decision(&mut session, &mut seen, &mut journal);
     assert!(
-        journal.iter().any(|e| matches!(e, JournalEntry::Position { t } if *t == 21 * 60)),
+        journal.iter().any(|e| matches!(e, JournalEntry::Position { t } if *t == 29 * 60 + 52)),
         "the stop at the question is journalled: {journal:?}"
     );
     drop(session); // killed: nothing more reaches the journal
@@ -193,7 +197,7 @@ fn a_session_killed_at_a_decision_resumes_at_that_decision() {
     let (mut resumed, greeting) =
         Session::start(&project.model, &project.scenario.doc, &project.scripts, settings(1.0), Some(&previous))
             .expect("resumes");
-    assert!(text(&greeting).contains("T+0:21  DECISION for Zhou Ning"), "{}", text(&greeting));
+    assert!(text(&greeting).contains("T+0:29:52  DECISION for Zhou Ning"), "{}", text(&greeting));
     assert_eq!(resumed.prompt(), "decision> ");
     let out = resumed.handle("declare 5m", 0.0).expect("answers");
     assert!(matches!(out.journal.as_slice(), [JournalEntry::Answer { latency: 300, .. }, ..]), "{:?}", out.journal);

@@ -169,6 +169,16 @@ impl PlanCheck<'_> {
             }
         }
         for proc in &p.procedures {
+            let around = &proc.works_around;
+            for s in &around.sites {
+                self.resolve(&n.sites, s);
+            }
+            for r in &around.roles {
+                self.resolve(&n.roles, r);
+            }
+            for s in &around.suppliers {
+                self.resolve(&n.suppliers, s);
+            }
             for step in &proc.steps {
                 self.resolve(&n.roles, &step.role);
                 for s in &step.needs.systems {

@@ -17,6 +17,7 @@ use crate::project::Project;
 use crate::report::{Format, Templates};
 use crate::results::{Results, summary_table};
 use crate::score::Lang;
+use crate::text::for_terminal;
 use crate::time::format_time;
 
 /// What `play` was asked to do.
@@ -61,11 +62,9 @@ fn deliver(output: &Output, journal: &mut JournalFile, bold: bool) -> Result<()>
     }
     let mut stdout = std::io::stdout().lock();
     for line in &output.lines {
-        let _ = if line.emphasis && bold {
-            writeln!(stdout, "\x1b[1m{}\x1b[0m", line.text)
-        } else {
-            writeln!(stdout, "{}", line.text)
-        };
+        let text = for_terminal(&line.text);
+        let _ =
+            if line.emphasis && bold { writeln!(stdout, "\x1b[1m{text}\x1b[0m") } else { writeln!(stdout, "{text}") };
     }
     Ok(())
 }
@@ -88,7 +87,7 @@ fn previous_session(args: &PlayArgs, path: &Path, project: &Project, style: Rend
     let text = file.text();
     if journal.complete_len < text.len() {
         cut_journal(path, journal.complete_len as u64)?;
-        eprintln!("{}: cut back to its last complete entry; the session continues from there.", path.display());
+        eprintln!("{}", (args.lang.catalogue().play.cut_back)(&path.display().to_string()));
     } else if !text.is_empty() && !text.ends_with('\n') {
         // A complete last entry whose line break was lost: restore it before appending.
         let mut f = OpenOptions::new()
@@ -135,7 +134,7 @@ pub fn play(args: &PlayArgs) -> Result<()> {
         Session::start(model, &project.scenario.doc, &project.scripts, settings, previous.as_ref())?;
     if previous.is_some() {
         let at = format_time(session.position());
-        println!("{}", (say.resumed)(&model.meta.title, &at, &journal_path.display().to_string()));
+        println!("{}", for_terminal(&(say.resumed)(&model.meta.title, &at, &journal_path.display().to_string())));
     }
     deliver(&greeting, &mut journal, bold)?;
 
@@ -160,7 +159,7 @@ pub fn play(args: &PlayArgs) -> Result<()> {
     let files =
         outputs(model, &end.outcome, &results, &Format::ALL, args.lang, &Templates::default(), &end.observations)?;
     super::output_set::write_set(&out_dir, &files)?;
-    print!("{}", summary_table(model, &results, args.lang));
+    print!("{}", for_terminal(&summary_table(model, &results, args.lang)));
     println!("\n{}", (say.ended)(&format_time(end.ended_at), &out_dir.display().to_string()));
     Ok(())
 }

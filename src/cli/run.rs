@@ -107,7 +107,7 @@ pub fn run(args: &RunArgs, style: RenderStyle) -> Result<()> {
     let out_dir = crate::project::out_dir(args.out.as_deref(), model, crate::project::Writer::Run);
     super::output_set::write_set(&out_dir, &files)?;
     let mut stdout = std::io::stdout().lock();
-    let _ = write!(stdout, "{}", summary_table(model, &results, args.lang));
+    let _ = write!(stdout, "{}", crate::text::for_terminal(&summary_table(model, &results, args.lang)));
     let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
     let wrote = (args.lang.catalogue().summary.wrote)(&names.join(", "), &out_dir.display().to_string());
     let _ = writeln!(stdout, "\n{wrote}");

@@ -51,7 +51,13 @@ fn check_file(path: &Path, seen_plans: &mut Vec<PathBuf>) -> Checked {
                 project::check_plan_file(&DiskSources, path)
             }
         }
-        Ok(FileKind::Scenario) => project::check_scenario_file(&DiskSources, path, None, seen_plans),
+        Ok(FileKind::Scenario) => {
+            let mut checked = project::check_scenario_file(&DiskSources, path, None, seen_plans);
+            // What would stop a live session: the scripts fail when the scenario is played.
+            let failures = project::rehearse(&checked);
+            checked.diagnostics.extend(failures);
+            checked
+        }
         Ok(FileKind::Decisions) => match read_source(path) {
             Ok(file) => match load::decisions(&file) {
                 Ok(_) => Checked::default(),

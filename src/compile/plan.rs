@@ -155,6 +155,8 @@ pub struct Function {
     pub sites: Vec<SiteId>,
     /// Suppliers it needs.
     pub suppliers: Vec<SupplierId>,
+    /// Roles it needs someone acting for.
+    pub roles: Vec<RoleId>,
     /// Its recovery procedure.
     pub procedure: Option<ProcedureId>,
 }
@@ -187,6 +189,22 @@ pub struct Procedure {
     pub id: String,
     /// Steps.
     pub steps: Vec<Step>,
+    /// Dependencies it does without: these do not hold a function back once it is done.
+    pub works_around: Vec<Dependency>,
+    /// The role that keeps it and its runbooks, if the plan names one.
+    pub owner: Option<RoleId>,
+}
+
+/// Something a function depends on besides its systems (which its procedure brings up at
+/// their fail-over site).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Dependency {
+    /// A site.
+    Site(SiteId),
+    /// A role, through the person acting for it.
+    Role(RoleId),
+    /// A supplier, or its alternate.
+    Supplier(SupplierId),
 }
 
 /// A call-tree link.
@@ -211,6 +229,8 @@ pub struct CallTree {
     pub detection: Distribution,
     /// Links.
     pub links: Vec<Link>,
+    /// The role that keeps the call tree, if the plan names one.
+    pub owner: Option<RoleId>,
 }
 
 /// A stakeholder.

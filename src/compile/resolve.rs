@@ -212,6 +212,7 @@ impl Resolver<'_> {
                     deadline: l.deadline.value.0,
                 })
                 .collect(),
+            owner: ct.owner.as_ref().map(|o| self.one(&n.roles, o, true)),
         })
     }
 
@@ -249,6 +250,7 @@ impl Resolver<'_> {
                 systems: self.many(&n.systems, &f.depends_on.systems),
                 sites: self.many(&n.sites, &f.depends_on.sites),
                 suppliers: self.many(&n.suppliers, &f.depends_on.suppliers),
+                roles: self.many(&n.roles, &f.depends_on.roles),
                 procedure: f.procedure.as_ref().map(|x| self.one(&n.procedures, x, true)),
             })
             .collect()
@@ -261,8 +263,15 @@ impl Resolver<'_> {
             .iter()
             .map(|pr| {
                 let step_names: Vec<&str> = pr.steps.iter().map(|s| s.id.value.as_str()).collect();
+                let around = &pr.works_around;
+                let works_around = (self.many(&n.sites, &around.sites).into_iter().map(Dependency::Site))
+                    .chain(self.many(&n.roles, &around.roles).into_iter().map(Dependency::Role))
+                    .chain(self.many(&n.suppliers, &around.suppliers).into_iter().map(Dependency::Supplier))
+                    .collect();
                 Procedure {
                     id: pr.id.value.clone(),
+                    works_around,
+                    owner: pr.owner.as_ref().map(|o| self.one(&n.roles, o, true)),
                     steps: pr
                         .steps
                         .iter()

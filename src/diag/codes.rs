@@ -84,15 +84,29 @@ pub const CODES: &[(&str, &str)] = &[
     ("scenario::script-missing", "a script the scenario lists cannot be read"),
     ("scenario::zero-duration", "the exercise lasts no time"),
     ("scenario::zero-unavailability", "warning: a person is made unavailable for no time"),
-    ("script::hook-loop", "scripts kept reacting to their own effects at one moment (a hook ping-pong)"),
+    (
+        "script::bad-argument",
+        "a script passes what an API function cannot take: an effect or duration that does not read, a negative \
+         delay, `rand_int` with its bounds reversed, a `chance` outside 0 to 1",
+    ),
+    (
+        "script::hook-loop",
+        "scripts kept reacting to their own effects: too many hook calls at one moment or in one run",
+    ),
     ("script::hook-params", "a hook is defined with the wrong number of parameters"),
     ("script::runtime", "a script failed while running (an unknown function or id, a type error, …)"),
     ("script::state", "the exercise state was lost after a script error (its lock was poisoned)"),
     ("script::syntax", "a script does not compile: syntax, an undefined variable, `import`, `eval`, nesting too deep"),
     ("script::too-deep", "a script's calls nested deeper than the limit (recursion without end)"),
     ("script::too-large", "a script built a string, array or map over the size limit"),
-    ("script::too-many-operations", "a hook call took more operations than the limit (a loop without end)"),
+    ("script::too-many-injects", "scripts scheduled more injects than the limit, in the run or at one moment"),
+    (
+        "script::too-many-operations",
+        "a hook call took more operations than the limit, callbacks included (a loop without end)",
+    ),
+    ("script::too-much-log", "scripts logged more lines or bytes than the limit in one run"),
     ("script::unknown-hook", "a script defines a function named `on_…` that is not a hook"),
+    ("script::unknown-id", "a script names, in a literal argument, an id the plan or scenario does not have"),
     (
         "yaml::invalid",
         "text that does not read as the format: YAML syntax, an unknown field or word, a missing field, a duration without a unit, …",

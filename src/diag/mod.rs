@@ -12,6 +12,7 @@ use miette::{
 };
 
 use crate::spanned::Loc;
+use crate::text::for_terminal;
 
 /// A file's text and the name to show for it, with where each line starts, so that a
 /// location is found without reading the file from the top.
@@ -230,7 +231,13 @@ impl Snippet {
             if skip > 0 {
                 text.push('…');
             }
-            let kept: String = full.chars().skip(skip).take(to - from).collect();
+            // Control characters in the file are not drawn (they could drive the terminal).
+            let kept: String = full
+                .chars()
+                .skip(skip)
+                .take(to - from)
+                .map(|c| if c.is_control() && c != '\t' { ' ' } else { c })
+                .collect();
             if n == line {
                 let start = text.len() + kept.char_indices().nth(col - from).map_or(kept.len(), |(i, _)| i);
                 let len = kept.chars().skip(col - from).take(label_len).map(char::len_utf8).sum();
@@ -272,7 +279,7 @@ impl fmt::Debug for Shown<'_> {
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&for_terminal(&self.diagnostic.message))
     }
 }
 
@@ -291,7 +298,7 @@ impl miette::Diagnostic for Shown<'_> {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.diagnostic.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.diagnostic.help.as_ref().map(|h| Box::new(for_terminal(h).into_owned()) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -300,7 +307,9 @@ impl miette::Diagnostic for Shown<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let (start, len) = self.snippet.as_ref()?.label;
-        let label = self.diagnostic.label.clone().or_else(|| Some("here".to_owned()));
+        let label =
+            self.diagnostic.label.as_deref().map_or_else(|| "here".to_owned(), |l| for_terminal(l).into_owned());
+        let label = Some(label);
         Some(Box::new(std::iter::once(LabeledSpan::new(label, start, len))))
     }
 }

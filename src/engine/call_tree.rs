@@ -52,17 +52,6 @@ impl Engine<'_> {
         self.model.roles[role].holders.iter().enumerate().find(|&(_, &p)| self.st.available(p)).map(|(r, &p)| (p, r))
     }
 
-    /// The person who answers for `role` now: the acting holder if available, else the
-    /// first available holder; with their rank.
-    pub(super) fn holder_now(&self, role: RoleId) -> Option<(PersonId, usize)> {
-        if let Some(acting) = self.st.acting[role]
-            && self.st.available(acting.person)
-        {
-            return Some((acting.person, acting.rank));
-        }
-        self.first_available_holder(role)
-    }
-
     /// Roles outside the call tree that `roles` selects learn of the disruption now.
     pub(super) fn mobilise(&mut self, roles: impl Iterator<Item = RoleId>) {
         for r in roles {
@@ -75,10 +64,13 @@ impl Engine<'_> {
         }
     }
 
-    /// Declaring roles outside the call tree learn of the disruption at detection.
+    /// Without a call tree nobody would tell anyone: the declaring roles are the ones
+    /// who notice. With one, they learn only through it (or a declaration).
     fn mobilise_declarers(&mut self) {
         let m = self.model;
-        self.mobilise(m.declare_roles.iter().copied());
+        if m.call_tree.is_none() {
+            self.mobilise(m.declare_roles.iter().copied());
+        }
     }
 
     /// Someone now acts for `role`: they pass the call on, may declare, and notify the

@@ -14,9 +14,11 @@ pub struct Ask<'a> {
     pub id: DecisionId,
     /// The decision.
     pub decision: &'a Decision,
-    /// Scenario time it is posed at.
+    /// Scenario time it was posed at.
     pub posed_at: i64,
-    /// The person asked (whoever holds the role then), if anyone can be asked.
+    /// Scenario time it is asked at (a holder of the role knows); latency counts from here.
+    pub asked_at: i64,
+    /// The person asked, a holder of the role who knows.
     pub asked: Option<PersonId>,
     /// The run so far, for a live front end to show what led up to the question.
     pub so_far: &'a crate::outcome::Outcome,
@@ -25,11 +27,11 @@ pub struct Ask<'a> {
 /// An answer to a decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reply {
-    /// This option, this many scenario seconds after the decision was posed.
+    /// This option, this many scenario seconds after the decision was asked.
     Answer {
         /// The option chosen.
         option: OptionId,
-        /// Seconds after posing.
+        /// Seconds after asking.
         latency: i64,
     },
     /// No answer: the default applies when the deadline passes.

@@ -1,7 +1,8 @@
 //! Declaration: a declaring role's holder, once reached and ready, takes the plan's
 //! decision time and declares a disaster (unless a scenario decision carries the
-//! declaration instead). Recovery starts only after it; teams outside the call tree are
-//! mobilised by it.
+//! declaration instead). Nobody declares before knowing: a declaration comes from the
+//! person acting for a declaring role, or from the person a decision was asked of.
+//! Recovery starts only after it; teams outside the call tree are mobilised by it.
 
 use super::{Engine, Event};
 use crate::ids::{self, PersonId, RoleId};
@@ -24,9 +25,9 @@ impl Engine<'_> {
         self.mobilise(ids::all(&self.model.roles));
     }
 
-    /// Who declares when a script says so: the first declaring role's acting or first
-    /// available holder.
+    /// Who declares when a script says so: the person acting for the first declaring
+    /// role that has one (they know of the disruption). Nobody acting, no declaration.
     pub(super) fn declarer(&self) -> Option<(PersonId, RoleId)> {
-        self.model.declare_roles.iter().find_map(|&r| self.holder_now(r).map(|(p, _)| (p, r)))
+        self.model.declare_roles.iter().find_map(|&r| self.acting_holder(r).map(|(p, _)| (p, r)))
     }
 }

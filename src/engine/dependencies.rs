@@ -1,9 +1,12 @@
 //! Dependencies: a site takes its systems down, a system those that need it, a channel
 //! follows the systems it runs on, and a function is disrupted while anything it needs
-//! is missing. Recomputed after every event, in dependency order, logging every change.
+//! is missing. A function whose procedure is done is back only when every site, role
+//! and supplier it depends on is available again, or worked around by the procedure.
+//! Recomputed after every event, in dependency order, logging every change.
 
 use super::Engine;
-use crate::ids::{self, Id, SystemId};
+use crate::compile::Dependency;
+use crate::ids::{self, FunctionId, Id, SystemId};
 use crate::outcome::{LogKind, RecoveredBy};
 
 impl Engine<'_> {
@@ -35,17 +38,57 @@ impl Engine<'_> {
             let disrupted = func.systems.iter().any(|&s| !self.st.system_up[s])
                 || func.sites.iter().any(|&s| self.st.site_down[s])
                 || func.suppliers.iter().any(|&s| self.st.supplier_cut[s] && self.st.supplier_alternate[s].is_none());
-            match (disrupted, self.st.open_outage[f]) {
-                (true, None) => self.open_outage(f),
-                (false, Some(o)) => {
-                    if self.st.out.outages[f.index()][o].recovered.is_none() {
-                        self.recover(f, RecoveredBy::Restored);
-                    }
-                    self.st.open_outage[f] = None;
+            let Some(o) = self.st.open_outage[f] else {
+                if disrupted {
+                    self.open_outage(f);
                 }
-                _ => {}
+                continue;
+            };
+            let outage = &self.st.out.outages[f.index()][o];
+            if outage.recovered.is_none() {
+                if outage.procedure_done_at.is_some() {
+                    self.back_when_nothing_holds(f, o);
+                } else if !disrupted {
+                    self.recover(f, RecoveredBy::Restored);
+                }
+            }
+            if !disrupted && self.st.out.outages[f.index()][o].recovered.is_some() {
+                self.st.open_outage[f] = None;
             }
         }
+    }
+
+    /// The procedure is done: the function is back unless something it depends on that
+    /// the procedure does not work around is still down. Both kinds are recorded.
+    fn back_when_nothing_holds(&mut self, f: FunctionId, o: usize) {
+        let m = self.model;
+        let around = m.functions[f].procedure.map_or(&[][..], |p| &m.procedures[p].works_around[..]);
+        let mut held = false;
+        for d in self.missing(f) {
+            let outage = &mut self.st.out.outages[f.index()][o];
+            let list = if around.contains(&d) { &mut outage.worked_around } else { &mut outage.waited_for };
+            held |= !around.contains(&d);
+            if !list.contains(&d) {
+                list.push(d);
+            }
+        }
+        if !held {
+            self.recover(f, RecoveredBy::Procedure);
+        }
+    }
+
+    /// What a function depends on that is not available now: a site down, a role nobody
+    /// acts for (or whose acting person is away or still taking over), a supplier cut off
+    /// with no alternate in place.
+    fn missing(&self, f: FunctionId) -> Vec<Dependency> {
+        let (func, st) = (&self.model.functions[f], &self.st);
+        let sites = func.sites.iter().filter(|&&s| st.site_down[s]).map(|&s| Dependency::Site(s));
+        let roles = func
+            .roles
+            .iter()
+            .filter(|&&r| !st.acting[r].is_some_and(|a| st.available(a.person) && a.ready_at <= st.now));
+        let suppliers = func.suppliers.iter().filter(|&&s| st.supplier_cut[s] && st.supplier_alternate[s].is_none());
+        sites.chain(roles.map(|&r| Dependency::Role(r))).chain(suppliers.map(|&s| Dependency::Supplier(s))).collect()
     }
 
     /// A system runs when a recovery procedure brought it up at its fail-over site, or

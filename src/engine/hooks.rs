@@ -8,36 +8,23 @@ use crate::ids::{Id, ScriptInjectId, ScriptLineId};
 use crate::outcome::{LogKind, ScriptInject};
 use crate::script::{Hook, ScriptAction};
 
-/// Hook calls one engine event may set off (scripts reacting to their own effects):
-/// beyond this a script is taken to be looping through `on_event`.
-const MAX_HOOK_CALLS_PER_EVENT: usize = 10_000;
-
 impl Engine<'_> {
     /// Derived state, then the scripts' hooks for everything logged since the last call,
     /// then the state again for whatever the scripts changed, until nothing new happens.
+    /// Scripts that keep reacting to their own effects are stopped by the script host,
+    /// which counts hook calls per moment and per run and refuses the next action.
     pub(super) fn after_event(&mut self) -> Result<(), Diagnostic> {
         self.settle();
         if self.scripts.is_none() {
             self.st.hook_cursor = self.st.out.log.len();
             return Ok(());
         }
-        let mut calls = 0;
         while self.st.hook_cursor < self.st.out.log.len() {
             let entry = self.st.out.log[self.st.hook_cursor];
             self.st.hook_cursor += 1;
             let Some((hook, args)) = self.hook_for(entry.kind) else { continue };
             if !self.scripts.as_ref().is_some_and(|s| s.has(hook)) {
                 continue;
-            }
-            calls += 1;
-            if calls > MAX_HOOK_CALLS_PER_EVENT {
-                return Err(Diagnostic::error(
-                    "script::hook-loop",
-                    format!(
-                        "scripts reacted to their own effects more than {MAX_HOOK_CALLS_PER_EVENT} times at one moment"
-                    ),
-                )
-                .with_help("an on_event hook probably undoes and redoes the same effect; guard it with a condition"));
             }
             self.call_hook(hook, args)?;
             self.settle();
@@ -59,7 +46,8 @@ impl Engine<'_> {
                 let rec = &out.decisions[r.index()];
                 let dec = &m.decisions[rec.decision];
                 let who = rec.asked.map_or(String::new(), |p| m.people[p].id.clone());
-                (Hook::Decision, vec![dec.id.clone(), dec.options[rec.option].id.clone(), who])
+                let option = rec.option.map_or(String::new(), |o| dec.options[o].id.clone());
+                (Hook::Decision, vec![dec.id.clone(), option, who])
             }
             _ if !kind.calls_on_event() => return None,
             other => (Hook::Event, vec![other.name().to_owned(), self.subject(other)]),
@@ -100,6 +88,7 @@ impl Engine<'_> {
             | LogKind::ScriptInject(_)
             | LogKind::Attempt { .. }
             | LogKind::DecisionPosed(_)
+            | LogKind::DecisionAsked(_)
             | LogKind::DecisionAnswered(_)
             | LogKind::ScriptLog(_)
             | LogKind::End => String::new(),

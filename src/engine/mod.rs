@@ -74,10 +74,13 @@ pub struct Question {
     pub decision: DecisionId,
     /// Scenario time it was posed at.
     pub posed_at: i64,
-    /// The person asked (whoever holds the role then).
+    /// Scenario time it was asked at: when a holder of its role first knew, at or after
+    /// `posed_at`. Its deadline and the answer's latency count from here.
+    pub asked_at: i64,
+    /// The person asked (the role's holder who knows).
     pub asked: Option<PersonId>,
-    /// Position of its `decision_posed` entry in the log: a front end shows what led up
-    /// to the question, and no more, before asking.
+    /// Position of its `decision_posed` (or, if it waited, `decision_asked`) entry in the
+    /// log: a front end shows what led up to the question, and no more, before asking.
     pub log_position: usize,
 }
 
@@ -143,6 +146,7 @@ impl<'m> Engine<'m> {
             record: pending.record,
             decision: rec.decision,
             posed_at: rec.posed_at,
+            asked_at: rec.asked_at.unwrap_or(rec.posed_at),
             asked: rec.asked,
             log_position: pending.log_position,
         })
@@ -248,6 +252,7 @@ impl<'m> Engine<'m> {
     /// Recomputes derived state and starts whatever can start.
     fn settle(&mut self) {
         self.recompute();
+        self.ask_waiting();
         self.start_steps();
         self.retry_stakeholders();
     }

@@ -1,7 +1,8 @@
 //! Recovery: an outage opens when a function is disrupted, its procedure's steps start
 //! once the disaster is declared (in priority order, one step per person at a time, each
 //! after its prerequisites and with what it needs up), and the function is back when the
-//! last step finishes or the cause goes away.
+//! last step finishes and nothing else it depends on is down (see `dependencies`), or
+//! when the cause goes away first.
 
 use super::{Engine, Event};
 use crate::ids::{self, FunctionId, Id, StepId};
@@ -38,6 +39,9 @@ impl Engine<'_> {
                     finished_at: None,
                 })
                 .collect(),
+            procedure_done_at: None,
+            waited_for: Vec::new(),
+            worked_around: Vec::new(),
         });
         self.st.open_outage[f] = Some(outages.len() - 1);
         self.log(LogKind::FunctionDown(f));
@@ -64,12 +68,6 @@ impl Engine<'_> {
         }
         outage.recovered = Some(Recovery { at: now, by });
         self.log(LogKind::FunctionRecovered { function: f, by });
-        if by == RecoveredBy::Procedure {
-            // The procedure brought its systems up at their fail-over site.
-            for &s in &self.model.functions[f].systems {
-                self.st.system_restored[s] = true;
-            }
-        }
     }
 
     /// Starts every recovery step that can start now, in priority order. A person works on
@@ -152,7 +150,12 @@ impl Engine<'_> {
         let all_done = outage.steps.iter().all(|s| s.finished_at.is_some());
         self.log(LogKind::StepFinished { function: f, step });
         if all_done && self.model.functions[f].procedure.is_some() {
-            self.recover(f, RecoveredBy::Procedure);
+            // The procedure brought its systems up at their fail-over site; the function
+            // is back once nothing else it depends on holds it (settled in `recompute`).
+            self.st.out.outages[f.index()][o].procedure_done_at = Some(now);
+            for &s in &self.model.functions[f].systems {
+                self.st.system_restored[s] = true;
+            }
         }
     }
 }

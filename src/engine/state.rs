@@ -75,8 +75,11 @@ pub(super) struct State {
     pub defaulted: IdVec<DecisionId, bool>,
     /// Per notification: every holder was tried and none answered (retried when one is back).
     pub gave_up: IdVec<CallId, bool>,
-    /// Decisions posed and not yet answered, oldest first.
+    /// Decisions put to someone and not yet answered, oldest first.
     pub pending: std::collections::VecDeque<Pending>,
+    /// Decisions posed while nobody acted for their role: asked once someone does.
+    pub waiting: Vec<RecordId>,
+
     /// The run's generator between steps.
     pub rng: SimRng,
     pub out: Outcome,
@@ -110,6 +113,7 @@ impl State {
         self.defaulted.reset(m.decisions.len(), false);
         self.gave_up.reset(0, false);
         self.pending.clear();
+        self.waiting.clear();
         self.hook_cursor = 0;
         self.detection_scheduled = false;
         self.declare_pending = false;

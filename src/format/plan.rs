@@ -290,6 +290,30 @@ pub struct Procedure {
     pub name: Option<String>,
     /// The steps; order is given by `after`, not by position.
     pub steps: Vec<Step>,
+    /// The role that keeps this procedure and its runbooks, and so answers for the
+    /// improvement items about them; default: the plan's owner.
+    #[serde(default)]
+    pub owner: Option<Id>,
+    /// Dependencies of the functions it recovers that it does without (a second
+    /// warehouse for a site, paper forms for a supplier). Any other dependency still
+    /// down when the last step finishes holds the function until it is back.
+    #[serde(default)]
+    pub works_around: WorksAround,
+}
+
+/// What a procedure does without.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorksAround {
+    /// Site ids.
+    #[serde(default)]
+    pub sites: Vec<Id>,
+    /// Role ids.
+    #[serde(default)]
+    pub roles: Vec<Id>,
+    /// Supplier ids.
+    #[serde(default)]
+    pub suppliers: Vec<Id>,
 }
 
 /// One step of a procedure.
@@ -350,6 +374,10 @@ pub struct CallTree {
     pub detection: Option<Sp<Distribution>>,
     /// Notifications, each from one role to another.
     pub links: Vec<CallLink>,
+    /// The role that keeps the call tree (its links, channels and contact details), and
+    /// so answers for the improvement items about reaching people; default: the plan's owner.
+    #[serde(default)]
+    pub owner: Option<Id>,
 }
 
 /// One link of the call tree.

@@ -135,6 +135,8 @@ pub struct ReportText {
     pub start: &'static str,
     pub completion: &'static str,
     pub appendix: &'static str,
+    pub facilitator_notes: &'static str,
+    pub facilitator_notes_intro: &'static str,
     pub time: &'static str,
     pub event: &'static str,
     pub observations: &'static str,
@@ -173,6 +175,20 @@ pub struct ReportLabels {
     /// The RTO and MTD markers on the recovery timeline chart.
     pub chart_rto: &'static str,
     pub chart_mtd: &'static str,
+    /// The recovery timeline's time axis (exercise time from T+0).
+    pub chart_time_axis: &'static str,
+    /// The call-tree curve's y axis.
+    pub chart_share_reached: &'static str,
+    /// Legend of the recovery timeline: the three kinds of bar and the end line.
+    pub chart_within_rto: &'static str,
+    pub chart_after_rto: &'static str,
+    pub chart_not_back: &'static str,
+    pub chart_end: &'static str,
+    /// The call-tree curve's deadline when no objective sets one: the plan's latest
+    /// link deadline in this run, as a duration after the disruption.
+    pub chart_plan_deadline: fn(&str) -> String,
+    /// The unit of year ticks on a time axis (`5y`); shorter ticks use the duration units.
+    pub chart_year: &'static str,
 }
 
 /// Table cells where a duration would go but there is none.
@@ -194,8 +210,8 @@ pub struct ScorecardPhrases {
     /// Nobody had answered and the default was due after the end. Arguments: the end,
     /// when the default was due.
     pub decision_open_at_end: fn(&str, &str) -> String,
-    /// Nobody holding the role could be asked. Arguments: the role, then what became of
-    /// the decision ([`Self::decision_defaulted`] or [`Self::decision_open_at_end`]).
+    /// Nobody acting for the role knew of the disruption before the end, so nobody was
+    /// asked and nothing was decided (no default either). Arguments: the role, the end.
     pub decision_never_asked: fn(&str, &str) -> String,
     /// The recovery order when every disrupted function came back, none too early.
     pub order_kept: &'static str,
@@ -395,6 +411,11 @@ pub struct RtoMissed {
     pub action_step_held_up: fn(&str, &str, &str) -> String,
     /// Arguments: the function, its RTO.
     pub action_procedure_too_long: fn(&str, &str) -> String,
+    /// The procedure was done but the function waited for what it depends on.
+    /// Arguments: state, RTO, what it waited for (names, joined), how long.
+    pub detail_waited_for_dependency: fn(&str, &str, &str, &str) -> String,
+    /// Arguments: the function, what it waited for.
+    pub action_wait_for_dependency: fn(&str, &str) -> String,
 }
 
 /// A function that lost more data than its RPO allows.
@@ -457,6 +478,8 @@ pub struct NotificationLate {
     pub detail_not_reached: fn(&str, &str, &[&str]) -> String,
     /// Arguments: the link (`A → B`), the channels it allows.
     pub link_allows: fn(&str, &[&str]) -> String,
+    /// The link names no channels. Arguments: the link.
+    pub link_any_channel: fn(&str) -> String,
     /// Arguments: the person, the faster channel, how long they usually take on it.
     pub faster_channel: fn(&str, &str, &str) -> String,
     /// Arguments: the faster channel, the link.
@@ -484,8 +507,15 @@ pub struct StakeholderLate {
     pub owner_began: fn(&str, &str) -> String,
     /// Arguments: the owning role.
     pub nobody_began: fn(&str) -> String,
-    /// Arguments: the stakeholder, the owning role.
-    pub corrective_action: fn(&str, &str) -> String,
+    /// Nobody acting for the owning role began the notice. Arguments: the stakeholder,
+    /// the owning role, the deadline.
+    pub action_owner_not_reached: fn(&str, &str, &str) -> String,
+    /// Writing and sending took longer than getting started. Arguments: the stakeholder,
+    /// the owning role, how long writing and sending took.
+    pub action_template: fn(&str, &str, &str) -> String,
+    /// Getting started took longer. Arguments: the stakeholder, the owning role, how
+    /// long after the disruption the notice was begun.
+    pub action_begin_sooner: fn(&str, &str, &str) -> String,
 }
 
 /// A decision nobody answered in time, so its default applied.
@@ -526,6 +556,8 @@ pub struct PlayPhrases {
     pub resumed: fn(&str, &str, &str) -> String,
     /// Arguments: where the exercise ended, the output folder.
     pub ended: fn(&str, &str) -> String,
+    /// Arguments: the journal whose half-written last line was cut away on resume.
+    pub cut_back: fn(&str) -> String,
     /// Arguments: the inject's number, its title.
     pub inject: fn(&str, &str) -> String,
     /// Before the inject's recipients, method and expected action as it is read out.

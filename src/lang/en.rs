@@ -85,6 +85,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         start: "Start",
         completion: "Completion",
         appendix: "Appendix: timeline",
+        facilitator_notes: "Appendix: facilitator notes",
+        facilitator_notes_intro: "Lines the scenario's scripts wrote while it ran. They are for the facilitator and were not shown to the players.",
         time: "Time",
         event: "Event",
         observations: "Facilitator observations",
@@ -109,9 +111,17 @@ pub static CATALOGUE: Catalogue = Catalogue {
         not_met: "NO",
         no_value: "-",
         finding_column: "Finding",
-        curve_axis: "minutes after the disruption",
+        curve_axis: "time after the disruption",
         chart_rto: "RTO",
         chart_mtd: "MTD",
+        chart_time_axis: "time since the start of the exercise",
+        chart_share_reached: "share of the call tree reached",
+        chart_within_rto: "back within RTO",
+        chart_after_rto: "back after RTO",
+        chart_not_back: "still down at the end",
+        chart_end: "end of exercise",
+        chart_plan_deadline: |limit| format!("Last call-tree link due: {limit}"),
+        chart_year: "y",
     },
     scorecard: ScorecardPhrases {
         not_disrupted: "not disrupted",
@@ -124,7 +134,11 @@ pub static CATALOGUE: Catalogue = Catalogue {
         decision_open_at_end: |end, due| {
             format!("still open at the end ({end}): no answer, and the default was not due until {due}")
         },
-        decision_never_asked: |role, then| format!("never asked: nobody acting for {role} could be asked; {then}"),
+        decision_never_asked: |role, end| {
+            format!(
+                "never asked: nobody acting for {role} knew of the disruption by the end ({end}); nothing was decided"
+            )
+        },
         order_kept: "Every disrupted function came back, none before a more urgent one.",
         order_nothing_disrupted: "No function was disrupted.",
         order_back_before: |first, later| format!("{first} came back before the more urgent {later}."),
@@ -226,9 +240,10 @@ pub static CATALOGUE: Catalogue = Catalogue {
             },
             action_other_channels: |channels, system, others| {
                 format!(
-                    "Try {} first in the call tree while {system} is down, and run {} so that it does not need {system}.",
+                    "Put {} ahead of {} in the call tree and the contact lists, so that no call waits on {} while {system} is down.",
                     others.join(" or "),
-                    channels.join(" and ")
+                    channels.join(" and "),
+                    channels.join(" or ")
                 )
             },
             action_no_other_channel: |channels, system| {
@@ -289,6 +304,16 @@ pub static CATALOGUE: Catalogue = Catalogue {
             action_procedure_too_long: |function, rto| {
                 format!(
                     "Shorten the recovery procedure of {function} (run steps in parallel, pre-stage the DR site) or review its RTO of {rto} in the BIA."
+                )
+            },
+            detail_waited_for_dependency: |state, rto, what, wait| {
+                format!(
+                    "RTO {rto}: {state}. Its recovery procedure was done, but the function waited {wait} more for {what}."
+                )
+            },
+            action_wait_for_dependency: |function, what| {
+                format!(
+                    "Give {function} a way to run without {what} (a standby or alternate ready in time, or a procedure that works around it), or review its RTO in the BIA."
                 )
             },
         },
@@ -355,6 +380,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
                 )
             },
             link_allows: |link, channels| format!(" The link {link} allows only {}.", channels.join(", ")),
+            link_any_channel: |link| {
+                format!(" The link {link} names no channels, so each person's own contact order was followed.")
+            },
             faster_channel: |person, channel, usual| {
                 format!(" {person} usually answers on {channel} within {usual}.")
             },
@@ -380,9 +408,19 @@ pub static CATALOGUE: Catalogue = Catalogue {
             not_notified_by_end: |end| format!("Not notified by the end ({end})"),
             owner_began: |person, at| format!("{person} began the notice at {at}"),
             nobody_began: |role| format!("nobody acting for {role} began the notice"),
-            corrective_action: |stakeholder, role| {
+            action_owner_not_reached: |stakeholder, role, deadline| {
                 format!(
-                    "Prepare the notice to {stakeholder} as a template that {role} or a named backup can send as soon as they are reached."
+                    "Nobody acting for {role} began the notice to {stakeholder}: make sure {role} is reached well within {deadline} of a disruption (a call-tree link to it), or name a backup who sends the notice."
+                )
+            },
+            action_template: |stakeholder, role, took| {
+                format!(
+                    "Writing and sending the notice to {stakeholder} took {took}: keep it as a template that {role} or a named backup can send as soon as they are reached."
+                )
+            },
+            action_begin_sooner: |stakeholder, role, wait| {
+                format!(
+                    "The notice to {stakeholder} was begun only {wait} after the disruption: make it one of the first things {role} does once reached, and reach {role} sooner in the call tree."
                 )
             },
         },
@@ -442,6 +480,9 @@ When a decision is pending, type an option id, optionally with how long the team
         decision_prompt: "decision> ",
         resumed: |title, at, journal| format!("resumed {title} at {at} from {journal}"),
         ended: |at, out| format!("The exercise ended at {at}. Wrote the report to {out}."),
+        cut_back: |journal| {
+            format!("{journal}: cut back to its last complete entry; the session continues from there.")
+        },
         inject: |number, title| format!("INJECT #{number}  {title}"),
         inject_to: "to: ",
         inject_by: "by: ",

@@ -136,14 +136,16 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         answered_by, latency, asked, outcome, not_assessed, ended_at, by_default, by_backup, recovery_order, order_kept, order_broken,
         timeline_chart, curve_chart, analysis, rating, strengths, improvements, none, findings,
         no_findings, evidence, corrective_action, responsible, improvement_plan, number, issue,
-        capability_element, org, start, completion, appendix, time, event, observations, rating_p,
+        capability_element, org, start, completion, appendix, facilitator_notes, facilitator_notes_intro, time, event,
+        observations, rating_p,
         rating_s, rating_m, rating_u, rating_none, planning, organisation_el, equipment, training,
         exercise, generated,
     });
     #[rustfmt::skip]
     group!(out, "labels", labels, ReportLabels {
         rating_p, rating_s, rating_m, rating_u, not_rated, not_met, no_value, finding_column, curve_axis,
-        chart_rto, chart_mtd,
+        chart_rto, chart_mtd, chart_time_axis, chart_share_reached, chart_within_rto, chart_after_rto,
+        chart_not_back, chart_end, chart_plan_deadline, chart_year,
     });
     group!(
         out,
@@ -215,7 +217,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     group!(out, "rto_missed", rto_missed, RtoMissed {
         title, detail_waited_for_declaration, detail_step_never_started, detail_step_held_up,
         detail_not_completed, action_declare_sooner, action_step_never_started, action_step_held_up,
-        action_procedure_too_long,
+        action_procedure_too_long, detail_waited_for_dependency, action_wait_for_dependency,
     });
     #[rustfmt::skip]
     group!(out, "rpo_missed", rpo_missed, RpoMissed {
@@ -230,12 +232,13 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     });
     #[rustfmt::skip]
     group!(out, "notification_late", notification_late, NotificationLate {
-        title, detail, detail_not_reached, link_allows, faster_channel, action_faster_first,
+        title, detail, detail_not_reached, link_allows, link_any_channel, faster_channel, action_faster_first,
         action_allow_faster, action_unanswered, action_slow_answer,
     });
     #[rustfmt::skip]
     group!(out, "stakeholder_late", stakeholder_late, StakeholderLate {
-        title, detail, notified_after, not_notified_by_end, owner_began, nobody_began, corrective_action,
+        title, detail, notified_after, not_notified_by_end, owner_began, nobody_began,
+        action_owner_not_reached, action_template, action_begin_sooner,
     });
     #[rustfmt::skip]
     group!(out, "decision_default", decision_default, DecisionDefault {
@@ -244,7 +247,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     group!(out, "not_declared", not_declared, NotDeclared { title, detail, corrective_action });
     #[rustfmt::skip]
     group!(out, "play", play, PlayPhrases {
-        welcome, help, decision_prompt, resumed, ended, inject, inject_to, inject_by, inject_expected, detected, reached,
+        welcome, help, decision_prompt, resumed, ended, cut_back, inject, inject_to, inject_by, inject_expected, detected, reached,
         reached_by, nobody_reached, notification_late, declared, function_down, function_back,
         function_back_cause_gone, stakeholder_notified, stakeholder_late, decided, decided_by_default,
         supplier_cut_off, supplier_switched, decision_for, nobody, default_marker, deadline_hint,

@@ -85,6 +85,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         start: "开始日期",
         completion: "完成日期",
         appendix: "附录：时间线",
+        facilitator_notes: "附录：导调人员记录",
+        facilitator_notes_intro: "以下是情景脚本在推演过程中写下的记录，仅供导调人员参考，未向参演人员展示。",
         time: "时间",
         event: "事件",
         observations: "主持人观察记录",
@@ -109,9 +111,17 @@ pub static CATALOGUE: Catalogue = Catalogue {
         not_met: "否",
         no_value: "-",
         finding_column: "问题编号",
-        curve_axis: "中断后分钟数",
+        curve_axis: "中断后经过的时间",
         chart_rto: "RTO",
         chart_mtd: "MTD",
+        chart_time_axis: "自演练开始经过的时间",
+        chart_share_reached: "通知流程已联系上的比例",
+        chart_within_rto: "在RTO内恢复",
+        chart_after_rto: "超过RTO后恢复",
+        chart_not_back: "结束时仍未恢复",
+        chart_end: "演练结束",
+        chart_plan_deadline: |limit| format!("通知流程最后一个环节的时限：{limit}"),
+        chart_year: "年",
     },
     scorecard: ScorecardPhrases {
         not_disrupted: "未中断",
@@ -122,7 +132,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         decision_answered: |person, after| format!("由{person}答复，用时{after}"),
         decision_defaulted: |at| format!("无人答复；于{at}按默认选项执行"),
         decision_open_at_end: |end, due| format!("演练结束时（{end}）仍未决定：无人答复，默认选项要到{due}才生效"),
-        decision_never_asked: |role, then| format!("从未询问：{role}无人可被询问；{then}"),
+        decision_never_asked: |role, end| format!("从未询问：至演练结束（{end}），{role}无人知悉事件，未作任何决定"),
         order_kept: "所有中断业务均已恢复，且没有任何业务先于更紧急的业务恢复。",
         order_nothing_disrupted: "没有业务中断。",
         order_back_before: |first, later| format!("{first}先于更紧急的{later}恢复。"),
@@ -207,9 +217,10 @@ pub static CATALOGUE: Catalogue = Catalogue {
             attempts_down: |channel, n| format!("经{channel}的联系尝试中有{n}次遇到渠道中断"),
             action_other_channels: |channels, system, others| {
                 format!(
-                    "{system}中断期间，在通知流程中优先使用{}；并使{}不再依赖{system}。",
+                    "在呼叫树和联系人列表中将{}排在{}之前，避免{system}中断时呼叫卡在{}上。",
                     others.join("或"),
-                    channels.join("和")
+                    channels.join("和"),
+                    channels.join("或")
                 )
             },
             action_no_other_channel: |channels, system| {
@@ -260,6 +271,14 @@ pub static CATALOGUE: Catalogue = Catalogue {
                     "缩短{function}的恢复程序（并行执行步骤、预先准备灾备站点），或在业务影响分析中重新评估 {rto} 的 RTO。"
                 )
             },
+            detail_waited_for_dependency: |state, rto, what, wait| {
+                format!("RTO {rto}：{state}。恢复程序已完成，但该业务功能又等了{wait}，等待{what}恢复。")
+            },
+            action_wait_for_dependency: |function, what| {
+                format!(
+                    "让{function}在{what}不可用时也能运行（及时到位的备用或替代方案，或绕开它的恢复程序），或在业务影响分析中重新评估其 RTO。"
+                )
+            },
         },
         rpo_missed: RpoMissed {
             title: |function, lost, rpo| format!("{function}丢失{lost}数据，RPO 为{rpo}"),
@@ -307,6 +326,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
                 format!("截至演练结束（{end}）仍未联系上，时限为{deadline}。联系经过：{}。", tried.join("；"))
             },
             link_allows: |link, channels| format!("通知链路{link}只允许使用{}。", channels.join("、")),
+            link_any_channel: |link| format!("通知链路{link}未指定渠道，因此按各人自己的联系方式顺序依次尝试。"),
             faster_channel: |person, channel, usual| format!("{person}在{channel}上通常{usual}内应答。"),
             action_faster_first: |channel, link| format!("将{channel}设为通知链路{link}的首选渠道。"),
             action_allow_faster: |channel, link| format!("将{channel}加入通知链路{link}的渠道，并设为首选。"),
@@ -328,8 +348,18 @@ pub static CATALOGUE: Catalogue = Catalogue {
             not_notified_by_end: |end| format!("截至演练结束（{end}）仍未通知"),
             owner_began: |person, at| format!("{person}于{at}开始准备通知"),
             nobody_began: |role| format!("{role}无人开始准备通知"),
-            corrective_action: |stakeholder, role| {
-                format!("预先准备致{stakeholder}的通知模板，使{role}或指定的备援人一经联系上即可发出。")
+            action_owner_not_reached: |stakeholder, role, deadline| {
+                format!(
+                    "代行{role}职责的人员均未开始准备致{stakeholder}的通知：请确保中断发生后{deadline}内即联系上{role}（在呼叫树中设置通往该角色的环节），或指定一名可代为发送通知的备援人。"
+                )
+            },
+            action_template: |stakeholder, role, took| {
+                format!("撰写并发送致{stakeholder}的通知耗时{took}：请预先准备通知模板，使{role}或指定的备援人一经联系上即可发出。")
+            },
+            action_begin_sooner: |stakeholder, role, wait| {
+                format!(
+                    "中断发生{wait}后才开始准备致{stakeholder}的通知：请将其列为{role}被联系上后的首要事项之一，并在呼叫树中更早联系{role}。"
+                )
             },
         },
         decision_default: DecisionDefault {
@@ -379,6 +409,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         decision_prompt: "决策> ",
         resumed: |title, at, journal| format!("已从 {journal} 恢复“{title}”，当前位于 {at}"),
         ended: |at, out| format!("演练结束于 {at}。报告已写入 {out}。"),
+        cut_back: |journal| format!("{journal}：已截去最后一条不完整的记录，演练从上一条完整记录处继续。"),
         inject: |number, title| format!("注入 #{number}  {title}"),
         inject_to: "接收方：",
         inject_by: "方式：",

@@ -96,7 +96,7 @@ pub fn csv(rows: &[Row]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(COLUMNS.iter().map(|f| f.header()));
     for r in rows {
-        let _ = w.write_record(COLUMNS.iter().map(|f| value(r, *f)));
+        let _ = w.write_record(COLUMNS.iter().map(|f| crate::text::csv_cell(value(r, *f)).into_owned()));
     }
     let body = w.into_inner().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
     format!("\u{feff}{body}")

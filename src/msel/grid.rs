@@ -22,7 +22,14 @@ impl Cell {
     pub fn text(&self) -> String {
         match self {
             Cell::Empty => String::new(),
-            Cell::Text(s) => s.trim().to_owned(),
+            // The `'` that kept a formula-like value as text on export is not part of it.
+            Cell::Text(s) => {
+                let s = s.trim();
+                match s.strip_prefix('\'') {
+                    Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_owned(),
+                    _ => s.to_owned(),
+                }
+            }
             Cell::Number(n) | Cell::DateTime(n) => {
                 if n.fract() == 0.0 && n.abs() < 1e15 {
                     format!("{}", *n as i64)

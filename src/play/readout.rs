@@ -50,7 +50,7 @@ pub fn describe(m: &Model, out: &Outcome, e: &LogEntry, lang: Lang) -> Option<St
         LogKind::StakeholderLate(s) => (say.stakeholder_late)(&m.stakeholders[s].name),
         LogKind::DecisionAnswered(d) => {
             let rec = &out.decisions[d];
-            let option = &m.decisions[rec.decision].options[rec.option].label;
+            let option = rec.option.map(|o| &m.decisions[rec.decision].options[o].label)?;
             if rec.by_default { (say.decided_by_default)(option) } else { (say.decided)(option) }
         }
         LogKind::SupplierCutOff(s) => (say.supplier_cut_off)(&m.suppliers[s].name),
@@ -74,6 +74,7 @@ pub fn describe(m: &Model, out: &Outcome, e: &LogEntry, lang: Lang) -> Option<St
         | LogKind::Attempt { .. }
         | LogKind::Handover { .. }
         | LogKind::DecisionPosed(_)
+        | LogKind::DecisionAsked(_)
         | LogKind::StepStarted { .. }
         | LogKind::RunbookUnreachable { .. }
         | LogKind::StepFinished { .. }

@@ -240,7 +240,7 @@ impl<'m> Session<'m> {
                 let latency = typed.unwrap_or_else(|| (waited.max(0.0) * self.pace).round() as i64);
                 let index = dec.options.iter().position(|o| o.id == option).map(OptionId::from_index);
                 out.journal.push(JournalEntry::Answer {
-                    t: q.posed_at,
+                    t: q.asked_at,
                     decision: dec.id.clone(),
                     option: Some(option),
                     latency,
@@ -249,7 +249,7 @@ impl<'m> Session<'m> {
             }
             Ok(FacilitatorCommand::Default) => {
                 out.journal.push(JournalEntry::Answer {
-                    t: q.posed_at,
+                    t: q.asked_at,
                     decision: dec.id.clone(),
                     option: None,
                     latency: dec.deadline,
@@ -257,11 +257,11 @@ impl<'m> Session<'m> {
                 Some(Reply::NoAnswer)
             }
             Ok(FacilitatorCommand::Board) => {
-                out.say(board(self.model, self.engine.outcome(), q.posed_at, self.lang));
+                out.say(board(self.model, self.engine.outcome(), q.asked_at, self.lang));
                 None
             }
             Ok(FacilitatorCommand::Note(text)) => {
-                self.note(q.posed_at, text, out);
+                self.note(q.asked_at, text, out);
                 None
             }
             Ok(FacilitatorCommand::Help) => {
@@ -318,9 +318,9 @@ impl<'m> Session<'m> {
                 if self.asked_at.is_none() {
                     // Journalled before the team sees it: a session killed while the
                     // question is open resumes at this question.
-                    if q.posed_at > self.position {
-                        self.position = q.posed_at;
-                        out.journal.push(JournalEntry::Position { t: q.posed_at });
+                    if q.asked_at > self.position {
+                        self.position = q.asked_at;
+                        out.journal.push(JournalEntry::Position { t: q.asked_at });
                     }
                     self.show(q.log_position, out);
                     self.show_question(q, out);
@@ -392,7 +392,7 @@ impl<'m> Session<'m> {
         let dec = &m.decisions[q.decision];
         let who = q.asked.map_or(say.nobody, |p| m.people[p].name.as_str());
         let question = (say.decision_for)(who, &m.roles[dec.role].name, &dec.prompt);
-        out.emphasise(format!("{}  {question}", format_time(q.posed_at)));
+        out.emphasise(format!("{}  {question}", format_time(q.asked_at)));
         for (i, o) in dec.options.iter().enumerate() {
             let default = if i == dec.default.index() { say.default_marker } else { "" };
             out.say(format!("          {}: {}{default}", o.id, o.label));

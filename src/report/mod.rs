@@ -7,7 +7,7 @@ mod svg;
 use std::collections::BTreeMap;
 
 use minijinja::value::Serde;
-use minijinja::{Environment, Value, context};
+use minijinja::{AutoEscape, Environment, Value, context};
 
 use crate::diag::Diagnostic;
 use crate::score::{Capability, Lang, Rating, Scorecard};
@@ -118,36 +118,144 @@ fn environment(lang: Lang) -> Environment<'static> {
         };
         capability_label(lang, c)
     });
-    // Markdown table cells: no line breaks or pipes inside a cell.
-    env.add_filter("cell", |v: String| v.replace('|', "\\|").replace('\n', " "));
+    // Kept for user templates written before Markdown output was escaped as a whole
+    // (see `markdown_escape`); escaping happens once, when the value is written.
+    env.add_filter("cell", |v: String| v.replace('\n', " "));
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".md") { AutoEscape::Custom(MARKDOWN.into()) } else { AutoEscape::Html }
+    });
+    env.set_formatter(|out, state, value| {
+        if *state.auto_escape() == AutoEscape::Custom(MARKDOWN.into()) && !value.is_safe() {
+            out.write_str(&markdown_escape(&value.to_string())).map_err(minijinja::Error::from)
+        } else {
+            minijinja::escape_formatter(out, state, value)
+        }
+    });
+    env.set_fuel(Some(TEMPLATE_FUEL));
     env
+}
+
+/// The auto-escape mode of Markdown templates.
+const MARKDOWN: &str = "markdown";
+
+/// Instructions a template may execute: the built-in report of a large plan takes a few
+/// hundred thousand; a user template's runaway loop stops here with an error.
+pub const TEMPLATE_FUEL: u64 = 20_000_000;
+
+/// The largest report a template may write.
+pub const MAX_REPORT_BYTES: usize = 32 << 20;
+
+/// Text from plans, scenarios and scripts as Markdown shows it literally: it cannot
+/// break out of its line (a line break becomes a space) or its table cell, start a
+/// heading, list, quote or rule where it begins a line, open a link, a code span or
+/// emphasis, or carry raw HTML. Characters that cannot do harm where they stand (`#1`,
+/// `a_b`) are left alone, so the raw file stays readable.
+fn markdown_escape(text: &str) -> String {
+    let mut body = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | '\r' => body.push(' '),
+            '\\' | '`' | '*' | '[' | ']' | '|' => {
+                body.push('\\');
+                body.push(c);
+            }
+            '<' if chars.peek().is_some_and(|n| n.is_ascii_alphabetic() || "/!?".contains(*n)) => {
+                body.push_str("&lt;");
+            }
+            _ => body.push(c),
+        }
+    }
+    let lead = body.len() - body.trim_start().len();
+    if opens_block(&body[lead..]) {
+        body.insert(lead, '\\');
+    }
+    body
+}
+
+/// Whether text at the start of a line would open a heading (`# x`), a quote, a list item
+/// (`- x`, `1. x`), a rule (`---`), a setext underline (`===`) or a fence (`~~~`). Text
+/// such as `#1`, `-` or `-5` opens nothing and is left as it is.
+fn opens_block(text: &str) -> bool {
+    let mut chars = text.chars();
+    let first = chars.next();
+    let second = chars.next();
+    let spaced = second.is_none_or(char::is_whitespace);
+    let repeated =
+        |c: char| text.chars().filter(|x| !x.is_whitespace()).all(|x| x == c) && text.matches(c).count() >= 3;
+    let numbered = text.split_once(['.', ')']).is_some_and(|(n, rest)| {
+        !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit()) && rest.starts_with(' ')
+    });
+    match first {
+        Some('>') => true,
+        Some('#') => text.trim_start_matches('#').is_empty() || text.trim_start_matches('#').starts_with(' '),
+        Some(c @ ('-' | '+' | '*')) => (second.is_some() && spaced) || repeated(c),
+        Some(c @ ('=' | '~' | '_')) => repeated(c),
+        _ => numbered,
+    }
 }
 
 fn render(card: &Scorecard, name: &str, source: &str, origin: &str, end: i64) -> Result<String, Diagnostic> {
     let lang = card.lang;
     let mut env = environment(lang);
     env.add_template_owned(name.to_owned(), source.to_owned()).map_err(|e| template_error(origin, &e))?;
-    let labels = &lang.catalogue().labels;
     let charts = context! {
-        timeline => Value::from_safe_string(svg::recovery_timeline(&card.functions, end, labels.chart_rto, labels.chart_mtd)),
-        curve => Value::from_safe_string(svg::call_tree_curve(&card.call_tree_curve, labels.curve_axis)),
+        timeline => Value::from_safe_string(svg::recovery_timeline(&card.functions, end, lang)),
+        curve => Value::from_safe_string(svg::call_tree_curve(&card.call_tree_curve, card.call_tree_deadline, lang)),
     };
     let template = env.get_template(name).map_err(|e| template_error(origin, &e))?;
-    let mut out = template
-        .render(
+    let mut written = Bounded { bytes: Vec::new(), limit: MAX_REPORT_BYTES };
+    template
+        .render_captured_to(
             context! { card => Value::from(Serde(card)), t => Value::from(Serde(template_text(lang))), charts => charts },
+            &mut written,
         )
         .map_err(|e| template_error(origin, &e))?;
+    let mut out =
+        String::from_utf8(written.bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     if !out.ends_with('\n') {
         out.push('\n');
     }
     Ok(out)
 }
 
+/// A buffer that refuses to grow past its limit, so that no template can fill memory.
+struct Bounded {
+    bytes: Vec<u8>,
+    limit: usize,
+}
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > self.limit {
+            return Err(std::io::Error::other(format!("the report would be larger than {} MB", self.limit >> 20)));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 fn template_error(origin: &str, e: &minijinja::Error) -> Diagnostic {
     let line = e.line().map_or(String::new(), |l| format!(" (line {l})"));
-    Diagnostic::error("report::template", format!("template {origin}{line}: {e}"))
-        .with_help("templates use minijinja (Jinja2) syntax; start from the built-in ones under src/report/templates/")
+    let (message, help) = match e.kind() {
+        minijinja::ErrorKind::OutOfFuel => (
+            format!("template {origin}{line} ran more than {TEMPLATE_FUEL} steps and was stopped"),
+            "a loop inside a loop over large ranges never ends in practice: loop over the scorecard's lists instead",
+        ),
+        minijinja::ErrorKind::WriteFailure => (
+            format!("template {origin} would write a report larger than {} MB and was stopped", MAX_REPORT_BYTES >> 20),
+            "print each item of the scorecard once; a report is read by people",
+        ),
+        _ => (
+            format!("template {origin}{line}: {e}"),
+            "templates use minijinja (Jinja2) syntax; start from the built-in ones under src/report/templates/",
+        ),
+    };
+    Diagnostic::error("report::template", message).with_help(help)
 }
 
 /// The report as Markdown.
@@ -191,7 +299,7 @@ pub fn improvement_csv(card: &Scorecard) -> String {
     ];
     let _ = w.write_record(header);
     for item in &card.improvement_plan {
-        let _ = w.write_record([
+        let cells = [
             item.number.as_str(),
             item.finding.as_str(),
             item.issue.as_str(),
@@ -201,7 +309,8 @@ pub fn improvement_csv(card: &Scorecard) -> String {
             item.organisation.as_str(),
             item.start.as_str(),
             item.due.as_str(),
-        ]);
+        ];
+        let _ = w.write_record(cells.map(crate::text::csv_cell).iter().map(|c| c.as_bytes()));
     }
     let body = w.into_inner().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
     format!("\u{feff}{body}")
@@ -211,13 +320,28 @@ pub fn improvement_csv(card: &Scorecard) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn markdown_escaping_keeps_text_on_its_line_and_out_of_structure() {
+        assert_eq!(markdown_escape("Evil\n# Owned"), "Evil # Owned");
+        assert_eq!(markdown_escape("# Owned"), "\\# Owned");
+        assert_eq!(markdown_escape("- item"), "\\- item");
+        assert_eq!(markdown_escape("1. item"), "\\1. item");
+        assert_eq!(markdown_escape("[x](http://e)"), "\\[x\\](http://e)");
+        assert_eq!(markdown_escape("<img src=x>"), "&lt;img src=x>");
+        assert_eq!(markdown_escape("a|b `c` *d*"), "a\\|b \\`c\\` \\*d\\*");
+        // Nothing that is harmless where it stands is touched.
+        for plain in ["#1 Mains power lost", "-", "-5", "a_b", "T+0:21", "1 < 2", "数据中心", "2h 30m"] {
+            assert_eq!(markdown_escape(plain), plain);
+        }
+    }
+
     /// User templates name these keys; `type` is a Rust keyword, so it is the one most
     /// easily lost in the catalogue's field names.
     #[test]
     fn templates_see_every_key_of_the_fixed_text() {
         for lang in Lang::ALL {
             let text = template_text(lang);
-            assert_eq!(text.len(), 84, "{lang:?}");
+            assert_eq!(text.len(), 86, "{lang:?}");
             assert!(["aar", "type", "generated", "organisation_el"].iter().all(|k| text.contains_key(*k)), "{lang:?}");
         }
     }

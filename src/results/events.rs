@@ -56,13 +56,20 @@ fn event_json(m: &Model, out: &Outcome, e: &LogEntry) -> Value {
         }
         LogKind::Unreachable(n) | LogKind::NotificationLate(n) => json!({"role": role(out.notifications[n].to_role)}),
         LogKind::DecisionPosed(d) => {
+            // Asked at once, or left waiting for someone who knows (`asked` null).
             let rec = &out.decisions[d];
-            json!({"decision": m.decisions[rec.decision].id, "asked": rec.asked.map(person)})
+            let asked = rec.asked.filter(|_| rec.asked_at == Some(rec.posed_at));
+            json!({"decision": m.decisions[rec.decision].id, "asked": asked.map(person)})
+        }
+        LogKind::DecisionAsked(d) => {
+            let rec = &out.decisions[d];
+            json!({"decision": m.decisions[rec.decision].id, "asked": rec.asked.map(person),
+                   "posed_at": rec.posed_at})
         }
         LogKind::DecisionAnswered(d) => {
             let rec = &out.decisions[d];
             let dec = &m.decisions[rec.decision];
-            json!({"decision": dec.id, "option": dec.options[rec.option].id,
+            json!({"decision": dec.id, "option": rec.option.map(|o| dec.options[o].id.as_str()),
                    "by_default": rec.by_default, "latency": rec.latency})
         }
         LogKind::Declared { person: p, role: r } => json!({"person": person(p), "role": role(r)}),

@@ -10,7 +10,7 @@ use serde::Serialize;
 pub use events::events_jsonl;
 pub use summary::summary_table;
 
-use crate::compile::Model;
+use crate::compile::{Dependency, Model};
 use crate::ids::{FunctionId, Id, PersonId};
 use crate::outcome::{Attempt, Outcome, RecoveredBy};
 
@@ -115,6 +115,31 @@ pub struct OutageResult {
     pub within_rpo: bool,
     /// Steps of the procedure.
     pub steps: Vec<StepResult>,
+    /// When the procedure's last step finished (the function may have waited on after).
+    pub procedure_done_at: Option<i64>,
+    /// What was still down when the procedure was done and held the function back.
+    pub waited_for: Vec<DependencyResult>,
+    /// What was still down when the procedure was done and the procedure works around.
+    pub worked_around: Vec<DependencyResult>,
+}
+
+/// A dependency of a function, by kind and id.
+#[derive(Debug, Clone, Serialize)]
+pub struct DependencyResult {
+    /// `site`, `role` or `supplier`.
+    pub kind: &'static str,
+    /// Its id in the plan.
+    pub id: String,
+}
+
+impl DependencyResult {
+    fn new(m: &Model, d: Dependency) -> Self {
+        match d {
+            Dependency::Site(s) => DependencyResult { kind: "site", id: m.sites[s].id.clone() },
+            Dependency::Role(r) => DependencyResult { kind: "role", id: m.roles[r].id.clone() },
+            Dependency::Supplier(s) => DependencyResult { kind: "supplier", id: m.suppliers[s].id.clone() },
+        }
+    }
 }
 
 /// A step as played.
@@ -206,6 +231,9 @@ pub struct DecisionResult {
     pub id: String,
     /// Posed.
     pub posed_at: i64,
+    /// Put to a holder of its role who knew of the disruption (deadline and latency
+    /// count from here); `null`: nobody holding the role knew before the end.
+    pub asked_at: Option<i64>,
     /// Person the question went to (`null`: nobody holding the role could be asked).
     pub asked: Option<String>,
     /// Person who answered: the person asked, unless nobody answered (`null`).
@@ -213,10 +241,11 @@ pub struct DecisionResult {
     /// The person asked is a backup for the role.
     pub by_backup: bool,
     /// Option id that took effect, or would have (the default) for a decision still
-    /// open when the exercise ended.
-    pub option: String,
-    /// Seconds from posing to the answer, or to the deadline when the default applied.
-    pub latency: i64,
+    /// open when the exercise ended; `null` when never asked.
+    pub option: Option<String>,
+    /// Seconds from asking to the answer, or to the deadline when the default applied;
+    /// `null` when never asked.
+    pub latency: Option<i64>,
     /// Whether the default applied (or would have, for a decision still open at the end).
     pub by_default: bool,
     /// When the answer or the default took effect; `null` when that moment lay after
@@ -324,6 +353,9 @@ impl Results {
                                     })
                                 })
                                 .collect(),
+                            procedure_done_at: o.procedure_done_at,
+                            waited_for: o.waited_for.iter().map(|&d| DependencyResult::new(m, d)).collect(),
+                            worked_around: o.worked_around.iter().map(|&d| DependencyResult::new(m, d)).collect(),
                         }
                     })
                     .collect(),
@@ -375,13 +407,14 @@ impl Results {
                 DecisionResult {
                     id: dec.id.clone(),
                     posed_at: d.posed_at,
+                    asked_at: d.asked_at,
                     asked: d.asked.map(person),
                     answered_by: d.asked.filter(|_| !d.by_default).map(person),
                     by_backup: d.asked_backup,
-                    option: dec.options[d.option].id.clone(),
+                    option: d.option.map(|o| dec.options[o].id.clone()),
                     latency: d.latency,
                     by_default: d.by_default,
-                    resolved_at: Some(d.posed_at.saturating_add(d.latency)).filter(|&t| t <= end),
+                    resolved_at: d.asked_at.zip(d.latency).map(|(a, l)| a.saturating_add(l)).filter(|&t| t <= end),
                 }
             })
             .collect();

@@ -8,6 +8,11 @@ use crate::compile::Model;
 use crate::lang::Lang;
 use crate::time::format_time;
 
+/// A name on one line: a line break inside a plan's name must not break the table.
+fn one_line(text: &str) -> String {
+    text.replace(['\n', '\r'], " ")
+}
+
 fn pad(text: &str, width: usize) -> String {
     let w = UnicodeWidthStr::width(text);
     format!("{text}{}", " ".repeat(width.saturating_sub(w)))
@@ -27,7 +32,7 @@ pub fn summary_table(m: &Model, r: &Results, lang: Lang) -> String {
     for f in &r.functions {
         let Some(o) = f.outages.first() else { continue };
         rows.push([
-            f.name.clone(),
+            one_line(&f.name),
             lang.duration(f.rto),
             o.back_after.map_or_else(|| (say.not_back_at_end)(&format_time(r.ended_at)), |b| lang.duration(b)),
             yes_no(o.within_rto).to_owned(),
@@ -42,7 +47,7 @@ pub fn summary_table(m: &Model, r: &Results, lang: Lang) -> String {
             *w = (*w).max(UnicodeWidthStr::width(cell.as_str()));
         }
     }
-    let mut out = format!("{}\n\n", (say.title)(&r.scenario.id, &r.scenario.title, &r.seed.to_string()));
+    let mut out = format!("{}\n\n", (say.title)(&r.scenario.id, &one_line(&r.scenario.title), &r.seed.to_string()));
     if rows.len() == 1 {
         out.push_str(say.nothing_disrupted);
         out.push('\n');
@@ -58,7 +63,7 @@ pub fn summary_table(m: &Model, r: &Results, lang: Lang) -> String {
         Some(d) => {
             let who = m.people.iter().find(|p| p.id == d.person).map_or(d.person.as_str(), |p| p.name.as_str());
             let after = d.after_disruption.map_or_else(|| format_time(d.at), |a| lang.duration(a));
-            out.push_str(&(say.declared_after)(&after, who));
+            out.push_str(&(say.declared_after)(&after, &one_line(who)));
         }
         None => out.push_str(say.not_declared),
     }
@@ -84,7 +89,7 @@ pub fn summary_table(m: &Model, r: &Results, lang: Lang) -> String {
             Some(false) => say.late,
             None => say.deadline_not_reached,
         };
-        out.push_str(&format!("{}\n", (say.stakeholder)(&s.name, &what, status)));
+        out.push_str(&format!("{}\n", (say.stakeholder)(&one_line(&s.name), &what, status)));
     }
     out
 }

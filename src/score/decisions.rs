@@ -20,8 +20,8 @@ pub enum DecisionState {
     /// Nobody had answered and the deadline lay after the end of the exercise: neither
     /// an answer nor the default took effect.
     OpenAtEnd,
-    /// Nobody holding the role could be asked; the default applied at the deadline (or
-    /// would have, after the end: `resolved_at` is then `null`).
+    /// Nobody acting for the role knew of the disruption before the end: nobody was
+    /// asked, and nothing (not even the default) took effect.
     NeverAsked,
 }
 
@@ -36,7 +36,10 @@ pub struct DecisionScore {
     pub state: DecisionState,
     /// When it was posed (scenario seconds).
     pub posed_at: i64,
-    /// Who the question went to; `null` when nobody holding the role could be asked.
+    /// When it was put to someone acting for its role, who knew of the disruption; the
+    /// deadline and the latency count from here. `null`: never asked.
+    pub asked_at: Option<i64>,
+    /// Who the question went to; `null` when nobody was asked.
     pub asked: Option<String>,
     /// The person asked is a backup for the role.
     pub by_backup: bool,
@@ -48,12 +51,13 @@ pub struct DecisionScore {
     pub default_option: String,
     /// Whether the option that took effect is the default because nobody answered.
     pub by_default: bool,
-    /// Seconds from posing to the answer; `null` unless answered.
+    /// Seconds from asking to the answer; `null` unless answered.
     pub latency: Option<i64>,
-    /// When the answer or the default took effect; `null` when still open at the end.
+    /// When the answer or the default took effect; `null` when still open at the end or
+    /// never asked.
     pub resolved_at: Option<i64>,
-    /// When the default applied or was due (posed + deadline).
-    pub default_due_at: i64,
+    /// When the default applied or was due (asked + deadline); `null` when never asked.
+    pub default_due_at: Option<i64>,
     /// What happened, in one phrase (`answered by … after 12m`, `no answer; the default
     /// applied at T+0:51`, `still open at the end …`).
     pub outcome_text: String,
@@ -61,10 +65,9 @@ pub struct DecisionScore {
 
 /// How a decision record stood at `end`. The one place the states are told apart.
 pub fn state(rec: &DecisionRecord, end: i64) -> DecisionState {
-    let resolved = rec.posed_at.saturating_add(rec.latency);
-    match rec.asked {
+    match rec.answered_at() {
         None => DecisionState::NeverAsked,
-        Some(_) if resolved > end => DecisionState::OpenAtEnd,
+        Some(at) if at > end => DecisionState::OpenAtEnd,
         Some(_) if rec.by_default => DecisionState::DefaultApplied,
         Some(_) => DecisionState::Answered,
     }
@@ -79,33 +82,33 @@ pub fn score(m: &Model, out: &Outcome, lang: Lang) -> Vec<DecisionScore> {
         .map(|d| {
             let dec = &m.decisions[d.decision];
             let st = state(d, end);
-            let due = d.posed_at.saturating_add(dec.deadline);
-            let resolved = Some(d.posed_at.saturating_add(d.latency)).filter(|&t| t <= end);
+            let due = d.asked_at.map(|a| a.saturating_add(dec.deadline));
+            let resolved = d.answered_at().filter(|&t| t <= end);
             let person = |p: Option<crate::ids::PersonId>| p.map(|p| m.people[p].name.clone());
-            // After the deadline nothing is left open: a default due past the end is open.
-            let default_or_open = || match resolved {
-                Some(_) => (say.decision_defaulted)(&format_time(due)),
-                None => (say.decision_open_at_end)(&format_time(end), &format_time(due)),
-            };
-            let outcome_text = match st {
-                DecisionState::Answered => {
-                    (say.decision_answered)(&person(d.asked).unwrap_or_default(), &lang.duration(d.latency))
+            let outcome_text = match (st, due) {
+                (DecisionState::Answered, _) => (say.decision_answered)(
+                    &person(d.asked).unwrap_or_default(),
+                    &lang.duration(d.latency.unwrap_or_default()),
+                ),
+                (DecisionState::DefaultApplied, Some(due)) => (say.decision_defaulted)(&format_time(due)),
+                (DecisionState::OpenAtEnd, Some(due)) => {
+                    (say.decision_open_at_end)(&format_time(end), &format_time(due))
                 }
-                DecisionState::DefaultApplied | DecisionState::OpenAtEnd => default_or_open(),
-                DecisionState::NeverAsked => (say.decision_never_asked)(&m.roles[dec.role].name, &default_or_open()),
+                _ => (say.decision_never_asked)(&m.roles[dec.role].name, &format_time(end)),
             };
             DecisionScore {
                 id: dec.id.clone(),
                 prompt: dec.prompt.clone(),
                 state: st,
                 posed_at: d.posed_at,
+                asked_at: d.asked_at,
                 asked: person(d.asked),
                 by_backup: d.asked_backup,
                 answered_by: person(d.asked).filter(|_| st == DecisionState::Answered),
-                option: resolved.map(|_| dec.options[d.option].label.clone()),
+                option: resolved.and(d.option).map(|o| dec.options[o].label.clone()),
                 default_option: dec.options[dec.default].label.clone(),
                 by_default: d.by_default && resolved.is_some(),
-                latency: Some(d.latency).filter(|_| st == DecisionState::Answered),
+                latency: d.latency.filter(|_| st == DecisionState::Answered),
                 resolved_at: resolved,
                 default_due_at: due,
                 outcome_text,

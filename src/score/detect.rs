@@ -53,6 +53,9 @@ struct Draft<'a> {
     evidence: Vec<Evidence>,
     /// Derived from this finding's facts, in the report language.
     action: String,
+    /// The role that can fix the cause (from [`Ctx::plan_owner`] and its kin), never
+    /// merely the one who was late.
+    responsible: String,
 }
 
 impl Ctx<'_> {
@@ -69,19 +72,45 @@ impl Ctx<'_> {
                 evidence: d.evidence,
                 capability: d.kind.capability(),
                 corrective_action: d.action,
-                responsible: self.plan_owner(),
+                responsible: d.responsible,
             });
         }
     }
 
-    /// Who can fix what a finding shows. The plan names an owner for itself only (not
-    /// for its call tree, runbooks, procedures or suppliers), so that owner answers for
-    /// every item: the role it names, its own words, or "the plan owner".
+    /// Who answers for the plan: the role `organisation.owner` names, its own words when
+    /// it names no role, or "Plan owner". Items whose cause has no owner of its own
+    /// (data protection, suppliers, declaration triggers, role backups) go to it.
     fn plan_owner(&self) -> String {
         match &self.m.meta.plan_owner {
             Some(owner) => self.m.roles.iter().find(|r| r.id == *owner).map_or_else(|| owner.clone(), |r| r.name.clone()),
             None => self.say.findings.plan_owner.to_owned(),
         }
+    }
+
+    /// The role named, or else the plan owner.
+    fn role_or_plan_owner(&self, role: Option<crate::ids::RoleId>) -> String {
+        role.map_or_else(|| self.plan_owner(), |r| self.m.roles[r].name.clone())
+    }
+
+    /// Who keeps the call tree (`call_tree.owner`): items about reaching people go to it,
+    /// not to whoever was slow to answer.
+    fn call_tree_owner(&self) -> String {
+        self.role_or_plan_owner(self.m.call_tree.as_ref().and_then(|t| t.owner))
+    }
+
+    /// Who keeps these procedures and their runbooks (`procedures[].owner`, else the
+    /// plan owner), each named once.
+    fn procedure_owners(&self, procedures: impl IntoIterator<Item = crate::ids::ProcedureId>) -> String {
+        let owners: BTreeSet<Option<crate::ids::RoleId>> =
+            procedures.into_iter().map(|p| self.m.procedures[p].owner).collect();
+        let mut names: Vec<String> = Vec::new();
+        for owner in owners {
+            let name = self.role_or_plan_owner(owner);
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        if names.is_empty() { self.plan_owner() } else { names.join(", ") }
     }
 
     /// The role that declares: the first that may.
@@ -180,6 +209,7 @@ fn missed_rpo(c: &mut Ctx) {
             detail: (say.detail)(&protection),
             evidence: vec![ev(o.start, format!("function_down {}", f.id))],
             action: actions.join(" "),
+            responsible: c.plan_owner(),
         });
     }
 }
@@ -207,6 +237,7 @@ fn single_source(c: &mut Ctx) {
             detail,
             evidence,
             action: (say.corrective_action)(&s.name),
+            responsible: c.plan_owner(),
         });
     }
 }
@@ -216,21 +247,23 @@ fn default_decisions(c: &mut Ctx) {
     let say = &c.say.findings.decision_default;
     for d in &out.decisions {
         // A default due after the end never applied: the decision was still open, which
-        // its criterion reports; there is no default to find fault with.
-        let applied_at = d.posed_at.saturating_add(d.latency);
+        // its criterion reports; there is no default to find fault with. Neither is there
+        // for a decision never asked (nobody acting for its role knew).
+        let (Some(applied_at), Some(option)) = (d.answered_at(), d.option) else { continue };
         if !d.by_default || applied_at > out.ended_at {
             continue;
         }
         let dec = &m.decisions[d.decision];
         let role = &m.roles[dec.role];
-        let option = &dec.options[d.option].label;
+        let option_label = &dec.options[option].label;
+        let asked_at = d.asked_at.unwrap_or(d.posed_at);
         let (asked, detail, action) = match d.asked {
             Some(p) => {
                 let person = &m.people[p].name;
                 let backup = role.holders.iter().find(|&&h| h != p).map(|&h| m.people[h].name.as_str());
                 (
-                    format!("decision_posed {} to {}", dec.id, m.people[p].id),
-                    (say.detail)(person, &format_time(d.posed_at), option, &format_time(applied_at)),
+                    format!("decision_asked {} to {}", dec.id, m.people[p].id),
+                    (say.detail)(person, &format_time(asked_at), option_label, &format_time(applied_at)),
                     match backup {
                         Some(b) => (say.action_backup_answers)(&role.name, person, b, &lang.duration(dec.deadline)),
                         None => (say.action_name_backup)(&role.name, person),
@@ -239,7 +272,7 @@ fn default_decisions(c: &mut Ctx) {
             }
             None => (
                 format!("decision_posed {} (nobody holding {} to ask)", dec.id, role.id),
-                (say.detail_nobody_asked)(&role.name, option, &format_time(applied_at)),
+                (say.detail_nobody_asked)(&role.name, option_label, &format_time(applied_at)),
                 (say.action_nobody_asked)(&role.name),
             ),
         };
@@ -248,8 +281,10 @@ fn default_decisions(c: &mut Ctx) {
             subject: &dec.id,
             title: (say.title)(&dec.prompt, &lang.duration(dec.deadline)),
             detail,
-            evidence: vec![ev(d.posed_at, asked), ev(applied_at, format!("default {}", dec.options[d.option].id))],
+            evidence: vec![ev(asked_at, asked), ev(applied_at, format!("default {}", dec.options[option].id))],
             action,
+            // Who may decide for a role, and when, is the plan's to say.
+            responsible: c.plan_owner(),
         });
     }
 }

@@ -40,6 +40,8 @@ pub struct Scorecard {
     pub notifications: Vec<NotificationScore>,
     /// Share of call-tree roles reached by each minute after the disruption.
     pub call_tree_curve: Vec<CurvePoint>,
+    /// What the call-tree curve is measured against.
+    pub call_tree_deadline: Option<CallTreeDeadline>,
     /// Stakeholders.
     pub stakeholders: Vec<StakeholderScore>,
     /// Decisions.
@@ -60,6 +62,8 @@ pub struct Scorecard {
     pub improvement_plan: Vec<ImprovementItem>,
     /// The timeline for the appendix.
     pub timeline: Vec<TimelineEntry>,
+    /// What the scenario's scripts noted, for the facilitator only (not in the timeline).
+    pub facilitator_notes: Vec<TimelineEntry>,
 }
 
 /// The exercise overview.
@@ -172,6 +176,45 @@ pub struct CurvePoint {
     pub minute: i64,
     /// Share of call-tree roles reached, 0 to 1.
     pub share: f64,
+}
+
+/// When the whole call tree should have been reached, in seconds after the disruption.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct CallTreeDeadline {
+    /// Seconds after the disruption.
+    pub after: i64,
+    /// Where it comes from.
+    pub source: DeadlineSource,
+}
+
+/// Where a call-tree deadline comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineSource {
+    /// An objective's `call_tree_complete_within` (the tightest, if several).
+    Objective,
+    /// No objective sets one: the latest link deadline the plan gave in this run.
+    PlanLinks,
+}
+
+/// The objective's limit if one is set, else the plan's latest link deadline as played:
+/// the curve is read against what the exercise expected, never against nothing.
+fn call_tree_deadline(m: &Model, tree: &[&NotificationResult], disruption: Option<i64>) -> Option<CallTreeDeadline> {
+    let objective = m
+        .objectives
+        .iter()
+        .flat_map(|o| o.criteria.iter())
+        .filter_map(|c| match c {
+            crate::compile::Measure::CallTreeCompleteWithin(limit) => Some(*limit),
+            _ => None,
+        })
+        .min();
+    if let Some(after) = objective {
+        return Some(CallTreeDeadline { after, source: DeadlineSource::Objective });
+    }
+    let d0 = disruption?;
+    let after = tree.iter().filter_map(|n| n.deadline_at).max()?.saturating_sub(d0);
+    Some(CallTreeDeadline { after, source: DeadlineSource::PlanLinks })
 }
 
 /// A stakeholder's score.
@@ -324,6 +367,7 @@ pub fn score(m: &Model, out: &Outcome, r: &Results, lang: Lang, observations: &[
         .as_ref()
         .map_or(0, |ct| ct.links.iter().map(|l| l.to).collect::<std::collections::BTreeSet<_>>().len());
     let call_tree_curve = curve(&tree, r.disruption_at, targets);
+    let call_tree_deadline = call_tree_deadline(m, &tree, r.disruption_at);
     let stakeholders = r
         .stakeholders
         .iter()
@@ -357,6 +401,7 @@ pub fn score(m: &Model, out: &Outcome, r: &Results, lang: Lang, observations: &[
         declaration,
         notifications,
         call_tree_curve,
+        call_tree_deadline,
         stakeholders,
         decisions,
         order_breaches,
@@ -366,6 +411,7 @@ pub fn score(m: &Model, out: &Outcome, r: &Results, lang: Lang, observations: &[
         findings,
         improvement_plan,
         timeline: timeline::timeline(m, out, lang),
+        facilitator_notes: timeline::facilitator_notes(out),
     }
 }
 

@@ -169,7 +169,8 @@ fn assess(m: &Model, r: &Results, decisions: &[DecisionScore], c: Measure, lang:
             // The decision-default finding states the same fact as the criterion's detail,
             // so it is not quoted as a root cause.
             let causes = Vec::new();
-            // The time allowed counts from when the decision was posed.
+            // The time allowed counts from when the decision was asked: from when someone
+            // acting for its role knew, as its deadline does.
             match x.latency {
                 Some(latency) => {
                     let miss = (latency - limit).max(0) as f64 / limit.max(1) as f64;
@@ -177,7 +178,7 @@ fn assess(m: &Model, r: &Results, decisions: &[DecisionScore], c: Measure, lang:
                 }
                 // Nobody answered: a miss in full, never a narrow one, once the time
                 // allowed has passed within the exercise.
-                None if x.resolved_at.is_some() || end - x.posed_at > limit => {
+                None if x.resolved_at.is_some() || end - x.asked_at.unwrap_or(x.posed_at) > limit => {
                     Assessment::new(text, Some(false), x.outcome_text.clone(), 1.0, causes)
                 }
                 None => open_at_end(text, say.no_answer, r, lang),

@@ -42,7 +42,7 @@ pub fn timeline(m: &Model, out: &Outcome, lang: Lang) -> Vec<TimelineEntry> {
             K::DecisionAnswered(d) => {
                 let rec = &out.decisions[d];
                 let dec = &m.decisions[rec.decision];
-                let option = &dec.options[rec.option].label;
+                let option = rec.option.map_or("", |o| dec.options[o].label.as_str());
                 let text = match rec.asked.filter(|_| !rec.by_default) {
                     Some(p) => (say.decision_answered)(&dec.prompt, option, &m.people[p].name),
                     None => (say.decision_defaulted)(&dec.prompt, option),
@@ -55,7 +55,8 @@ pub fn timeline(m: &Model, out: &Outcome, lang: Lang) -> Vec<TimelineEntry> {
             K::StakeholderNotified { stakeholder: s, channel: c } => {
                 ("notification", (say.stakeholder_notified)(&m.stakeholders[s].name, &m.channels[c].id))
             }
-            K::ScriptLog(i) => ("note", out.script_lines[i].clone()),
+            // What scripts note is for the facilitator: see `facilitator_notes`.
+            K::ScriptLog(_) => continue,
             // Engine detail: the tables and findings above report its effect.
             K::SiteDown(_)
             | K::SiteUp(_)
@@ -72,6 +73,7 @@ pub fn timeline(m: &Model, out: &Outcome, lang: Lang) -> Vec<TimelineEntry> {
             | K::Attempt { .. }
             | K::Handover { .. }
             | K::DecisionPosed(_)
+            | K::DecisionAsked(_)
             | K::StepStarted { .. }
             | K::RunbookUnreachable { .. }
             | K::StepFinished { .. }
@@ -82,4 +84,22 @@ pub fn timeline(m: &Model, out: &Outcome, lang: Lang) -> Vec<TimelineEntry> {
         lines.push(TimelineEntry { t: e.t, at: crate::time::format_time(e.t), kind, text });
     }
     lines
+}
+
+/// What the scenario's scripts noted during the run ("UPS runtime drawn: 21 min"): for
+/// the facilitator, since it can give away how the scenario was drawn; the report keeps
+/// it out of the timeline and lists it in an appendix marked as such.
+pub fn facilitator_notes(out: &Outcome) -> Vec<TimelineEntry> {
+    out.log
+        .iter()
+        .filter_map(|e| match e.kind {
+            crate::outcome::LogKind::ScriptLog(i) => Some(TimelineEntry {
+                t: e.t,
+                at: crate::time::format_time(e.t),
+                kind: "note",
+                text: out.script_lines[i].clone(),
+            }),
+            _ => None,
+        })
+        .collect()
 }

@@ -7,7 +7,9 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use rhai::{Array, Dynamic, EvalAltResult, FuncRegistration, NativeCallContext};
 
-use crate::compile::{Change, IdKind, Model};
+use super::limits::{Counters, Fault};
+use super::names::{ScriptNames, lookup, parse_change};
+use crate::compile::Change;
 use crate::ids::{DecisionId, Id};
 use crate::rng::SimRng;
 use crate::time::parse_seconds;
@@ -16,40 +18,6 @@ use crate::time::parse_seconds;
 pub type Shared = Arc<Mutex<HookContext>>;
 
 type Res<T> = Result<T, Box<EvalAltResult>>;
-
-/// Plan and scenario ids a script may name, resolved once per model.
-#[derive(Debug, Clone, Default)]
-pub struct ScriptNames {
-    sites: BTreeMap<String, usize>,
-    systems: BTreeMap<String, usize>,
-    people: BTreeMap<String, usize>,
-    channels: BTreeMap<String, usize>,
-    suppliers: BTreeMap<String, usize>,
-    functions: BTreeMap<String, usize>,
-    decisions: BTreeMap<String, usize>,
-    /// Option ids per decision.
-    options: Vec<Vec<String>>,
-}
-
-fn index<'a>(ids: impl Iterator<Item = &'a String>) -> BTreeMap<String, usize> {
-    ids.enumerate().map(|(i, id)| (id.clone(), i)).collect()
-}
-
-impl ScriptNames {
-    /// The ids of `m`.
-    pub fn new(m: &Model) -> Self {
-        ScriptNames {
-            sites: index(m.sites.iter().map(|x| &x.id)),
-            systems: index(m.systems.iter().map(|x| &x.id)),
-            people: index(m.people.iter().map(|x| &x.id)),
-            channels: index(m.channels.iter().map(|x| &x.id)),
-            suppliers: index(m.suppliers.iter().map(|x| &x.id)),
-            functions: index(m.functions.iter().map(|x| &x.id)),
-            decisions: index(m.decisions.iter().map(|x| &x.id)),
-            options: m.decisions.iter().map(|d| d.options.iter().map(|o| o.id.clone()).collect()).collect(),
-        }
-    }
-}
 
 /// What a script asked the engine to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -111,11 +79,18 @@ pub struct HookContext {
     /// The run as it stands.
     pub snapshot: Snapshot,
     /// What scripts remembered across hooks in this run.
-    pub memory: BTreeMap<String, Dynamic>,
+    /// Shared with a [`Saved`] copy until a hook remembers something new, so that
+    /// keeping it for a replay costs nothing.
+    pub memory: Arc<BTreeMap<String, Dynamic>>,
     /// The run's generator, lent for the call.
     pub rng: SimRng,
     /// Actions, in the order asked for.
     pub actions: Vec<ScriptAction>,
+    /// What scripts have done so far in this run, against the run's limits.
+    pub counters: Counters,
+    /// The first limit a script hit or argument it may not pass: it stops the run even
+    /// if the script caught the error.
+    pub fault: Option<Fault>,
 }
 
 impl HookContext {
@@ -124,10 +99,42 @@ impl HookContext {
         HookContext {
             names,
             snapshot: Snapshot::default(),
-            memory: BTreeMap::new(),
+            memory: Arc::new(BTreeMap::new()),
             rng: SimRng::new(0),
             actions: Vec::new(),
+            counters: Counters::default(),
+            fault: None,
         }
+    }
+}
+
+/// What a hook call may change in its context, kept to play the call again.
+#[derive(Debug)]
+pub struct Saved {
+    rng: SimRng,
+    memory: Arc<BTreeMap<String, Dynamic>>,
+    counters: Counters,
+    actions: usize,
+}
+
+impl HookContext {
+    /// Keeps what a hook call may change.
+    pub fn save(&self) -> Saved {
+        Saved {
+            rng: self.rng.clone(),
+            memory: Arc::clone(&self.memory),
+            counters: self.counters.clone(),
+            actions: self.actions.len(),
+        }
+    }
+
+    /// Puts back what [`HookContext::save`] kept, as if the call had not been made.
+    pub fn restore(&mut self, saved: Saved) {
+        self.rng = saved.rng;
+        self.memory = saved.memory;
+        self.counters = saved.counters;
+        self.actions.truncate(saved.actions);
+        self.fault = None;
     }
 }
 
@@ -146,34 +153,14 @@ fn flag(v: &[bool], i: usize) -> bool {
     v.get(i).copied().unwrap_or(false)
 }
 
-fn lookup(map: &BTreeMap<String, usize>, kind: &str, id: &str) -> Res<usize> {
-    map.get(id).copied().ok_or_else(|| {
-        let best = map
-            .keys()
-            .map(|k| (strsim::normalized_damerau_levenshtein(id, k), k))
-            .filter(|(s, _)| *s >= 0.6)
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, k)| format!(" (did you mean `{k}`?)"))
-            .unwrap_or_default();
-        format!("unknown {kind} `{id}`{best}").into()
-    })
-}
-
-/// Parses an effect as scripts write it (`"system_down core-db"`,
-/// `"person_unavailable ma-jun 7d"`, `"declare"`) and resolves its id.
-pub fn parse_change(names: &ScriptNames, text: &str) -> Res<Change> {
-    use crate::format::effect::Effect;
-    let effect: Effect = text.parse().map_err(|e: String| -> Box<EvalAltResult> { e.into() })?;
-    Change::resolve(&effect, &mut |kind, id| {
-        let map = match kind {
-            IdKind::Site => &names.sites,
-            IdKind::System => &names.systems,
-            IdKind::Person => &names.people,
-            IdKind::Channel => &names.channels,
-            IdKind::Supplier => &names.suppliers,
-        };
-        lookup(map, kind.noun(), id)
-    })
+/// Refuses a call: keeps the fault, located at the call, and returns the error that
+/// stops the hook.
+fn refuse(c: &mut HookContext, ctx: &NativeCallContext, fault: Fault) -> Box<EvalAltResult> {
+    let message = fault.message.clone();
+    if c.fault.is_none() {
+        c.fault = Some(Fault { at: ctx.call_position(), ..fault });
+    }
+    message.into()
 }
 
 fn delay_of(d: &Dynamic) -> Res<i64> {
@@ -189,6 +176,9 @@ fn delay_of(d: &Dynamic) -> Res<i64> {
 fn schedule(ctx: &NativeCallContext, delay: &Dynamic, title: &str, description: &str, effects: &Array) -> Res<String> {
     let shared = context(ctx)?;
     let mut c = lock(&shared)?;
+    if let Err(fault) = c.counters.may_react("schedule").and_then(|()| c.counters.schedule()) {
+        return Err(refuse(&mut c, ctx, fault));
+    }
     let delay = delay_of(delay)?;
     let mut changes = Vec::with_capacity(effects.len());
     for e in effects {
@@ -266,6 +256,9 @@ pub fn register(engine: &mut rhai::Engine) {
         |ctx: NativeCallContext, effect: &str| -> Res<()> {
             let shared = context(&ctx)?;
             let mut c = lock(&shared)?;
+            if let Err(fault) = c.counters.may_react("apply") {
+                return Err(refuse(&mut c, &ctx, fault));
+            }
             let change = parse_change(&c.names, effect)?;
             c.actions.push(ScriptAction::Apply(change));
             Ok(())
@@ -293,6 +286,9 @@ pub fn register(engine: &mut rhai::Engine) {
         |ctx: NativeCallContext, id: &str| -> Res<()> {
             let shared = context(&ctx)?;
             let mut c = lock(&shared)?;
+            if let Err(fault) = c.counters.may_react("pose") {
+                return Err(refuse(&mut c, &ctx, fault));
+            }
             let d = lookup(&c.names.decisions, "decision", id)?;
             c.actions.push(ScriptAction::Pose(DecisionId::from_index(d)));
             Ok(())
@@ -301,7 +297,7 @@ pub fn register(engine: &mut rhai::Engine) {
     FuncRegistration::new("remember").with_volatility(true).register_into_engine(
         engine,
         |ctx: NativeCallContext, key: &str, value: Dynamic| -> Res<()> {
-            lock(&context(&ctx)?)?.memory.insert(key.to_owned(), value);
+            Arc::make_mut(&mut lock(&context(&ctx)?)?.memory).insert(key.to_owned(), value);
             Ok(())
         },
     );
@@ -314,25 +310,53 @@ pub fn register(engine: &mut rhai::Engine) {
     FuncRegistration::new("log").with_volatility(true).register_into_engine(
         engine,
         |ctx: NativeCallContext, text: &str| -> Res<()> {
-            lock(&context(&ctx)?)?.actions.push(ScriptAction::Log(text.to_owned()));
+            let shared = context(&ctx)?;
+            let mut c = lock(&shared)?;
+            if let Err(fault) = c.counters.log(text.len()) {
+                return Err(refuse(&mut c, &ctx, fault));
+            }
+            c.actions.push(ScriptAction::Log(text.to_owned()));
             Ok(())
         },
     );
     // Randomness: only the run's seeded generator, and volatile so that no draw is
     // ever folded into the compiled script.
-    FuncRegistration::new("rand_int")
-        .with_volatility(true)
-        .register_into_engine(engine, |ctx: NativeCallContext, lo: i64, hi: i64| -> Res<i64> {
-            Ok(lock(&context(&ctx)?)?.rng.int_between(lo, hi))
-        });
+    FuncRegistration::new("rand_int").with_volatility(true).register_into_engine(
+        engine,
+        |ctx: NativeCallContext, lo: i64, hi: i64| -> Res<i64> {
+            let shared = context(&ctx)?;
+            let mut c = lock(&shared)?;
+            if lo > hi {
+                let fault = Fault::new(
+                    "script::bad-argument",
+                    format!("rand_int({lo}, {hi}): the lower bound is above the upper"),
+                    "write rand_int(low, high) with low <= high; both bounds can be drawn",
+                );
+                return Err(refuse(&mut c, &ctx, fault));
+            }
+            Ok(c.rng.int_between(lo, hi))
+        },
+    );
     FuncRegistration::new("rand_float")
         .with_volatility(true)
         .register_into_engine(engine, |ctx: NativeCallContext| -> Res<f64> { Ok(lock(&context(&ctx)?)?.rng.unit()) });
-    FuncRegistration::new("chance")
-        .with_volatility(true)
-        .register_into_engine(engine, |ctx: NativeCallContext, p: f64| -> Res<bool> {
-            Ok(lock(&context(&ctx)?)?.rng.chance(p))
-        });
+    FuncRegistration::new("chance").with_volatility(true).register_into_engine(
+        engine,
+        |ctx: NativeCallContext, p: f64| -> Res<bool> {
+            let shared = context(&ctx)?;
+            let mut c = lock(&shared)?;
+            // Written this way round so that NaN is refused too.
+            if !(0.0..=1.0).contains(&p) {
+                let fault = Fault::new(
+                    "script::bad-argument",
+                    format!("chance({p}): a probability is a number from 0 to 1"),
+                    "write chance(0.25) for one in four",
+                );
+                return Err(refuse(&mut c, &ctx, fault));
+            }
+            Ok(c.rng.chance(p))
+        },
+    );
     FuncRegistration::new("pick").with_volatility(true).register_into_engine(
         engine,
         |ctx: NativeCallContext, items: Array| -> Res<Dynamic> {

@@ -7,22 +7,33 @@
 //! the script, line and hook. The compiled form is `Send + Sync` and reused by every run.
 
 mod api;
+mod budget;
+mod errors;
+mod limits;
+mod literals;
+mod names;
 
 use std::sync::Arc;
 
 use rhai::packages::{
     BasicArrayPackage, BasicMapPackage, BasicMathPackage, CorePackage, LogicPackage, MoreStringPackage, Package,
 };
-use rhai::{AST, CallFnOptions, Dynamic, EvalAltResult, Position, Scope};
+use rhai::{AST, CallFnOptions, Dynamic, Scope};
 
 use crate::compile::Model;
 use crate::diag::{Diagnostic, SourceFile};
 use crate::rng::SimRng;
-use crate::spanned::Loc;
-use api::{HookContext, ScriptNames, Shared};
+use api::{HookContext, Shared};
 pub use api::{ScriptAction, Snapshot};
+use errors::{find_fn, hook_failure, loc_of};
+pub use limits::{
+    MAX_HOOK_CALLS_PER_MOMENT, MAX_HOOK_CALLS_PER_RUN, MAX_INJECTS_PER_MOMENT, MAX_INJECTS_PER_RUN, MAX_LOG_BYTES,
+    MAX_LOG_LINES,
+};
+use names::ScriptNames;
 
-/// Operations one hook call may take before it is stopped (well under a second).
+/// Operations one hook call may take before it is stopped (well under a second),
+/// counting the callbacks it hands to `sort`, `filter`, `map` and the like.
 pub const MAX_OPERATIONS: u64 = 200_000;
 /// Nested function calls.
 pub const MAX_CALL_LEVELS: usize = 32;
@@ -86,12 +97,16 @@ struct Script {
 #[derive(Debug)]
 pub struct ScriptHost {
     engine: rhai::Engine,
+    /// The same sandbox following every statement: replays a hook that hit a limit, to
+    /// say where.
+    locator: rhai::Engine,
     scripts: Vec<Script>,
     names: Arc<ScriptNames>,
 }
 
-/// The sandboxed engine: raw, with only what scripts need.
-fn sandbox() -> rhai::Engine {
+/// The sandboxed engine: raw, with only what scripts need; `locating`, it follows every
+/// statement (slower), to say where a limit was hit.
+fn sandbox(locating: bool) -> rhai::Engine {
     let mut e = rhai::Engine::new_raw();
     // No BasicTimePackage (timestamp) and nothing that touches the outside world.
     CorePackage::new().register_into_engine(&mut e);
@@ -104,7 +119,11 @@ fn sandbox() -> rhai::Engine {
     e.on_print(|_| {});
     e.on_debug(|_, _, _| {});
     e.set_strict_variables(true);
-    e.set_max_operations(MAX_OPERATIONS);
+    // Not rhai's own operations limit, which counts each callback afresh: see `budget`.
+    budget::install(&mut e);
+    if locating {
+        budget::follow_statements(&mut e);
+    }
     e.set_max_call_levels(MAX_CALL_LEVELS);
     e.set_max_expr_depths(MAX_EXPR_DEPTH.0, MAX_EXPR_DEPTH.1);
     e.set_max_string_size(MAX_STRING);
@@ -116,45 +135,11 @@ fn sandbox() -> rhai::Engine {
     e
 }
 
-fn loc_of(pos: Position) -> Loc {
-    match (pos.line(), pos.position()) {
-        (Some(line), col) => Loc {
-            line: u32::try_from(line).unwrap_or(u32::MAX),
-            column: u32::try_from(col.unwrap_or(1)).unwrap_or(u32::MAX),
-            len: 1,
-        },
-        _ => Loc::default(),
-    }
-}
-
-/// Where `fn name` is written in a script, for pointing at a hook definition.
-fn find_fn(text: &str, name: &str) -> Loc {
-    for (n, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start();
-        let indent = line.chars().count() - trimmed.chars().count();
-        if let Some(rest) = trimmed.strip_prefix("fn ").or_else(|| trimmed.strip_prefix("private fn "))
-            && rest.trim_start().starts_with(name)
-        {
-            let col = line.find(name).map_or(indent + 1, |b| line[..b].chars().count() + 1);
-            return Loc {
-                line: u32::try_from(n + 1).unwrap_or(u32::MAX),
-                column: u32::try_from(col).unwrap_or(u32::MAX),
-                len: u32::try_from(name.chars().count()).unwrap_or(1),
-            };
-        }
-    }
-    Loc { line: 1, column: 1, len: 1 }
-}
-
-/// Drops rhai's " (line N, position M)" suffix: the diagnostic shows the place itself.
-fn strip_position(message: &str) -> &str {
-    message.rfind(" (line ").map_or(message, |i| &message[..i])
-}
-
 impl ScriptHost {
     /// Compiles each script once and checks its hooks: names, parameter counts.
     pub fn compile(model: &Model, files: &[Arc<SourceFile>]) -> Result<ScriptHost, Vec<Diagnostic>> {
-        let engine = sandbox();
+        let engine = sandbox(false);
+        let names = ScriptNames::new(model);
         let mut scripts = Vec::new();
         let mut diags = Vec::new();
         for file in files {
@@ -215,10 +200,11 @@ impl ScriptHost {
                     None => {}
                 }
             }
+            literals::check(file, &ast, &names, &mut diags);
             scripts.push(Script { file: Arc::clone(file), ast, hooks });
         }
         if diags.is_empty() {
-            Ok(ScriptHost { engine, scripts, names: Arc::new(ScriptNames::new(model)) })
+            Ok(ScriptHost { engine, locator: sandbox(true), scripts, names: Arc::new(names) })
         } else {
             Err(diags)
         }
@@ -250,16 +236,17 @@ impl ScriptRun<'_> {
         self.host.has(hook)
     }
 
-    /// Forgets what scripts remembered, for a new run.
+    /// Forgets what scripts remembered and did, for a new run.
     pub fn reset(&mut self) -> Result<(), Diagnostic> {
-        self.lock()?.memory.clear();
+        let mut ctx = self.lock()?;
+        ctx.memory = Arc::default();
+        ctx.counters = limits::Counters::default();
+        ctx.fault = None;
         Ok(())
     }
 
     fn lock(&self) -> Result<std::sync::MutexGuard<'_, HookContext>, Diagnostic> {
-        self.shared
-            .lock()
-            .map_err(|_| Diagnostic::error("script::state", "the exercise state was lost after a script error"))
+        lock_context(&self.shared)
     }
 
     /// Calls `hook` with `args` in every script that defines it, in the scenario's order.
@@ -277,6 +264,7 @@ impl ScriptRun<'_> {
             let mut ctx = self.lock()?;
             ctx.snapshot.clone_from(snapshot);
             ctx.actions.clear();
+            ctx.counters.hook_called(snapshot.now);
             std::mem::swap(&mut ctx.rng, rng);
         }
         let result = self.host.call(hook, &self.shared, args);
@@ -293,55 +281,50 @@ impl ScriptHost {
     fn call(&self, hook: Hook, ctx: &Shared, args: &[String]) -> Result<(), Diagnostic> {
         let i = Hook::ALL.iter().position(|h| *h == hook).unwrap_or(0);
         for script in self.scripts.iter().filter(|s| s.hooks[i]) {
-            let options = CallFnOptions::new().eval_ast(false).rewind_scope(true).with_tag(Arc::clone(ctx));
-            let mut scope = Scope::new();
-            let args: Vec<Dynamic> = args.iter().map(|a| Dynamic::from(a.clone())).collect();
-            if let Err(err) =
-                self.engine.call_fn_with_options::<Dynamic>(options, &mut scope, &script.ast, hook.name(), args)
-            {
-                return Err(runtime_error(&script.file, hook, &err));
+            let before = lock_context(ctx)?.save();
+            let mut tried = self.call_one(&self.engine, script, hook, ctx, args);
+            if tried.needs_locating() {
+                // Played again from the same state on the locating engine, to say where.
+                lock_context(ctx)?.restore(before);
+                tried = self.call_one(&self.locator, script, hook, ctx, args);
+            }
+            let Tried { result, spent, fault } = tried;
+            if let Some(d) = hook_failure(&script.file, hook, result.err().as_deref(), fault, spent) {
+                return Err(d);
             }
         }
         Ok(())
     }
+
+    fn call_one(&self, engine: &rhai::Engine, script: &Script, hook: Hook, ctx: &Shared, args: &[String]) -> Tried {
+        let options = CallFnOptions::new().eval_ast(false).rewind_scope(true).with_tag(Arc::clone(ctx));
+        let mut scope = Scope::new();
+        let args: Vec<Dynamic> = args.iter().map(|a| Dynamic::from(a.clone())).collect();
+        budget::start();
+        let result =
+            engine.call_fn_with_options::<Dynamic>(options, &mut scope, &script.ast, hook.name(), args).map(|_| ());
+        let spent = budget::finish();
+        let fault = ctx.lock().ok().and_then(|mut c| c.fault.take());
+        Tried { result, spent, fault }
+    }
 }
 
-/// A script error at run time, located at the innermost position rhai knows.
-fn runtime_error(file: &Arc<SourceFile>, hook: Hook, err: &EvalAltResult) -> Diagnostic {
-    let mut inner = err;
-    let mut pos = err.position();
-    while let EvalAltResult::ErrorInFunctionCall(_, _, deeper, at) = inner {
-        if !at.is_none() {
-            pos = *at;
-        }
-        inner = deeper;
-        if !inner.position().is_none() {
-            pos = inner.position();
-        }
+/// One script's hook call, as it went.
+struct Tried {
+    result: Result<(), Box<rhai::EvalAltResult>>,
+    spent: budget::Spent,
+    fault: Option<limits::Fault>,
+}
+
+impl Tried {
+    /// Whether it hit a limit whose place rhai does not keep: the operations budget, the
+    /// call depth, the size of a value. (Faults are located at the refused call.)
+    fn needs_locating(&self) -> bool {
+        self.fault.is_none()
+            && (self.spent.ran_out_at.is_some() || self.result.as_ref().is_err_and(|e| e.is_system_exception()))
     }
-    let (code, help) = match inner {
-        EvalAltResult::ErrorTooManyOperations(_) => (
-            "script::too-many-operations",
-            format!("a hook may take at most {MAX_OPERATIONS} operations; look for a loop that never ends"),
-        ),
-        EvalAltResult::ErrorStackOverflow(_) => (
-            "script::too-deep",
-            format!("calls may nest at most {MAX_CALL_LEVELS} deep; look for recursion without an end"),
-        ),
-        EvalAltResult::ErrorDataTooLarge(..) => (
-            "script::too-large",
-            format!("strings may hold {MAX_STRING} bytes, arrays and maps {MAX_COLLECTION} items"),
-        ),
-        _ => ("script::runtime", "the exercise stops here; fix the script and run again".to_owned()),
-    };
-    let message = inner.to_string();
-    // rhai gives no position for some limits (operations): point at the hook instead.
-    let (loc, label) = match loc_of(pos) {
-        loc if loc.is_known() => (loc, format!("in {}", hook.name())),
-        _ => (find_fn(file.text(), hook.name()), "this hook did not finish".to_owned()),
-    };
-    Diagnostic::error(code, format!("script {} failed in {}: {}", file.name(), hook.name(), strip_position(&message)))
-        .at(file, loc)
-        .with_label(label)
-        .with_help(help)
+}
+
+fn lock_context(ctx: &Shared) -> Result<std::sync::MutexGuard<'_, HookContext>, Diagnostic> {
+    ctx.lock().map_err(|_| Diagnostic::error("script::state", "the exercise state was lost after a script error"))
 }

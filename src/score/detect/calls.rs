@@ -47,19 +47,22 @@ pub(super) fn unreachable_roles(c: &mut Ctx) {
             detail,
             evidence,
             action: (say.corrective_action)(&role.name, &names),
+            responsible: c.call_tree_owner(),
         });
     }
 }
 
-/// Channels of the plan that share no system with `channel`.
-fn independent_of(c: &Ctx, channel: ChannelId) -> Vec<&str> {
+/// Channels of the plan that share no system with `channel`: those that stayed up
+/// through the exercise, or, if none did, all of them.
+fn independent_of<'a>(c: &Ctx<'a>, channel: ChannelId) -> Vec<&'a str> {
     let needs = &c.m.channels[channel].depends_on;
-    c.m.channels
-        .iter()
-        .enumerate()
-        .filter(|(i, ch)| *i != channel.index() && !ch.depends_on.iter().any(|s| needs.contains(s)))
-        .map(|(_, ch)| ch.id.as_str())
-        .collect()
+    let went_down = down_during(c, 0, c.out.ended_at);
+    let others: Vec<(ChannelId, &str)> = crate::ids::all(&c.m.channels)
+        .filter(|&ch| ch != channel && !c.m.channels[ch].depends_on.iter().any(|s| needs.contains(s)))
+        .map(|ch| (ch, c.m.channels[ch].id.as_str()))
+        .collect();
+    let stayed_up: Vec<&str> = others.iter().filter(|(ch, _)| !went_down.contains(ch)).map(|&(_, id)| id).collect();
+    if stayed_up.is_empty() { others.into_iter().map(|(_, id)| id).collect() } else { stayed_up }
 }
 
 pub(super) fn single_channel(c: &mut Ctx) {
@@ -91,8 +94,30 @@ pub(super) fn single_channel(c: &mut Ctx) {
             } else {
                 (say.action_add)(&person.name, channel, &others)
             },
+            responsible: c.call_tree_owner(),
         });
     }
+}
+
+/// Channels the log shows down at some moment between `from` and `to`.
+fn down_during(c: &Ctx, from: i64, to: i64) -> BTreeSet<ChannelId> {
+    let (mut now_down, mut was_down) = (BTreeSet::new(), BTreeSet::new());
+    for e in c.out.log.iter().take_while(|e| e.t <= to) {
+        match e.kind {
+            LogKind::ChannelDown(ch) => {
+                now_down.insert(ch);
+            }
+            LogKind::ChannelUp(ch) => {
+                if e.t >= from && now_down.contains(&ch) {
+                    was_down.insert(ch);
+                }
+                now_down.remove(&ch);
+            }
+            _ => {}
+        }
+    }
+    was_down.extend(now_down);
+    was_down
 }
 
 /// The link as a report names it: `Caller role → Called role`.
@@ -112,13 +137,17 @@ fn late_call_advice(c: &Ctx, note: &Notification, link: Option<&Link>, deadline:
     if !allowed.is_empty() {
         let ids: Vec<&str> = allowed.iter().map(|&ch| m.channels[ch].id.as_str()).collect();
         detail.push_str(&(say.link_allows)(&name, &ids));
+    } else if link.is_some() {
+        detail.push_str(&(say.link_any_channel)(&name));
     }
     // The person who answered, or else the primary: which of their channels would have
     // been quicker than the one that reached them (or the first tried)?
     let answered = note.attempts.iter().find(|a| a.end == AttemptEnd::Answered);
     let person = note.reached.map(|r| r.person).or_else(|| role.holders.first().copied());
-    let down: BTreeSet<ChannelId> =
+    // A channel that was down while the call went on is no faster way, tried or not.
+    let mut down: BTreeSet<ChannelId> =
         note.attempts.iter().filter(|a| a.end == AttemptEnd::ChannelDown).map(|a| a.channel).collect();
+    down.extend(down_during(c, note.started_at, note.reached.map_or(c.out.ended_at, |r| r.at)));
     if let Some(p) = person {
         let contacts = &m.people[p].contacts;
         let used = answered.or_else(|| note.attempts.iter().find(|a| a.person == p)).map(|a| a.channel);
@@ -187,6 +216,7 @@ pub(super) fn late_notifications(c: &mut Ctx) {
             detail,
             evidence,
             action,
+            responsible: c.call_tree_owner(),
         });
     }
 }
@@ -211,13 +241,26 @@ pub(super) fn late_stakeholders(c: &mut Ctx) {
             Some(start) => (say.owner_began)(&m.people[start.by].name, &format_time(start.at)),
             None => (say.nobody_began)(owner),
         };
+        let deadline = lang.duration(st.deadline);
+        // What took the time says what to fix: nobody to begin it, a late start, or the
+        // writing and sending.
+        let action = match (notice.started, notice.notified, out.disruption_at) {
+            (None, _, _) => (say.action_owner_not_reached)(&st.name, owner, &deadline),
+            (Some(start), Some(n), Some(d0)) if n.at - start.at > start.at - d0 => {
+                (say.action_template)(&st.name, owner, &lang.duration(n.at - start.at))
+            }
+            (Some(start), _, Some(d0)) => (say.action_begin_sooner)(&st.name, owner, &lang.duration(start.at - d0)),
+            (Some(_), _, None) => (say.action_template)(&st.name, owner, &deadline),
+        };
         c.add(Draft {
             kind: FindingKind::StakeholderLate,
             subject: &st.id,
             title: (say.title)(&st.name, &lang.duration(st.deadline)),
-            detail: (say.detail)(&when, &lang.duration(st.deadline), &began),
+            detail: (say.detail)(&when, &deadline, &began),
             evidence,
-            action: (say.corrective_action)(&st.name, owner),
+            action,
+            // The plan says who sends each notice and who stands in: its owner fixes this.
+            responsible: c.plan_owner(),
         });
     }
 }

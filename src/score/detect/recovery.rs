@@ -18,6 +18,9 @@ enum HoldUp {
     NeverStarted { step: String, ready: i64 },
     /// A step waited this long between being ready and starting.
     Waited { step: String, wait: i64, ready: i64, started: i64 },
+    /// The procedure was done at `done`, but the function waited this long more for
+    /// what it depends on (a site, a role's acting person, a supplier).
+    Dependency { wait: i64, done: i64, until: i64 },
     /// No step waited: the steps themselves took longer than the RTO.
     None,
 }
@@ -39,10 +42,34 @@ fn hold_up(o: &OutageResult, declared: Option<i64>, end: i64) -> HoldUp {
         // Steps wait for the declaration; it is the hold-up when it was the longest wait.
         let wait = at - o.start;
         if wait > longest {
-            worst = HoldUp::Declaration { wait, at };
+            (longest, worst) = (wait, HoldUp::Declaration { wait, at });
+        }
+    }
+    // After its procedure, a function waits for what it depends on to be back.
+    if let Some(done) = o.procedure_done_at.filter(|_| !o.waited_for.is_empty()) {
+        let until = o.recovered_at.unwrap_or(end);
+        if until - done > longest {
+            worst = HoldUp::Dependency { wait: until - done, done, until };
         }
     }
     worst
+}
+
+/// What a function waited for after its procedure, by the names the plan gives.
+fn waited_for_names(m: &crate::compile::Model, o: &OutageResult) -> String {
+    let names: Vec<String> = o
+        .waited_for
+        .iter()
+        .map(|d| {
+            let found = match d.kind {
+                "site" => m.sites.iter().find(|x| x.id == d.id).map(|x| x.name.clone()),
+                "role" => m.roles.iter().find(|x| x.id == d.id).map(|x| x.name.clone()),
+                _ => m.suppliers.iter().find(|x| x.id == d.id).map(|x| x.name.clone()),
+            };
+            found.unwrap_or_else(|| d.id.clone())
+        })
+        .collect();
+    names.join(", ")
 }
 
 /// A function back after its RTO, or still down when its RTO had passed. A function
@@ -61,7 +88,9 @@ pub(super) fn missed_rto(c: &mut Ctx) {
         let step_of =
             |id: &str| m.functions[fi].procedure.and_then(|p| m.procedures[p].steps.iter().find(|s| s.id == id));
         let step_name = |id: &str| step_of(id).map_or(id.to_owned(), |s| s.name.clone());
-        let step_role = |id: &str| step_of(id).map_or_else(|| c.crisis_owner(), |s| m.roles[s.role].name.clone());
+        let step_role = |id: &str| step_of(id).map_or_else(|| c.plan_owner(), |s| m.roles[s.role].name.clone());
+        // The procedure's keeper can change its steps and who may start them.
+        let keeper = c.procedure_owners(m.functions[fi].procedure);
         let state = o.back_after.map_or_else(
             || (c.say.scorecard.not_back_at_end)(&format_time(end)),
             |b| (c.say.criteria.back_after)(&lang.duration(b)),
@@ -75,7 +104,7 @@ pub(super) fn missed_rto(c: &mut Ctx) {
                 (
                     (say.detail_waited_for_declaration)(&state, &rto, &wait),
                     (say.action_declare_sooner)(&f.name, &wait),
-                    c.crisis_owner(),
+                    c.plan_owner(),
                 )
             }
             HoldUp::NeverStarted { step, ready } => {
@@ -84,7 +113,7 @@ pub(super) fn missed_rto(c: &mut Ctx) {
                 (
                     (say.detail_step_never_started)(&state, &rto, &name, &format_time(ready)),
                     (say.action_step_never_started)(&name, &role),
-                    role,
+                    keeper,
                 )
             }
             HoldUp::Waited { step, wait, ready, started } => {
@@ -94,13 +123,27 @@ pub(super) fn missed_rto(c: &mut Ctx) {
                 (
                     (say.detail_step_held_up)(&state, &rto, &name, &wait),
                     (say.action_step_held_up)(&name, &role, &wait),
-                    role,
+                    keeper,
+                )
+            }
+            HoldUp::Dependency { wait, done, until } => {
+                let ids: Vec<&str> = o.waited_for.iter().map(|d| d.id.as_str()).collect();
+                evidence.push(ev(done, "procedure_done".to_owned()));
+                evidence.push(ev(
+                    until,
+                    format!("waited for {}: {} → {}", ids.join(", "), format_time(done), format_time(until)),
+                ));
+                let (what, wait) = (waited_for_names(m, o), lang.duration(wait));
+                (
+                    (say.detail_waited_for_dependency)(&state, &rto, &what, &wait),
+                    (say.action_wait_for_dependency)(&f.name, &what),
+                    c.plan_owner(),
                 )
             }
             HoldUp::None => (
                 (say.detail_not_completed)(&state, &rto),
                 (say.action_procedure_too_long)(&f.name, &rto),
-                c.crisis_owner(),
+                keeper,
             ),
         };
         c.add(Draft {
@@ -146,15 +189,15 @@ pub(super) fn not_declared(c: &mut Ctx) {
         let LogKind::DecisionAnswered(rec) = e.kind else { continue };
         let rec = &out.decisions[rec];
         let dec = &m.decisions[rec.decision];
+        let Some(option) = rec.option else { continue };
         if dec.options.iter().any(|o| o.changes.contains(&Change::Declare)) {
             let how = if rec.by_default { "default" } else { "answer" };
-            evidence
-                .push(ev(e.t, format!("decision {} {how}: {} (does not declare)", dec.id, dec.options[rec.option].id)));
+            evidence.push(ev(e.t, format!("decision {} {how}: {} (does not declare)", dec.id, dec.options[option].id)));
         }
     }
     evidence.push(ev(r.ended_at, "end (no declaration logged)".to_owned()));
     let names: Vec<&str> = stranded.iter().map(|f| f.name.as_str()).collect();
-    let owner = c.crisis_owner();
+    let declarer = c.crisis_owner();
     let subject = m.declare_roles.first().map_or("plan", |&role| m.roles[role].id.as_str());
     c.add(Draft {
         kind: FindingKind::NotDeclared,
@@ -162,7 +205,7 @@ pub(super) fn not_declared(c: &mut Ctx) {
         title: say.title.to_owned(),
         detail: (say.detail)(&end, &names),
         evidence,
-        action: (say.corrective_action)(&owner),
-        responsible: owner,
+        action: (say.corrective_action)(&declarer),
+        responsible: c.plan_owner(),
     });
 }

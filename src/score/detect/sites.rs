@@ -62,11 +62,13 @@ pub(super) fn runbooks(c: &mut Ctx) {
         let site_name = &m.sites[site].name;
         let mut steps = Vec::new();
         let mut names = Vec::new();
+        let mut procedures = Vec::new();
         let mut evidence = vec![ev(down_at, format!("site_down {}", m.sites[site].id))];
         for l in &lost {
             let function = &m.functions[l.function];
             let Some(p) = function.procedure else { continue };
             let step = &m.procedures[p].steps[l.step];
+            procedures.push(p);
             names.push(format!("\"{}\"", step.name));
             let delay = step.runbook.map_or(0, |r| r.delay_if_unreachable);
             steps.push(match l.looked_at {
@@ -87,6 +89,7 @@ pub(super) fn runbooks(c: &mut Ctx) {
             detail: (say.detail)(site_name, &format_time(down_at), &steps),
             evidence,
             action: (say.corrective_action)(site_name, &names),
+            responsible: c.procedure_owners(procedures),
         });
     }
 }
@@ -161,6 +164,7 @@ pub(super) fn channels(c: &mut Ctx) {
             } else {
                 (say.action_other_channels)(&ids, &sys.name, &others)
             },
+            responsible: c.call_tree_owner(),
         });
     }
 }
