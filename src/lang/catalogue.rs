@@ -357,7 +357,7 @@ pub struct RunbooksAtSite {
     pub step_slowed: fn(&str, &str, &str) -> String,
     /// No step reached for it while the site was down. Arguments: the step, its function.
     pub step_not_reached: fn(&str, &str) -> String,
-    /// Arguments: the site, the steps.
+    /// Arguments: the site, the steps' names (the phrase quotes them).
     pub corrective_action: fn(&str, &[&str]) -> String,
 }
 

@@ -219,7 +219,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             corrective_action: |site, steps| {
                 format!(
                     "Keep copies of the runbooks for {} where an outage of {site} cannot reach them (the DR site or a cloud drive, and on paper), and check them at each plan review.",
-                    steps.join(", ")
+                    steps.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")
                 )
             },
         },

@@ -205,7 +205,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             corrective_action: |site, steps| {
                 format!(
                     "将{}的操作手册另存副本于不受{site}中断影响的位置（灾备站点或云盘，另备纸质版），并在每次预案评审时核查。",
-                    steps.join("、")
+                    steps.iter().map(|s| format!("“{s}”")).collect::<Vec<_>>().join("、")
                 )
             },
         },

@@ -69,7 +69,7 @@ pub(super) fn runbooks(c: &mut Ctx) {
             let Some(p) = function.procedure else { continue };
             let step = &m.procedures[p].steps[l.step];
             procedures.push(p);
-            names.push(format!("\"{}\"", step.name));
+            names.push(step.name.as_str());
             let delay = step.runbook.map_or(0, |r| r.delay_if_unreachable);
             steps.push(match l.looked_at {
                 Some(t) => {
@@ -81,7 +81,6 @@ pub(super) fn runbooks(c: &mut Ctx) {
             });
         }
         let steps: Vec<&str> = steps.iter().map(String::as_str).collect();
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
         c.add(Draft {
             kind: FindingKind::RunbooksAtSite,
             subject: &m.sites[site].id,
