@@ -386,6 +386,8 @@ pub struct RoleUnreachable {
     pub reached_later: fn(&str, &str, &str) -> String,
     /// Arguments: the role, its holders.
     pub corrective_action: fn(&str, &[&str]) -> String,
+    /// Every attempt found its channel down. Arguments: the role, its holders, those channels.
+    pub action_channels_down: fn(&str, &[&str], &[&str]) -> String,
 }
 
 /// A function back later than its RTO, or still down after it; the detail names the

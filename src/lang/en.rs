@@ -226,10 +226,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         channels_on_system: ChannelsOnSystem {
             title: |channels, system| format!("{} went down with {system}", channels.join(" and ")),
             detail: |system, at, counts| {
-                format!(
-                    "{system} went down at {at}, and the channels that run on it with it: {}.",
-                    counts.join("; ")
-                )
+                format!("{system} went down at {at}, and the channels that run on it with it: {}.", counts.join("; "))
             },
             attempts_down: |channel, n| {
                 if n == 1 {
@@ -257,11 +254,20 @@ pub static CATALOGUE: Catalogue = Catalogue {
             title: |role| format!("Nobody holding {role} could be reached"),
             detail: |tried| format!("The primary and every backup were tried: {}.", tried.join("; ")),
             reached_later: |at, after, deadline| {
-                format!(" Someone was reached only on a later round, at {at}: {after} after the call began, against a deadline of {deadline}.")
+                format!(
+                    " Someone was reached only on a later round, at {at}: {after} after the call began, against a deadline of {deadline}."
+                )
             },
             corrective_action: |role, holders| {
                 format!(
                     "Name a further backup for {role} (now {}), confirm everyone's contact details, and check that they are not away at the same time.",
+                    holders.join(", ")
+                )
+            },
+            action_channels_down: |role, holders, channels| {
+                format!(
+                    "Every attempt to reach {role} found its channel down ({}): give {} a channel that does not need the same systems, and let the call tree try it.",
+                    channels.join(", "),
                     holders.join(", ")
                 )
             },
@@ -342,7 +348,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
         single_channel: SingleChannel {
             title: |person| format!("{person} can be reached through one channel only"),
             detail: |channel| {
-                format!("Their only channel is {channel}: when it fails or goes unanswered there is no other way to reach them.")
+                format!(
+                    "Their only channel is {channel}: when it fails or goes unanswered there is no other way to reach them."
+                )
             },
             action_add: |person, channel, others| {
                 format!(
@@ -383,9 +391,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             link_any_channel: |link| {
                 format!(" The link {link} names no channels, so each person's own contact order was followed.")
             },
-            faster_channel: |person, channel, usual| {
-                format!(" {person} usually answers on {channel} within {usual}.")
-            },
+            faster_channel: |person, channel, usual| format!(" {person} usually answers on {channel} within {usual}."),
             action_faster_first: |channel, link| format!("Make {channel} the first channel of the link {link}."),
             action_allow_faster: |channel, link| {
                 format!("Add {channel} to the channels of the link {link} and try it first.")
@@ -427,9 +433,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         decision_default: DecisionDefault {
             title: |prompt, deadline| format!("No answer to \"{prompt}\" within {deadline}"),
             detail: |person, asked, option, at| {
-                format!(
-                    "{person} was asked at {asked} and did not answer; the default, \"{option}\", applied at {at}."
-                )
+                format!("{person} was asked at {asked} and did not answer; the default, \"{option}\", applied at {at}.")
             },
             detail_nobody_asked: |role, option, at| {
                 format!("Nobody acting for {role} could be asked; the default, \"{option}\", applied at {at}.")

@@ -71,6 +71,12 @@ impl Render for fn(&[&str], &str, &[&str]) -> String {
     }
 }
 
+impl Render for fn(&str, &[&str], &[&str]) -> String {
+    fn render(&self) -> String {
+        self("‹1›", &["‹2›", "‹3›"], &["‹4›", "‹5›"])
+    }
+}
+
 impl Render for fn(&[&str], &str) -> String {
     fn render(&self) -> String {
         self(&["‹1›", "‹2›"], "‹3›")
@@ -211,7 +217,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     });
     #[rustfmt::skip]
     group!(out, "role_unreachable", role_unreachable, RoleUnreachable {
-        title, detail, reached_later, corrective_action,
+        title, detail, reached_later, corrective_action, action_channels_down,
     });
     #[rustfmt::skip]
     group!(out, "rto_missed", rto_missed, RtoMissed {

@@ -199,7 +199,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
                     format!("{steps}个恢复步骤的操作手册均存放在已中断的{site}")
                 }
             },
-            detail: |site, at, steps| format!("{site}于{at}中断，以下步骤的操作手册随之无法取用：{}。", steps.join("；")),
+            detail: |site, at, steps| {
+                format!("{site}于{at}中断，以下步骤的操作手册随之无法取用：{}。", steps.join("；"))
+            },
             step_slowed: |step, function, lost| format!("“{step}”（{function}），因缺少手册多用了{lost}"),
             step_not_reached: |step, function| format!("“{step}”（{function}），站点中断期间尚未开始"),
             corrective_action: |site, steps| {
@@ -239,6 +241,13 @@ pub static CATALOGUE: Catalogue = Catalogue {
             corrective_action: |role, holders| {
                 format!(
                     "为{role}增设备援人（现为{}），核实所有人员的联系方式，并确保他们不会同时缺席。",
+                    holders.join("、")
+                )
+            },
+            action_channels_down: |role, holders, channels| {
+                format!(
+                    "联系{role}的每次尝试都遇到渠道中断（{}）：请为{}增设一种不依赖相同系统的渠道，并让呼叫树使用该渠道。",
+                    channels.join("、"),
                     holders.join("、")
                 )
             },
@@ -302,10 +311,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             title: |person| format!("{person}只有一种联系渠道"),
             detail: |channel| format!("其唯一的渠道是{channel}：该渠道故障或无人应答时，没有其他方式可以联系到此人。"),
             action_add: |person, channel, others| {
-                format!(
-                    "为{person}登记第二种不与{channel}共用系统的渠道：预案中已有的{}。",
-                    others.join("或")
-                )
+                format!("为{person}登记第二种不与{channel}共用系统的渠道：预案中已有的{}。", others.join("或"))
             },
             action_add_new: |person, channel| {
                 format!("预案中所有渠道都与{channel}共用系统：增设一种不共用的渠道，并为{person}登记。")
@@ -354,7 +360,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
                 )
             },
             action_template: |stakeholder, role, took| {
-                format!("撰写并发送致{stakeholder}的通知耗时{took}：请预先准备通知模板，使{role}或指定的备援人一经联系上即可发出。")
+                format!(
+                    "撰写并发送致{stakeholder}的通知耗时{took}：请预先准备通知模板，使{role}或指定的备援人一经联系上即可发出。"
+                )
             },
             action_begin_sooner: |stakeholder, role, wait| {
                 format!(

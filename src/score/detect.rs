@@ -82,7 +82,9 @@ impl Ctx<'_> {
     /// (data protection, suppliers, declaration triggers, role backups) go to it.
     fn plan_owner(&self) -> String {
         match &self.m.meta.plan_owner {
-            Some(owner) => self.m.roles.iter().find(|r| r.id == *owner).map_or_else(|| owner.clone(), |r| r.name.clone()),
+            Some(owner) => {
+                self.m.roles.iter().find(|r| r.id == *owner).map_or_else(|| owner.clone(), |r| r.name.clone())
+            }
             None => self.say.findings.plan_owner.to_owned(),
         }
     }

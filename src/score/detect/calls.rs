@@ -33,12 +33,15 @@ pub(super) fn unreachable_roles(c: &mut Ctx) {
         evidence.extend(note.attempts.iter().take(6).map(|a| {
             ev(a.sent_at, format!("{} via {}: {}", m.people[a.person].id, m.channels[a.channel].id, a.end.as_str()))
         }));
-        if let (Some(reached), Some(deadline)) = (note.reached, note.deadline_at) {
-            if reached.at > deadline {
-                let (after, deadline) = (lang.duration(reached.at - note.started_at), lang.duration(deadline - note.started_at));
-                detail.push_str(&(say.reached_later)(&format_time(reached.at), &after, &deadline));
-                evidence.push(ev(reached.at, format!("reached {} ({})", role.id, m.people[reached.person].id)));
-            }
+        let link = note.link.and_then(|l| m.call_tree.as_ref().map(|t| &t.links[l]));
+        detail.push_str(&link_rule(c, link, &role.name));
+        if let (Some(reached), Some(deadline)) = (note.reached, note.deadline_at)
+            && reached.at > deadline
+        {
+            let (after, deadline) =
+                (lang.duration(reached.at - note.started_at), lang.duration(deadline - note.started_at));
+            detail.push_str(&(say.reached_later)(&format_time(reached.at), &after, &deadline));
+            evidence.push(ev(reached.at, format!("reached {} ({})", role.id, m.people[reached.person].id)));
         }
         c.add(Draft {
             kind: FindingKind::RoleUnreachable,
@@ -46,9 +49,39 @@ pub(super) fn unreachable_roles(c: &mut Ctx) {
             title: (say.title)(&role.name),
             detail,
             evidence,
-            action: (say.corrective_action)(&role.name, &names),
+            action: unreachable_action(c, note, e.t, &names),
             responsible: c.call_tree_owner(),
         });
+    }
+}
+
+/// What to do about a role nobody could reach: when every attempt until then found its
+/// channel down, a channel that does not need those systems; else a further backup.
+fn unreachable_action(c: &Ctx, note: &Notification, at: i64, holders: &[&str]) -> String {
+    let say = &c.say.findings.role_unreachable;
+    let role = &c.m.roles[note.to_role].name;
+    let until_then: Vec<_> = note.attempts.iter().filter(|a| a.ended_at <= at).collect();
+    if !until_then.is_empty() && until_then.iter().all(|a| a.end == AttemptEnd::ChannelDown) {
+        let down: BTreeSet<&str> = until_then.iter().map(|a| c.m.channels[a.channel].id.as_str()).collect();
+        let down: Vec<&str> = down.into_iter().collect();
+        (say.action_channels_down)(role, holders, &down)
+    } else {
+        (say.corrective_action)(role, holders)
+    }
+}
+
+/// What a link says about channels: the ones it allows, or that it follows each
+/// person's own order. Empty for a call outside the call tree's links.
+fn link_rule(c: &Ctx, link: Option<&Link>, to: &str) -> String {
+    let say = &c.say.findings.notification_late;
+    let name = link_name(c, link, to);
+    match link.map(|l| l.channels.as_slice()) {
+        Some([]) => (say.link_any_channel)(&name),
+        Some(allowed) => {
+            let ids: Vec<&str> = allowed.iter().map(|&ch| c.m.channels[ch].id.as_str()).collect();
+            (say.link_allows)(&name, &ids)
+        }
+        None => String::new(),
     }
 }
 
@@ -132,14 +165,8 @@ fn late_call_advice(c: &Ctx, note: &Notification, link: Option<&Link>, deadline:
     let say = &c.say.findings.notification_late;
     let role = &m.roles[note.to_role];
     let name = link_name(c, link, &role.name);
-    let mut detail = String::new();
+    let mut detail = link_rule(c, link, &role.name);
     let allowed: &[ChannelId] = link.map_or(&[], |l| l.channels.as_slice());
-    if !allowed.is_empty() {
-        let ids: Vec<&str> = allowed.iter().map(|&ch| m.channels[ch].id.as_str()).collect();
-        detail.push_str(&(say.link_allows)(&name, &ids));
-    } else if link.is_some() {
-        detail.push_str(&(say.link_any_channel)(&name));
-    }
     // The person who answered, or else the primary: which of their channels would have
     // been quicker than the one that reached them (or the first tried)?
     let answered = note.attempts.iter().find(|a| a.end == AttemptEnd::Answered);
@@ -170,7 +197,8 @@ fn late_call_advice(c: &Ctx, note: &Notification, link: Option<&Link>, deadline:
             return (detail, action);
         }
     }
-    let unanswered: i64 = note.attempts.iter().filter(|a| a.end == AttemptEnd::NoAnswer).map(|a| a.ended_at - a.sent_at).sum();
+    let unanswered: i64 =
+        note.attempts.iter().filter(|a| a.end == AttemptEnd::NoAnswer).map(|a| a.ended_at - a.sent_at).sum();
     let action = match answered {
         Some(a) if unanswered == 0 => (say.action_slow_answer)(
             &m.people[a.person].name,

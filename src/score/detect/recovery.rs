@@ -140,11 +140,9 @@ pub(super) fn missed_rto(c: &mut Ctx) {
                     c.plan_owner(),
                 )
             }
-            HoldUp::None => (
-                (say.detail_not_completed)(&state, &rto),
-                (say.action_procedure_too_long)(&f.name, &rto),
-                keeper,
-            ),
+            HoldUp::None => {
+                ((say.detail_not_completed)(&state, &rto), (say.action_procedure_too_long)(&f.name, &rto), keeper)
+            }
         };
         c.add(Draft {
             kind: FindingKind::RtoMissed,

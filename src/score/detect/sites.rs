@@ -104,11 +104,11 @@ struct DownChannel {
 /// last at or before the channel did (the first it needs, if the log shows none).
 fn cause_of(c: &Ctx, ch: ChannelId, down_at: i64) -> Option<SystemId> {
     let needs = &c.m.channels[ch].depends_on;
-    let logged = c.out.log.iter().filter(|e| e.t <= down_at).filter_map(|e| match e.kind {
+    let mut logged = c.out.log.iter().filter(|e| e.t <= down_at).filter_map(|e| match e.kind {
         LogKind::SystemDown(s) if needs.contains(&s) => Some(s),
         _ => None,
     });
-    logged.last().or_else(|| needs.first().copied())
+    logged.next_back().or_else(|| needs.first().copied())
 }
 
 /// One finding per system that took notification channels down with it while people
