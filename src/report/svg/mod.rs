@@ -12,7 +12,7 @@ mod timeline;
 mod write;
 
 pub use curve::call_tree_curve;
-pub use timeline::recovery_timeline;
+pub use draw::recovery_timeline;
 
 /// The width every chart is drawn at; the page scales it down to fit.
 const WIDTH: f64 = 760.0;

@@ -261,16 +261,13 @@ fn legend(rows: &[Row], top: f64, lang: Lang) -> (Vec<(Swatch, Label)>, f64) {
     (out, y + 10.0)
 }
 
-/// One bar per disrupted function, from the outage to its recovery (or, hatched, to the
-/// end of the exercise), with the RTO and MTD marked on its row and a legend.
-pub fn recovery_timeline(functions: &[FunctionScore], end: i64, lang: Lang) -> String {
-    lay_out(functions, end, lang).map_or_else(String::new, |t| super::draw::timeline(&t, lang))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    // The drawn chart, end to end, as the report gets it.
+    use crate::report::svg::recovery_timeline;
 
     const HOUR: i64 = 3600;
     const DAY: i64 = 24 * HOUR;
