@@ -4,6 +4,9 @@
 //! whole, and (from later phases) compiled, played and scored. Only [`cli`] touches the
 //! file system, the environment, the clock or the terminal; everything else is pure.
 
+// Every public item says what it is for; CI denies warnings, so this holds.
+#![warn(missing_docs)]
+
 pub mod check;
 pub mod cli;
 pub mod compile;

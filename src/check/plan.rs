@@ -102,13 +102,26 @@ impl PlanCheck<'_> {
         self.out.push(Diagnostic::error(code, message).at(self.file, loc).with_help(help.to_owned()));
     }
 
+    fn resolve_each<'a>(&mut self, names: &Names, ids: impl IntoIterator<Item = &'a Sp<String>>) {
+        for id in ids {
+            self.resolve(names, id);
+        }
+    }
+
+    /// Every id the plan names resolves, and no reference loops back on itself.
     fn references(&mut self) {
+        self.system_references();
+        self.people_references();
+        self.function_references();
+        self.communication_references();
+        self.supplier_references();
+    }
+
+    fn system_references(&mut self) {
         let (p, n) = (self.p, self.n);
         for s in &p.systems {
             self.resolve(&n.sites, &s.site);
-            for d in &s.depends_on {
-                self.resolve(&n.systems, d);
-            }
+            self.resolve_each(&n.systems, &s.depends_on);
             if let Some(b) = &s.backup {
                 self.resolve(&n.sites, &b.stored_at);
             }
@@ -128,14 +141,15 @@ impl PlanCheck<'_> {
             }
         }
         for c in &p.channels {
-            for d in &c.depends_on {
-                self.resolve(&n.systems, d);
-            }
+            self.resolve_each(&n.systems, &c.depends_on);
         }
+    }
+
+    /// Contacts, role holders and who may declare.
+    fn people_references(&mut self) {
+        let (p, n) = (self.p, self.n);
         for person in &p.people {
-            for c in &person.contacts {
-                self.resolve(&n.channels, &c.channel);
-            }
+            self.resolve_each(&n.channels, person.contacts.iter().map(|c| &c.channel));
         }
         for r in &p.roles {
             self.resolve(&n.people, &r.primary);
@@ -151,62 +165,52 @@ impl PlanCheck<'_> {
                 }
             }
         }
+        if let Some(d) = &p.declaration {
+            self.resolve_each(&n.roles, &d.roles);
+        }
+    }
+
+    /// What functions depend on, and what their procedures' steps need.
+    fn function_references(&mut self) {
+        let (p, n) = (self.p, self.n);
         for f in &p.functions {
-            for s in &f.depends_on.systems {
-                self.resolve(&n.systems, s);
-            }
-            for s in &f.depends_on.sites {
-                self.resolve(&n.sites, s);
-            }
-            for r in &f.depends_on.roles {
-                self.resolve(&n.roles, r);
-            }
-            for s in &f.depends_on.suppliers {
-                self.resolve(&n.suppliers, s);
-            }
+            self.resolve_each(&n.systems, &f.depends_on.systems);
+            self.resolve_each(&n.sites, &f.depends_on.sites);
+            self.resolve_each(&n.roles, &f.depends_on.roles);
+            self.resolve_each(&n.suppliers, &f.depends_on.suppliers);
             if let Some(pr) = &f.procedure {
                 self.resolve(&n.procedures, pr);
             }
         }
         for proc in &p.procedures {
-            let around = &proc.works_around;
-            for s in &around.sites {
-                self.resolve(&n.sites, s);
-            }
-            for r in &around.roles {
-                self.resolve(&n.roles, r);
-            }
-            for s in &around.suppliers {
-                self.resolve(&n.suppliers, s);
-            }
+            self.resolve_each(&n.sites, &proc.works_around.sites);
+            self.resolve_each(&n.roles, &proc.works_around.roles);
+            self.resolve_each(&n.suppliers, &proc.works_around.suppliers);
             for step in &proc.steps {
                 self.resolve(&n.roles, &step.role);
-                for s in &step.needs.systems {
-                    self.resolve(&n.systems, s);
-                }
-                for c in &step.needs.channels {
-                    self.resolve(&n.channels, c);
-                }
+                self.resolve_each(&n.systems, &step.needs.systems);
+                self.resolve_each(&n.channels, &step.needs.channels);
                 if let Some(rb) = &step.runbook {
                     self.resolve(&n.sites, &rb.kept_at);
                 }
             }
         }
+    }
+
+    /// The call tree's links and the stakeholders' notices.
+    fn communication_references(&mut self) {
+        let (p, n) = (self.p, self.n);
         if let Some(ct) = &p.call_tree {
             self.resolve(&n.roles, &ct.starts_with);
             for l in &ct.links {
                 self.resolve(&n.roles, &l.from);
                 self.resolve(&n.roles, &l.to);
-                for c in &l.channels {
-                    self.resolve(&n.channels, c);
-                }
+                self.resolve_each(&n.channels, &l.channels);
             }
         }
         for s in &p.stakeholders {
             self.resolve(&n.roles, &s.owner);
-            for c in &s.channels {
-                self.resolve(&n.channels, c);
-            }
+            self.resolve_each(&n.channels, &s.channels);
             if s.channels.is_empty() {
                 self.error(
                     "plan::stakeholder-without-channel",
@@ -216,6 +220,10 @@ impl PlanCheck<'_> {
                 );
             }
         }
+    }
+
+    fn supplier_references(&mut self) {
+        let (p, n) = (self.p, self.n);
         for s in &p.suppliers {
             for a in &s.alternates {
                 if self.resolve(&n.suppliers, &a.supplier).is_some() && a.supplier.value == s.id.value {
@@ -226,11 +234,6 @@ impl PlanCheck<'_> {
                         "name a different supplier",
                     );
                 }
-            }
-        }
-        if let Some(d) = &p.declaration {
-            for r in &d.roles {
-                self.resolve(&n.roles, r);
             }
         }
     }

@@ -32,7 +32,12 @@ pub enum CommandError {
     /// `note` with nothing to note.
     NoteWhat,
     /// A decision is pending and this is not one of its options.
-    NotAnOption { typed: String, options: Vec<String> },
+    NotAnOption {
+        /// What the facilitator typed.
+        typed: String,
+        /// The pending decision's option ids.
+        options: Vec<String>,
+    },
     /// Not a command.
     NotACommand(String),
     /// An option followed by a latency that does not read: why.

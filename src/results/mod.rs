@@ -2,6 +2,7 @@
 //! log and the summary table. Ids replace indices here, so output is stable across
 //! releases as long as the files keep their ids.
 
+mod build;
 mod events;
 mod summary;
 
@@ -11,8 +12,8 @@ pub use events::events_jsonl;
 pub use summary::summary_table;
 
 use crate::compile::{Dependency, Model};
-use crate::ids::{FunctionId, Id, PersonId};
-use crate::outcome::{Attempt, Outcome, RecoveredBy};
+use crate::ids::{FunctionId, Id};
+use crate::outcome::Outcome;
 
 /// Version of the `results.json` layout; bumped only when a field changes meaning.
 pub const RESULTS_SCHEMA_VERSION: u32 = 2;
@@ -293,142 +294,10 @@ pub fn met(start: i64, done: Option<i64>, limit: i64, end: i64) -> Option<bool> 
     }
 }
 
-fn attempt(m: &Model, a: &Attempt) -> AttemptResult {
-    AttemptResult {
-        person: m.people[a.person].id.clone(),
-        channel: m.channels[a.channel].id.clone(),
-        sent_at: a.sent_at,
-        ended_at: a.ended_at,
-        outcome: a.end.as_str(),
-    }
-}
-
 impl Results {
     /// Builds the results of `out`, a run of `m`.
     pub fn new(m: &Model, out: &Outcome) -> Results {
         let end = out.ended_at;
-        let person = |p: PersonId| m.people[p].id.clone();
-        let functions = m
-            .functions
-            .iter()
-            .enumerate()
-            .map(|(f, func)| FunctionResult {
-                id: func.id.clone(),
-                name: func.name.clone(),
-                priority: func.priority,
-                rto: func.rto,
-                mtd: func.mtd,
-                rpo: func.rpo,
-                outages: out.outages[f]
-                    .iter()
-                    .map(|o| {
-                        let back = o.recovered.map(|r| r.at);
-                        let proc = func.procedure.map(|p| &m.procedures[p]);
-                        OutageResult {
-                            start: o.start,
-                            recovered_at: back,
-                            recovered_by: o.recovered.map(|r| match r.by {
-                                RecoveredBy::Procedure => "procedure",
-                                RecoveredBy::Restored => "restored",
-                            }),
-                            back_after: back.map(|t| t - o.start),
-                            within_rto: met(o.start, back, func.rto, end),
-                            within_mtd: met(o.start, back, func.mtd, end),
-                            data_lost: o.data_lost,
-                            within_rpo: o.data_lost.is_some_and(|d| d <= func.rpo),
-                            steps: o
-                                .steps
-                                .iter()
-                                .filter_map(|s| {
-                                    let step = proc?.steps.get(s.step.index())?;
-                                    Some(StepResult {
-                                        id: step.id.clone(),
-                                        role: m.roles[step.role].id.clone(),
-                                        person: s.started.map(|s| person(s.by)),
-                                        by_backup: s.by_backup,
-                                        ready_at: s.ready_at,
-                                        started_at: s.started.map(|s| s.at),
-                                        finished_at: s.finished_at,
-                                        runbook_delay: s.runbook_delay,
-                                    })
-                                })
-                                .collect(),
-                            procedure_done_at: o.procedure_done_at,
-                            waited_for: o.waited_for.iter().map(|&d| DependencyResult::new(m, d)).collect(),
-                            worked_around: o.worked_around.iter().map(|&d| DependencyResult::new(m, d)).collect(),
-                        }
-                    })
-                    .collect(),
-            })
-            .collect();
-        let notifications = out
-            .notifications
-            .iter()
-            .map(|n| {
-                let link = n.link.and_then(|l| m.call_tree.as_ref().map(|ct| &ct.links[l]));
-                let reached_at = n.reached.map(|r| r.at);
-                NotificationResult {
-                    from_role: link.map(|l| m.roles[l.from].id.clone()),
-                    to_role: m.roles[n.to_role].id.clone(),
-                    caller: n.caller.map(person),
-                    started_at: n.started_at,
-                    deadline_at: n.deadline_at,
-                    reached_at,
-                    reached_person: n.reached.map(|r| person(r.person)),
-                    channel: n.reached.and_then(|r| r.channel).map(|c| m.channels[c].id.clone()),
-                    within_deadline: n.deadline_at.and_then(|d| met(n.started_at, reached_at, d - n.started_at, end)),
-                    attempts: n.attempts.iter().map(|a| attempt(m, a)).collect(),
-                }
-            })
-            .collect();
-        let stakeholders = out
-            .stakeholders
-            .iter()
-            .map(|s| {
-                let st = &m.stakeholders[s.stakeholder];
-                let notified_at = s.notified.map(|n| n.at);
-                StakeholderResult {
-                    id: st.id.clone(),
-                    name: st.name.clone(),
-                    sent_by: s.started.map(|s| person(s.by)),
-                    deadline_at: s.deadline_at,
-                    notified_at,
-                    channel: s.notified.map(|n| m.channels[n.channel].id.clone()),
-                    within_deadline: out.disruption_at.and_then(|d0| met(d0, notified_at, st.deadline, end)),
-                    attempts: s.attempts.iter().map(|a| attempt(m, a)).collect(),
-                }
-            })
-            .collect();
-        let decisions = out
-            .decisions
-            .iter()
-            .map(|d| {
-                let dec = &m.decisions[d.decision];
-                DecisionResult {
-                    id: dec.id.clone(),
-                    posed_at: d.posed_at,
-                    asked_at: d.asked_at,
-                    asked: d.asked.map(person),
-                    answered_by: d.asked.filter(|_| !d.by_default).map(person),
-                    by_backup: d.asked_backup,
-                    option: d.option.map(|o| dec.options[o].id.clone()),
-                    latency: d.latency,
-                    by_default: d.by_default,
-                    resolved_at: d.asked_at.zip(d.latency).map(|(a, l)| a.saturating_add(l)).filter(|&t| t <= end),
-                }
-            })
-            .collect();
-        let suppliers = out
-            .suppliers
-            .iter()
-            .map(|s| SupplierResult {
-                id: m.suppliers[s.supplier].id.clone(),
-                cut_off_at: s.cut_off_at,
-                switched_to: s.switched.map(|s| m.suppliers[s.to].id.clone()),
-                switched_at: s.switched.map(|s| s.at),
-                restored_at: s.restored_at,
-            })
-            .collect();
         Results {
             schema_version: RESULTS_SCHEMA_VERSION,
             scenario: ScenarioInfo {
@@ -445,14 +314,14 @@ impl Results {
             declaration: out.declared.map(|d| DeclarationResult {
                 at: d.at,
                 after_disruption: out.disruption_at.map(|t| d.at - t),
-                person: person(d.by),
+                person: m.people[d.by].id.clone(),
                 role: m.roles[d.role].id.clone(),
             }),
-            functions,
-            notifications,
-            stakeholders,
-            decisions,
-            suppliers,
+            functions: crate::ids::all(&m.functions).map(|f| build::function(m, out, f)).collect(),
+            notifications: out.notifications.iter().map(|n| build::notification(m, n, end)).collect(),
+            stakeholders: out.stakeholders.iter().map(|s| build::stakeholder(m, out, s)).collect(),
+            decisions: out.decisions.iter().map(|d| build::decision(m, d, end)).collect(),
+            suppliers: out.suppliers.iter().map(|s| build::supplier(m, s)).collect(),
         }
     }
 

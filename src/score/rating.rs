@@ -3,6 +3,7 @@
 
 use super::{CriterionScore, DecisionScore, Finding, FindingKind, Lang, ObjectiveScore, Rating};
 use crate::compile::{Measure, Model};
+use crate::ids::{DecisionId, FunctionId, StakeholderId};
 use crate::results::Results;
 use crate::time::format_time;
 
@@ -46,144 +47,174 @@ fn not_declared_cause() -> (FindingKind, String) {
 }
 
 fn assess(m: &Model, r: &Results, decisions: &[DecisionScore], c: Measure, lang: Lang) -> Assessment {
+    match c {
+        Measure::FunctionWithinRto(f) => function_within(r, f, true, lang),
+        Measure::FunctionWithinMtd(f) => function_within(r, f, false, lang),
+        Measure::FunctionWithinRpo(f) => function_within_rpo(r, f, lang),
+        Measure::AllFunctionsWithinRto => all_within_rto(r, lang),
+        Measure::StakeholderNotified(s) => stakeholder_notified(m, r, s, lang),
+        Measure::DeclaredWithin(limit) => declared_within(r, limit, lang),
+        Measure::CallTreeCompleteWithin(limit) => call_tree_within(m, r, limit, lang),
+        Measure::DecisionWithin(d, limit) => decision_within(m, r, decisions, d, limit, lang),
+    }
+}
+
+/// A function back within its RTO (`rto`) or its MTD.
+fn function_within(r: &Results, f: FunctionId, rto: bool, lang: Lang) -> Assessment {
     let say = &lang.catalogue().criteria;
     let end = r.ended_at;
-    let outage = |f: crate::ids::FunctionId| r.functions[f].outages.first();
-    match c {
-        Measure::FunctionWithinRto(f) | Measure::FunctionWithinMtd(f) => {
-            let func = &r.functions[f];
-            let rto_measure = matches!(c, Measure::FunctionWithinRto(_));
-            let (limit, phrase) = if rto_measure { (func.rto, say.within_rto) } else { (func.mtd, say.within_mtd) };
-            let text = phrase(&func.name, &lang.duration(limit));
-            let Some(o) = outage(f) else { return Assessment::not_assessable(text, say.not_disrupted) };
-            let met = if rto_measure { o.within_rto } else { o.within_mtd };
-            if met.is_none() {
-                return open_at_end(text, say.not_back, r, lang);
-            }
-            let back = o.back_after.unwrap_or(end - o.start);
-            let detail = match o.back_after {
-                Some(b) => (say.back_after)(&lang.duration(b)),
-                None => (lang.catalogue().scorecard.not_back_at_end)(&format_time(end)),
-            };
-            let miss = (back - limit).max(0) as f64 / limit.max(1) as f64;
-            let causes = vec![(FindingKind::RtoMissed, func.id.clone()), not_declared_cause()];
-            Assessment::new(text, met, detail, miss, causes)
+    let func = &r.functions[f];
+    let rto_measure = rto;
+    let (limit, phrase) = if rto_measure { (func.rto, say.within_rto) } else { (func.mtd, say.within_mtd) };
+    let text = phrase(&func.name, &lang.duration(limit));
+    let Some(o) = r.functions[f].outages.first() else { return Assessment::not_assessable(text, say.not_disrupted) };
+    let met = if rto_measure { o.within_rto } else { o.within_mtd };
+    if met.is_none() {
+        return open_at_end(text, say.not_back, r, lang);
+    }
+    let back = o.back_after.unwrap_or(end - o.start);
+    let detail = match o.back_after {
+        Some(b) => (say.back_after)(&lang.duration(b)),
+        None => (lang.catalogue().scorecard.not_back_at_end)(&format_time(end)),
+    };
+    let miss = (back - limit).max(0) as f64 / limit.max(1) as f64;
+    let causes = vec![(FindingKind::RtoMissed, func.id.clone()), not_declared_cause()];
+    Assessment::new(text, met, detail, miss, causes)
+}
+
+fn function_within_rpo(r: &Results, f: FunctionId, lang: Lang) -> Assessment {
+    let say = &lang.catalogue().criteria;
+    let func = &r.functions[f];
+    let text = (say.within_rpo)(&func.name, &lang.duration(func.rpo));
+    let Some(o) = r.functions[f].outages.first() else { return Assessment::not_assessable(text, say.not_disrupted) };
+    let detail = o.data_lost.map_or_else(|| say.no_reachable_copy.to_owned(), |d| (say.lost)(&lang.duration(d)));
+    let miss = o.data_lost.map_or(1.0, |d| (d - func.rpo).max(0) as f64 / func.rpo.max(1) as f64);
+    Assessment::new(text, Some(o.within_rpo), detail, miss, vec![(FindingKind::RpoMissed, func.id.clone())])
+}
+
+fn all_within_rto(r: &Results, lang: Lang) -> Assessment {
+    let say = &lang.catalogue().criteria;
+    let text = say.all_within_rto.to_owned();
+    let disrupted: Vec<_> = r.functions.iter().filter(|f| !f.outages.is_empty()).collect();
+    if disrupted.is_empty() {
+        return Assessment::not_assessable(text, say.not_disrupted);
+    }
+    let with = |v: Option<bool>| -> Vec<&str> {
+        disrupted.iter().filter(|f| f.outages[0].within_rto == v).map(|f| f.name.as_str()).collect()
+    };
+    let (missed, open) = (with(Some(false)), with(None));
+    let mut causes: Vec<_> = disrupted.iter().map(|f| (FindingKind::RtoMissed, f.id.clone())).collect();
+    causes.push(not_declared_cause());
+    if !missed.is_empty() {
+        let miss = missed.len() as f64 / disrupted.len() as f64;
+        return Assessment::new(text, Some(false), (say.missed)(&missed), miss, causes);
+    }
+    if !open.is_empty() {
+        // Not all in yet and none missed: whether all will make it is unknown.
+        return open_at_end(text, &(say.still_down)(&open), r, lang);
+    }
+    let detail = format!("{}/{}", disrupted.len(), disrupted.len());
+    Assessment::new(text, Some(true), detail, 0.0, causes)
+}
+
+fn stakeholder_notified(m: &Model, r: &Results, s: StakeholderId, lang: Lang) -> Assessment {
+    let say = &lang.catalogue().criteria;
+    let st = &r.stakeholders[s];
+    let deadline = m.stakeholders[s].deadline;
+    let text = (say.stakeholder_notified)(&st.name, &lang.duration(deadline));
+    let Some(d0) = r.disruption_at else { return Assessment::not_assessable(text, say.not_disrupted) };
+    if st.within_deadline.is_none() {
+        return open_at_end(text, say.not_notified, r, lang);
+    }
+    let after = st.notified_at.map(|t| t - d0);
+    let detail = after.map_or_else(|| say.not_notified.to_owned(), |a| (say.after)(&lang.duration(a)));
+    let miss = after.map_or(1.0, |a| (a - deadline).max(0) as f64 / deadline.max(1) as f64);
+    let causes = vec![(FindingKind::StakeholderLate, st.id.clone())];
+    Assessment::new(text, st.within_deadline, detail, miss, causes)
+}
+
+fn declared_within(r: &Results, limit: i64, lang: Lang) -> Assessment {
+    let say = &lang.catalogue().criteria;
+    let end = r.ended_at;
+    let text = (say.declared_within)(&lang.duration(limit));
+    let Some(d0) = r.disruption_at else { return Assessment::not_assessable(text, say.not_disrupted) };
+    match r.declaration.as_ref() {
+        Some(d) => {
+            let after = d.at - d0;
+            let detail = (say.after)(&lang.duration(after));
+            let miss = (after - limit).max(0) as f64 / limit.max(1) as f64;
+            Assessment::new(text, Some(after <= limit), detail, miss, Vec::new())
         }
-        Measure::FunctionWithinRpo(f) => {
-            let func = &r.functions[f];
-            let text = (say.within_rpo)(&func.name, &lang.duration(func.rpo));
-            let Some(o) = outage(f) else { return Assessment::not_assessable(text, say.not_disrupted) };
-            let detail =
-                o.data_lost.map_or_else(|| say.no_reachable_copy.to_owned(), |d| (say.lost)(&lang.duration(d)));
-            let miss = o.data_lost.map_or(1.0, |d| (d - func.rpo).max(0) as f64 / func.rpo.max(1) as f64);
-            Assessment::new(text, Some(o.within_rpo), detail, miss, vec![(FindingKind::RpoMissed, func.id.clone())])
+        None if end - d0 > limit => {
+            let detail = (say.never_declared)(&format_time(end));
+            Assessment::new(text, Some(false), detail, 1.0, vec![not_declared_cause()])
         }
-        Measure::AllFunctionsWithinRto => {
-            let text = say.all_within_rto.to_owned();
-            let disrupted: Vec<_> = r.functions.iter().filter(|f| !f.outages.is_empty()).collect();
-            if disrupted.is_empty() {
-                return Assessment::not_assessable(text, say.not_disrupted);
-            }
-            let with = |v: Option<bool>| -> Vec<&str> {
-                disrupted.iter().filter(|f| f.outages[0].within_rto == v).map(|f| f.name.as_str()).collect()
-            };
-            let (missed, open) = (with(Some(false)), with(None));
-            let mut causes: Vec<_> = disrupted.iter().map(|f| (FindingKind::RtoMissed, f.id.clone())).collect();
-            causes.push(not_declared_cause());
-            if !missed.is_empty() {
-                let miss = missed.len() as f64 / disrupted.len() as f64;
-                return Assessment::new(text, Some(false), (say.missed)(&missed), miss, causes);
-            }
-            if !open.is_empty() {
-                // Not all in yet and none missed: whether all will make it is unknown.
-                return open_at_end(text, &(say.still_down)(&open), r, lang);
-            }
-            let detail = format!("{}/{}", disrupted.len(), disrupted.len());
-            Assessment::new(text, Some(true), detail, 0.0, causes)
+        None => open_at_end(text, say.not_declared, r, lang),
+    }
+}
+
+fn call_tree_within(m: &Model, r: &Results, limit: i64, lang: Lang) -> Assessment {
+    let say = &lang.catalogue().criteria;
+    let end = r.ended_at;
+    let text = (say.call_tree_within)(&lang.duration(limit));
+    let Some(d0) = r.disruption_at else { return Assessment::not_assessable(text, say.not_disrupted) };
+    let tree: Vec<_> = r.notifications.iter().filter(|n| n.from_role.is_some()).collect();
+    // Every role the call tree names must be reached, including roles whose caller
+    // was never reached and so never called them.
+    let targets: std::collections::BTreeSet<&str> =
+        m.call_tree.iter().flat_map(|ct| ct.links.iter().map(|l| m.roles[l.to].id.as_str())).collect();
+    let last = targets.iter().try_fold(0, |acc, role| {
+        tree.iter().filter(|n| n.to_role == *role).filter_map(|n| n.reached_at).min().map(|t| acc.max(t - d0))
+    });
+    let causes = tree
+        .iter()
+        .map(|n| (FindingKind::NotificationLate, n.to_role.clone()))
+        .chain(tree.iter().map(|n| (FindingKind::RoleUnreachable, n.to_role.clone())))
+        .collect();
+    match last {
+        Some(last) => {
+            let detail = (say.complete_after)(&lang.duration(last));
+            let miss = (last - limit).max(0) as f64 / limit.max(1) as f64;
+            Assessment::new(text, Some(last <= limit), detail, miss, causes)
         }
-        Measure::StakeholderNotified(s) => {
-            let st = &r.stakeholders[s];
-            let deadline = m.stakeholders[s].deadline;
-            let text = (say.stakeholder_notified)(&st.name, &lang.duration(deadline));
-            let Some(d0) = r.disruption_at else { return Assessment::not_assessable(text, say.not_disrupted) };
-            if st.within_deadline.is_none() {
-                return open_at_end(text, say.not_notified, r, lang);
-            }
-            let after = st.notified_at.map(|t| t - d0);
-            let detail = after.map_or_else(|| say.not_notified.to_owned(), |a| (say.after)(&lang.duration(a)));
-            let miss = after.map_or(1.0, |a| (a - deadline).max(0) as f64 / deadline.max(1) as f64);
-            let causes = vec![(FindingKind::StakeholderLate, st.id.clone())];
-            Assessment::new(text, st.within_deadline, detail, miss, causes)
+        None if end - d0 > limit => {
+            Assessment::new(text, Some(false), say.not_everyone_reached.to_owned(), 1.0, causes)
         }
-        Measure::DeclaredWithin(limit) => {
-            let text = (say.declared_within)(&lang.duration(limit));
-            let Some(d0) = r.disruption_at else { return Assessment::not_assessable(text, say.not_disrupted) };
-            match r.declaration.as_ref() {
-                Some(d) => {
-                    let after = d.at - d0;
-                    let detail = (say.after)(&lang.duration(after));
-                    let miss = (after - limit).max(0) as f64 / limit.max(1) as f64;
-                    Assessment::new(text, Some(after <= limit), detail, miss, Vec::new())
-                }
-                None if end - d0 > limit => {
-                    let detail = (say.never_declared)(&format_time(end));
-                    Assessment::new(text, Some(false), detail, 1.0, vec![not_declared_cause()])
-                }
-                None => open_at_end(text, say.not_declared, r, lang),
-            }
+        None => open_at_end(text, say.not_everyone_reached, r, lang),
+    }
+}
+
+fn decision_within(
+    m: &Model,
+    r: &Results,
+    decisions: &[DecisionScore],
+    d: DecisionId,
+    limit: i64,
+    lang: Lang,
+) -> Assessment {
+    let say = &lang.catalogue().criteria;
+    let end = r.ended_at;
+    let dec = &m.decisions[d];
+    let text = (say.decision_within)(&dec.prompt, &lang.duration(limit));
+    let Some(x) = decisions.iter().find(|x| x.id == dec.id) else {
+        return Assessment::not_assessable(text, say.not_posed);
+    };
+    // The decision-default finding states the same fact as the criterion's detail,
+    // so it is not quoted as a root cause.
+    let causes = Vec::new();
+    // The time allowed counts from when the decision was asked: from when someone
+    // acting for its role knew, as its deadline does.
+    match x.latency {
+        Some(latency) => {
+            let miss = (latency - limit).max(0) as f64 / limit.max(1) as f64;
+            Assessment::new(text, Some(latency <= limit), x.outcome_text.clone(), miss, causes)
         }
-        Measure::CallTreeCompleteWithin(limit) => {
-            let text = (say.call_tree_within)(&lang.duration(limit));
-            let Some(d0) = r.disruption_at else { return Assessment::not_assessable(text, say.not_disrupted) };
-            let tree: Vec<_> = r.notifications.iter().filter(|n| n.from_role.is_some()).collect();
-            // Every role the call tree names must be reached, including roles whose caller
-            // was never reached and so never called them.
-            let targets: std::collections::BTreeSet<&str> =
-                m.call_tree.iter().flat_map(|ct| ct.links.iter().map(|l| m.roles[l.to].id.as_str())).collect();
-            let last = targets.iter().try_fold(0, |acc, role| {
-                tree.iter().filter(|n| n.to_role == *role).filter_map(|n| n.reached_at).min().map(|t| acc.max(t - d0))
-            });
-            let causes = tree
-                .iter()
-                .map(|n| (FindingKind::NotificationLate, n.to_role.clone()))
-                .chain(tree.iter().map(|n| (FindingKind::RoleUnreachable, n.to_role.clone())))
-                .collect();
-            match last {
-                Some(last) => {
-                    let detail = (say.complete_after)(&lang.duration(last));
-                    let miss = (last - limit).max(0) as f64 / limit.max(1) as f64;
-                    Assessment::new(text, Some(last <= limit), detail, miss, causes)
-                }
-                None if end - d0 > limit => {
-                    Assessment::new(text, Some(false), say.not_everyone_reached.to_owned(), 1.0, causes)
-                }
-                None => open_at_end(text, say.not_everyone_reached, r, lang),
-            }
+        // Nobody answered: a miss in full, never a narrow one, once the time
+        // allowed has passed within the exercise.
+        None if x.resolved_at.is_some() || end - x.asked_at.unwrap_or(x.posed_at) > limit => {
+            Assessment::new(text, Some(false), x.outcome_text.clone(), 1.0, causes)
         }
-        Measure::DecisionWithin(d, limit) => {
-            let dec = &m.decisions[d];
-            let text = (say.decision_within)(&dec.prompt, &lang.duration(limit));
-            let Some(x) = decisions.iter().find(|x| x.id == dec.id) else {
-                return Assessment::not_assessable(text, say.not_posed);
-            };
-            // The decision-default finding states the same fact as the criterion's detail,
-            // so it is not quoted as a root cause.
-            let causes = Vec::new();
-            // The time allowed counts from when the decision was asked: from when someone
-            // acting for its role knew, as its deadline does.
-            match x.latency {
-                Some(latency) => {
-                    let miss = (latency - limit).max(0) as f64 / limit.max(1) as f64;
-                    Assessment::new(text, Some(latency <= limit), x.outcome_text.clone(), miss, causes)
-                }
-                // Nobody answered: a miss in full, never a narrow one, once the time
-                // allowed has passed within the exercise.
-                None if x.resolved_at.is_some() || end - x.asked_at.unwrap_or(x.posed_at) > limit => {
-                    Assessment::new(text, Some(false), x.outcome_text.clone(), 1.0, causes)
-                }
-                None => open_at_end(text, say.no_answer, r, lang),
-            }
-        }
+        None => open_at_end(text, say.no_answer, r, lang),
     }
 }
 

@@ -209,6 +209,17 @@ fn query(engine: &mut rhai::Engine, name: &str, f: fn(&HookContext, &str) -> Res
 
 /// Registers every function of the script API.
 pub fn register(engine: &mut rhai::Engine) {
+    register_queries(engine);
+    register_actions(engine);
+    register_memory(engine);
+    register_randomness(engine);
+    FuncRegistration::new("duration").with_volatility(false).register_into_engine(engine, |text: &str| -> Res<i64> {
+        parse_seconds(text).map_err(|e| e.to_string().into())
+    });
+}
+
+/// What a script may ask of the state of the run (read-only).
+fn register_queries(engine: &mut rhai::Engine) {
     query(engine, "is_site_up", |c, id| Ok(flag(&c.snapshot.site_up, lookup(&c.names.sites, "site", id)?)));
     query(engine, "is_system_up", |c, id| Ok(flag(&c.snapshot.system_up, lookup(&c.names.systems, "system", id)?)));
     query(engine, "is_system_degraded", |c, id| {
@@ -251,6 +262,11 @@ pub fn register(engine: &mut rhai::Engine) {
             Ok(flag(&c.snapshot.defaulted, d))
         },
     );
+}
+
+/// What a script may do to the run: each action is counted against the self-reaction
+/// limits before it is queued for the engine.
+fn register_actions(engine: &mut rhai::Engine) {
     FuncRegistration::new("apply").with_volatility(true).register_into_engine(
         engine,
         |ctx: NativeCallContext, effect: &str| -> Res<()> {
@@ -294,6 +310,10 @@ pub fn register(engine: &mut rhai::Engine) {
             Ok(())
         },
     );
+}
+
+/// The script's own memory between hooks, and its facilitator notes (bounded in volume).
+fn register_memory(engine: &mut rhai::Engine) {
     FuncRegistration::new("remember").with_volatility(true).register_into_engine(
         engine,
         |ctx: NativeCallContext, key: &str, value: Dynamic| -> Res<()> {
@@ -319,8 +339,11 @@ pub fn register(engine: &mut rhai::Engine) {
             Ok(())
         },
     );
-    // Randomness: only the run's seeded generator, and volatile so that no draw is
-    // ever folded into the compiled script.
+}
+
+/// Randomness: only the run's seeded generator, and volatile so that no draw is ever
+/// folded into the compiled script.
+fn register_randomness(engine: &mut rhai::Engine) {
     FuncRegistration::new("rand_int").with_volatility(true).register_into_engine(
         engine,
         |ctx: NativeCallContext, lo: i64, hi: i64| -> Res<i64> {
@@ -367,7 +390,4 @@ pub fn register(engine: &mut rhai::Engine) {
             Ok(items.get(i as usize).cloned().unwrap_or(Dynamic::UNIT))
         },
     );
-    FuncRegistration::new("duration").with_volatility(false).register_into_engine(engine, |text: &str| -> Res<i64> {
-        parse_seconds(text).map_err(|e| e.to_string().into())
-    });
 }

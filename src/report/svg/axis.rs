@@ -2,6 +2,8 @@
 //! years), so that an axis has at most [`MAX_INTERVALS`] steps whatever the span, up to
 //! the whole range of `i64` seconds.
 
+use super::layout::{self, Anchor, Label, Want};
+use super::{LINE, MUTED, SMALL, text_width};
 use crate::score::Lang;
 
 /// How far past either end of an axis its tick labels may reach.
@@ -125,6 +127,38 @@ pub fn choose(span: i64, fits: impl Fn(&Axis) -> bool) -> Axis {
         }
     }
     last
+}
+
+/// Draws the labels of a time axis under a plot that spans `left..right`: the tick labels
+/// on as many lines as they need so that none overlaps, from `baseline` down, then
+/// `title` centred below them. Returns the title's baseline.
+pub fn draw_labels(
+    axis: &Axis,
+    x: impl Fn(i64) -> f64,
+    (left, right): (f64, f64),
+    baseline: f64,
+    title: &str,
+    lang: Lang,
+    labels: &mut Vec<Label>,
+) -> f64 {
+    let ticks: Vec<(String, Want)> = axis
+        .ticks()
+        .map(|t| {
+            let text = axis.label(t, lang);
+            let width = text_width(&text, SMALL);
+            (text, Want { x: x(t), anchor: Anchor::Middle, width })
+        })
+        .collect();
+    let wants: Vec<Want> = ticks.iter().map(|(_, w)| *w).collect();
+    let placed = layout::place(&wants, left - LABEL_MARGIN, right + LABEL_MARGIN);
+    let lines = placed.iter().map(|p| p.line + 1).max().unwrap_or(1) as f64;
+    for ((text, _), p) in ticks.into_iter().zip(&placed) {
+        labels.push(Label::new(text, p.left, baseline + LINE * p.line as f64, SMALL, MUTED).anchored(Anchor::Middle));
+    }
+    let title_y = baseline + LINE * lines + 2.0;
+    let title_w = text_width(title, SMALL);
+    labels.push(Label::new(title.to_owned(), (left + right - title_w) / 2.0, title_y, SMALL, MUTED));
+    title_y
 }
 
 #[cfg(test)]

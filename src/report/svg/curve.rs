@@ -5,17 +5,15 @@ use std::fmt::Write;
 
 use super::axis::{self, Axis};
 use super::layout::{self, Anchor, Label, Want};
-use super::{SMALL, WIDTH, text_width, write};
+use super::{LINE, MUTED, SMALL, WIDTH, text_width, write};
 use crate::score::{CallTreeDeadline, CurvePoint, DeadlineSource, Lang};
 
 const LEFT: f64 = 60.0;
 const RIGHT: f64 = WIDTH - 24.0;
-const LINE: f64 = 16.0;
 const PLOT_HEIGHT: f64 = 170.0;
 /// As on the timeline: a deadline further out than this many times the curve's own
 /// span is an arrow at the right edge.
 const FAR: i64 = 10;
-const MUTED: &str = "#555";
 const DEADLINE: &str = "#c62828";
 
 /// Everything the chart draws, in chart coordinates.
@@ -86,28 +84,7 @@ pub(super) fn lay_out(points: &[CurvePoint], deadline: Option<CallTreeDeadline>,
             Label::new(text, LEFT - 6.0 - w, y(f64::from(pct) / 100.0) + 4.0, SMALL, MUTED).anchored(Anchor::End),
         );
     }
-    let ticks: Vec<(String, Want)> = axis
-        .ticks()
-        .map(|t| {
-            let text = axis.label(t, lang);
-            let width = text_width(&text, SMALL);
-            (text, Want { x: x(t), anchor: Anchor::Middle, width })
-        })
-        .collect();
-    let placed = layout::place(
-        &ticks.iter().map(|(_, w)| *w).collect::<Vec<_>>(),
-        LEFT - axis::LABEL_MARGIN,
-        RIGHT + axis::LABEL_MARGIN,
-    );
-    let tick_lines = placed.iter().map(|p| p.line + 1).max().unwrap_or(1) as f64;
-    for ((text, _), p) in ticks.into_iter().zip(&placed) {
-        labels.push(
-            Label::new(text, p.left, bottom + 16.0 + LINE * p.line as f64, SMALL, MUTED).anchored(Anchor::Middle),
-        );
-    }
-    let title_y = bottom + 16.0 + LINE * tick_lines + 2.0;
-    let title_w = text_width(say.curve_axis, SMALL);
-    labels.push(Label::new(say.curve_axis.to_owned(), (LEFT + RIGHT - title_w) / 2.0, title_y, SMALL, MUTED));
+    let title_y = axis::draw_labels(&axis, x, (LEFT, RIGHT), bottom + 16.0, say.curve_axis, lang, &mut labels);
     let mut path = vec![(x(0), y(0.0))];
     let mut prev = 0.0;
     for p in points {

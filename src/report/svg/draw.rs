@@ -2,9 +2,9 @@
 
 use std::fmt::Write;
 
-use super::timeline::{BAR, Bar, GREEN, GREY, Marker, RED, Swatch, Timeline};
+use super::timeline::{self, BAR, Bar, GREEN, GREY, Marker, RED, Swatch, Timeline};
 use super::{WIDTH, write};
-use crate::score::Lang;
+use crate::score::{FunctionScore, Lang};
 
 const GRID: &str = "#e0e0e0";
 const MARK: &str = "#1a237e";
@@ -66,6 +66,12 @@ fn swatch(s: &mut String, kind: Swatch, x: f64, baseline: f64) {
         Swatch::Mtd => write::line(s, (x + 10.0, y - 3.0), (x + 10.0, y + 13.0), MARK, 2.0, dash(true)),
         Swatch::End => write::line(s, (x + 10.0, y - 3.0), (x + 10.0, y + 13.0), END, 1.5, ""),
     }
+}
+
+/// One bar per disrupted function, from the outage to its recovery (or, hatched, to the
+/// end of the exercise), with the RTO and MTD marked on its row and a legend.
+pub fn recovery_timeline(functions: &[FunctionScore], end: i64, lang: Lang) -> String {
+    timeline::lay_out(functions, end, lang).map_or_else(String::new, |t| timeline(&t, lang))
 }
 
 pub fn timeline(t: &Timeline, lang: Lang) -> String {

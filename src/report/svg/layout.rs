@@ -1,6 +1,7 @@
 //! Where labels go: each label on the first line of a band where it fits, as near as it
 //! can to where it points, and never over another label.
 
+pub use super::write::Anchor;
 use super::{text_width, write};
 
 /// A piece of text and the box it takes.
@@ -51,14 +52,6 @@ impl Label {
             && self.top() < other.bottom()
             && other.top() < self.bottom()
     }
-}
-
-/// Which point of the label its x names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Anchor {
-    Start,
-    Middle,
-    End,
 }
 
 /// A label that wants to sit at `x`.

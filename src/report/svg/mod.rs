@@ -12,7 +12,7 @@ mod timeline;
 mod write;
 
 pub use curve::call_tree_curve;
-pub use timeline::recovery_timeline;
+pub use draw::recovery_timeline;
 
 /// The width every chart is drawn at; the page scales it down to fit.
 const WIDTH: f64 = 760.0;
@@ -20,6 +20,10 @@ const WIDTH: f64 = 760.0;
 /// scaled to about 0.9, so nothing prints below 9.5 pt.
 const FONT: f64 = 12.5;
 const SMALL: f64 = 11.5;
+/// One line of small text, for labels placed on several lines.
+const LINE: f64 = 16.0;
+/// Axis labels and titles.
+const MUTED: &str = "#555";
 
 fn esc(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")

@@ -4,15 +4,13 @@
 
 use super::axis::{self, Axis};
 use super::layout::{self, Anchor, Label, Want};
-use super::{FONT, SMALL, WIDTH, text_width, wrap};
+use super::{FONT, LINE, SMALL, WIDTH, text_width, wrap};
 use crate::score::{FunctionScore, Lang};
 
 const NAME_RIGHT: f64 = 188.0;
 const PLOT_LEFT: f64 = 204.0;
 const PLOT_RIGHT: f64 = WIDTH - 24.0;
 const LEGEND_LEFT: f64 = 48.0;
-/// One line of a row's label band.
-const LINE: f64 = 16.0;
 pub(super) const BAR: f64 = 16.0;
 const ROW_GAP: f64 = 12.0;
 /// A marker beyond this many times the exercise's own span is shown as an arrow at the
@@ -23,7 +21,6 @@ pub(super) const GREEN: &str = "#2e7d32";
 pub(super) const RED: &str = "#c62828";
 pub(super) const GREY: &str = "#757575";
 const INK: &str = "#222";
-const MUTED: &str = "#555";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Bar {
@@ -129,39 +126,23 @@ pub(super) fn lay_out(functions: &[FunctionScore], end: i64, lang: Lang) -> Opti
         out_rows.push(row);
     }
     let plot_bottom = y - ROW_GAP + 6.0;
-    let ticks: Vec<(i64, f64)> = axis.ticks().map(|t| (t, x(t))).collect();
-    let tick_labels: Vec<(String, Want)> = ticks
-        .iter()
-        .map(|&(t, tx)| {
-            let text = axis.label(t, lang);
-            let width = text_width(&text, SMALL);
-            (text, Want { x: tx, anchor: Anchor::Middle, width })
-        })
-        .collect();
-    let wants: Vec<Want> = tick_labels.iter().map(|(_, w)| *w).collect();
-    let placed = layout::place(&wants, PLOT_LEFT - axis::LABEL_MARGIN, PLOT_RIGHT + axis::LABEL_MARGIN);
-    let tick_lines = placed.iter().map(|p| p.line + 1).max().unwrap_or(1) as f64;
-    for ((text, _), p) in tick_labels.into_iter().zip(&placed) {
-        labels.push(
-            Label::new(text, p.left, plot_bottom + 14.0 + LINE * p.line as f64, SMALL, MUTED).anchored(Anchor::Middle),
-        );
-    }
-    let title_y = plot_bottom + 14.0 + LINE * tick_lines + 2.0;
-    let title_w = text_width(say.chart_time_axis, SMALL);
-    labels.push(Label::new(
-        say.chart_time_axis.to_owned(),
-        (PLOT_LEFT + PLOT_RIGHT - title_w) / 2.0,
-        title_y,
-        SMALL,
-        MUTED,
-    ));
+    let ticks: Vec<f64> = axis.ticks().map(x).collect();
+    let title_y = axis::draw_labels(
+        &axis,
+        x,
+        (PLOT_LEFT, PLOT_RIGHT),
+        plot_bottom + 14.0,
+        say.chart_time_axis,
+        lang,
+        &mut labels,
+    );
     let (legend, height) = legend(&out_rows, title_y + 10.0, lang);
     Some(Timeline {
         #[cfg(test)]
         axis,
         rows: out_rows,
         labels,
-        ticks: ticks.into_iter().map(|(_, tx)| tx).collect(),
+        ticks,
         end_x,
         plot: (plot_top, plot_bottom),
         legend,
@@ -261,16 +242,13 @@ fn legend(rows: &[Row], top: f64, lang: Lang) -> (Vec<(Swatch, Label)>, f64) {
     (out, y + 10.0)
 }
 
-/// One bar per disrupted function, from the outage to its recovery (or, hatched, to the
-/// end of the exercise), with the RTO and MTD marked on its row and a legend.
-pub fn recovery_timeline(functions: &[FunctionScore], end: i64, lang: Lang) -> String {
-    lay_out(functions, end, lang).map_or_else(String::new, |t| super::draw::timeline(&t, lang))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    // The drawn chart, end to end, as the report gets it.
+    use crate::report::svg::recovery_timeline;
 
     const HOUR: i64 = 3600;
     const DAY: i64 = 24 * HOUR;

@@ -3,7 +3,6 @@
 use std::fmt::Write;
 
 use super::esc;
-use super::layout::Anchor;
 
 /// The page's fonts first, so that Chinese labels use the same CJK font as the text.
 const FONTS: &str = "system-ui, 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
@@ -41,4 +40,12 @@ pub fn line(s: &mut String, (x1, y1): (f64, f64), (x2, y2): (f64, f64), stroke: 
 
 pub fn rect(s: &mut String, x: f64, y: f64, w: f64, h: f64, fill: &str) {
     let _ = write!(s, r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="{fill}"/>"#);
+}
+
+/// Which point of the label its x names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
 }
