@@ -382,6 +382,8 @@ pub struct RoleUnreachable {
     pub title: fn(&str) -> String,
     /// Arguments: every attempt (from [`AttemptPhrases`]).
     pub detail: fn(&[&str]) -> String,
+    /// The role has no backup. Arguments: every attempt.
+    pub detail_no_backup: fn(&[&str]) -> String,
     /// Reached on a later round. Arguments: when, how long after the call began, the deadline.
     pub reached_later: fn(&str, &str, &str) -> String,
     /// Arguments: the role, its holders.

@@ -253,6 +253,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
         role_unreachable: RoleUnreachable {
             title: |role| format!("Nobody holding {role} could be reached"),
             detail: |tried| format!("The primary and every backup were tried: {}.", tried.join("; ")),
+            detail_no_backup: |tried| {
+                format!("The role has no backup; its only holder was tried: {}.", tried.join("; "))
+            },
             reached_later: |at, after, deadline| {
                 format!(
                     " Someone was reached only on a later round, at {at}: {after} after the call began, against a deadline of {deadline}."

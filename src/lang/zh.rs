@@ -233,8 +233,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
             },
         },
         role_unreachable: RoleUnreachable {
-            title: |role| format!("{role}的主要负责人和备援人均无法联系"),
+            title: |role| format!("无法联系上担任{role}的任何人员"),
             detail: |tried| format!("已尝试主要负责人及所有备援人：{}。", tried.join("；")),
+            detail_no_backup: |tried| format!("该角色未设备援人，唯一的负责人已尝试联系：{}。", tried.join("；")),
             reached_later: |at, after, deadline| {
                 format!("直到后续一轮于{at}才联系上，距开始通知{after}，时限为{deadline}。")
             },

@@ -28,7 +28,7 @@ pub(super) fn unreachable_roles(c: &mut Ctx) {
         let names: Vec<&str> = role.holders.iter().map(|&p| m.people[p].name.as_str()).collect();
         let tried: Vec<String> = note.attempts.iter().map(|a| c.attempt(a)).collect();
         let tried: Vec<&str> = tried.iter().map(String::as_str).collect();
-        let mut detail = (say.detail)(&tried);
+        let mut detail = if role.holders.len() > 1 { (say.detail)(&tried) } else { (say.detail_no_backup)(&tried) };
         let mut evidence = vec![ev(e.t, format!("unreachable {}", role.id))];
         evidence.extend(note.attempts.iter().take(6).map(|a| {
             ev(a.sent_at, format!("{} via {}: {}", m.people[a.person].id, m.channels[a.channel].id, a.end.as_str()))
