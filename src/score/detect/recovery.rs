@@ -4,7 +4,7 @@
 //! declaration time, and a function still down is "not back at end", never a duration.
 
 use super::{Ctx, Draft, ev};
-use crate::compile::Change;
+use crate::compile::{Change, Dependency};
 use crate::outcome::LogKind;
 use crate::results::{FunctionResult, OutageResult};
 use crate::score::FindingKind;
@@ -55,18 +55,15 @@ fn hold_up(o: &OutageResult, declared: Option<i64>, end: i64) -> HoldUp {
     worst
 }
 
-/// What a function waited for after its procedure, by the names the plan gives.
-fn waited_for_names(m: &crate::compile::Model, o: &OutageResult) -> String {
-    let names: Vec<String> = o
-        .waited_for
+/// What a function waited for after its procedure, by the names the plan gives (from
+/// the outcome's ids, never by looking an id string up again).
+fn waited_for_names(m: &crate::compile::Model, waited_for: &[Dependency]) -> String {
+    let names: Vec<&str> = waited_for
         .iter()
-        .map(|d| {
-            let found = match d.kind {
-                "site" => m.sites.iter().find(|x| x.id == d.id).map(|x| x.name.clone()),
-                "role" => m.roles.iter().find(|x| x.id == d.id).map(|x| x.name.clone()),
-                _ => m.suppliers.iter().find(|x| x.id == d.id).map(|x| x.name.clone()),
-            };
-            found.unwrap_or_else(|| d.id.clone())
+        .map(|&d| match d {
+            Dependency::Site(s) => m.sites[s].name.as_str(),
+            Dependency::Role(r) => m.roles[r].name.as_str(),
+            Dependency::Supplier(s) => m.suppliers[s].name.as_str(),
         })
         .collect();
     names.join(", ")
@@ -133,7 +130,8 @@ pub(super) fn missed_rto(c: &mut Ctx) {
                     until,
                     format!("waited for {}: {} → {}", ids.join(", "), format_time(done), format_time(until)),
                 ));
-                let (what, wait) = (waited_for_names(m, o), lang.duration(wait));
+                let waited_for = c.out.outages[fi].first().map_or(&[][..], |o| &o.waited_for[..]);
+                let (what, wait) = (waited_for_names(m, waited_for), lang.duration(wait));
                 (
                     (say.detail_waited_for_dependency)(&state, &rto, &what, &wait),
                     (say.action_wait_for_dependency)(&f.name, &what),

@@ -1,0 +1,66 @@
+//! Whether functions came back in priority order, and the sentence that says so.
+
+use super::{FunctionScore, Lang, OrderBreach};
+
+pub(super) fn breaches(functions: &[FunctionScore]) -> Vec<OrderBreach> {
+    let mut out = Vec::new();
+    for a in functions {
+        for b in functions {
+            let (Some(sa), Some(sb)) = (a.start, b.start) else { continue };
+            if a.priority > b.priority && sa == sb {
+                let a_back = a.back_after.map(|x| sa + x);
+                let b_back = b.back_after.map(|x| sb + x);
+                let breached = match (a_back, b_back) {
+                    (Some(ta), Some(tb)) => ta < tb,
+                    (Some(_), None) => true,
+                    _ => false,
+                };
+                if breached {
+                    out.push(OrderBreach {
+                        first: a.name.clone(),
+                        first_priority: a.priority,
+                        later: b.name.clone(),
+                        later_priority: b.priority,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The recovery order in words. "Kept" is said only when every disrupted function came
+/// back and none before a more urgent one; functions still down are named instead.
+pub(super) fn in_words(
+    functions: &[FunctionScore],
+    breaches: &[OrderBreach],
+    not_back: &[String],
+    end: &str,
+    lang: Lang,
+) -> String {
+    let say = &lang.catalogue().scorecard;
+    if !functions.iter().any(|f| f.disrupted) {
+        return say.order_nothing_disrupted.to_owned();
+    }
+    let mut sentences: Vec<String> = breaches
+        .iter()
+        .map(|b| {
+            let first = format!("{} (P{})", b.first, b.first_priority);
+            let later = format!("{} (P{})", b.later, b.later_priority);
+            if not_back.contains(&b.later) {
+                (say.order_back_while_down)(&first, &later)
+            } else {
+                (say.order_back_before)(&first, &later)
+            }
+        })
+        .collect();
+    if !not_back.is_empty() {
+        let names: Vec<&str> = not_back.iter().map(String::as_str).collect();
+        sentences.push((say.order_not_back)(&names, end));
+    }
+    if sentences.is_empty() {
+        sentences.push(say.order_kept.to_owned());
+    }
+    // Chinese sentences follow each other without a space.
+    sentences.join(if lang == Lang::Zh { "" } else { " " })
+}
