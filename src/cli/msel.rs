@@ -2,9 +2,10 @@
 
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
-use super::files::{read_source, write_atomic};
-use crate::diag::{self, RenderStyle};
+use super::files::{DiskSources, MAX_INPUT_BYTES, read_bytes, read_source, write_atomic};
+use crate::diag::{self, RenderStyle, SourceFile};
 use crate::error::{Error, Result};
 use crate::load;
 use crate::msel::{self, Field, ImportOptions};
@@ -78,13 +79,32 @@ pub struct ImportArgs {
     pub output: PathBuf,
 }
 
-/// Imports a spreadsheet, writes the scenario, and validates it against the plan.
+/// The file being imported, served from memory: the scenario is checked where it will be
+/// written (its plan path is relative to it) before anything is written.
+struct Pending<'a> {
+    path: &'a Path,
+    text: Arc<SourceFile>,
+}
+
+impl crate::project::Sources for Pending<'_> {
+    fn read(&self, path: &Path) -> Result<Arc<SourceFile>> {
+        if path == self.path { Ok(self.text.clone()) } else { read_source(path) }
+    }
+
+    fn identity(&self, path: &Path) -> PathBuf {
+        if path == self.path { path.to_owned() } else { crate::project::Sources::identity(&DiskSources, path) }
+    }
+}
+
+/// Imports a spreadsheet, checks the scenario against the plan, and writes it only when
+/// it is within every limit and has no errors: a refused import leaves nothing behind.
 pub fn import(args: &ImportArgs, style: RenderStyle) -> Result<()> {
-    let bytes = std::fs::read(&args.file).map_err(|source| Error::Read { path: args.file.clone(), source })?;
+    let bytes = read_bytes(&args.file, msel::limits::MAX_FILE_BYTES)?;
     let name = args.file.display().to_string();
     let grid =
         if is_csv(&args.file)? { msel::read_csv(&bytes) } else { msel::read_xlsx(&bytes, args.sheet.as_deref()) }
             .map_err(|e| Error::Failed(format!("{name}: {e}")))?;
+    drop(bytes);
     let stem = args.output.file_stem().and_then(|s| s.to_str()).unwrap_or("imported").to_owned();
     let out_dir = args.output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let opts = ImportOptions {
@@ -98,8 +118,35 @@ pub fn import(args: &ImportArgs, style: RenderStyle) -> Result<()> {
         Some(sheet) => format!("{} (sheet {sheet})", args.file.file_name().and_then(|f| f.to_str()).unwrap_or(&name)),
         None => args.file.file_name().and_then(|f| f.to_str()).unwrap_or(&name).to_owned(),
     };
-    write_atomic(&args.output, imported.to_yaml(&source).as_bytes())?;
+    let yaml = imported.to_yaml(&source);
+    if yaml.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Error::Failed(format!(
+            "{name}: the scenario would be {} bytes, past the {MAX_INPUT_BYTES}-byte limit on a scenario file; \
+             nothing was written",
+            yaml.len()
+        )));
+    }
+    print_summary(&imported, &source);
 
+    // The promise: what import writes validates. Checked before writing.
+    let pending =
+        Pending { path: &args.output, text: Arc::new(SourceFile::new(args.output.display().to_string(), yaml)) };
+    let mut checked = crate::project::check_scenario_file(&pending, &args.output, None, &mut Vec::new());
+    diag::sort(&mut checked.diagnostics);
+    if checked.has_errors() {
+        eprintln!("{} was not written.", args.output.display());
+        return Err(Error::Invalid(checked.diagnostics));
+    }
+    write_atomic(&args.output, pending.text.text().as_bytes())?;
+    println!("Wrote {}.", args.output.display());
+    if !checked.diagnostics.is_empty() {
+        eprint!("{}", diag::render(&checked.diagnostics, style));
+    }
+    Ok(())
+}
+
+/// What was read: the header row, the columns, every row accounted for.
+fn print_summary(imported: &msel::Import, source: &str) {
     let mut out = std::io::stdout().lock();
     let skipped = imported.issues.iter().filter(|i| i.skipped).count();
     let _ = writeln!(
@@ -115,19 +162,5 @@ pub fn import(args: &ImportArgs, style: RenderStyle) -> Result<()> {
         let what = if issue.skipped { "left out" } else { "imported" };
         let _ = writeln!(out, "  row {} ({what}): {}", issue.row, issue.message);
     }
-    let _ = writeln!(out, "Wrote {}.", args.output.display());
     let _ = out.flush();
-
-    // The promise: what import writes validates.
-    let mut checked =
-        crate::project::check_scenario_file(&super::files::DiskSources, &args.output, None, &mut Vec::new());
-    diag::sort(&mut checked.diagnostics);
-    if checked.has_errors() {
-        return Err(Error::Invalid(checked.diagnostics));
-    }
-    let warnings = checked.diagnostics.len();
-    if warnings > 0 {
-        eprint!("{}", diag::render(&checked.diagnostics, style));
-    }
-    Ok(())
 }

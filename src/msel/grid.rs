@@ -1,8 +1,6 @@
-//! A spreadsheet as a grid of cells, from CSV or XLSX bytes.
+//! A spreadsheet as a grid of cells, and reading one from CSV (workbooks: `xlsx.rs`).
 
-use std::io::Cursor;
-
-use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use super::limits::{self, MAX_SHEET_CELLS, MAX_SHEET_ROWS};
 
 /// One cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,18 +61,27 @@ pub struct Grid {
 
 /// Reads CSV: a UTF-8 byte-order mark is dropped, the separator (`,` `;` tab) is
 /// recognised from the first lines, quoted fields may hold line breaks. Row numbers are
-/// the lines records start on, so messages point where an editor shows them.
+/// the lines records start on, so messages point where an editor shows them. A quote
+/// left open is an error at the line it opens on: the reader would otherwise take every
+/// line after it for one cell. Rows and cells are bounded as they are read.
 pub fn read_csv(bytes: &[u8]) -> Result<Grid, String> {
     let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8 text (byte {})", e.valid_up_to()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let sample: String = text.lines().take(5).collect::<Vec<_>>().join("\n");
     let delimiter =
         [b',', b';', b'\t'].into_iter().max_by_key(|d| sample.bytes().filter(|b| b == d).count()).unwrap_or(b',');
+    if let Some(line) = unclosed_quote(text.as_bytes(), delimiter) {
+        return Err(format!(
+            "row {line}: a quoted cell opens here and is never closed, so every row after it would be read \
+             as part of that cell; nothing was imported (close the quote; a `\"` inside a quoted cell is \
+             written `\"\"`)"
+        ));
+    }
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let bytes = text.as_bytes();
-    let (mut counted_to, mut line_no) = (0usize, 1usize);
+    let (mut counted_to, mut line_no, mut cells) = (0usize, 1usize, 0usize);
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| format!("row {}: {e}", i + 1))?;
         // Blank lines yield no record; keep row numbers equal to the line a record starts on
@@ -88,6 +95,13 @@ pub fn read_csv(bytes: &[u8]) -> Result<Grid, String> {
             counted_to = start.min(bytes.len());
         }
         let line = line_no;
+        if line > MAX_SHEET_ROWS {
+            return Err(limits::too_many_rows(line));
+        }
+        cells += record.len();
+        if cells > MAX_SHEET_CELLS {
+            return Err(limits::too_many_cells());
+        }
         while rows.len() + 1 < line {
             rows.push(Vec::new());
         }
@@ -98,53 +112,33 @@ pub fn read_csv(bytes: &[u8]) -> Result<Grid, String> {
     Ok(Grid { sheet: None, rows, metadata: Vec::new() })
 }
 
-fn cell(d: &Data) -> Cell {
-    match d {
-        Data::Empty | Data::Error(_) => Cell::Empty,
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
-        Data::Float(f) => Cell::Number(*f),
-        Data::Int(i) => Cell::Number(*i as f64),
-        Data::Bool(b) => Cell::Text(b.to_string()),
-        Data::DateTime(dt) => Cell::DateTime(dt.as_f64()),
+/// The line on which a quoted field opens that no quote closes, read as the csv crate
+/// reads: a quote opens a field only at its start, and `""` inside stands for one quote.
+fn unclosed_quote(bytes: &[u8], delimiter: u8) -> Option<usize> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum At {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
     }
-}
-
-/// Reads a sheet of an XLSX (or XLS, ODS) workbook: `sheet` by name, else the first
-/// sheet that is not empty. A sheet named like "Metadata" is read for the exercise name.
-pub fn read_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Grid, String> {
-    let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| format!("not a workbook: {e}"))?;
-    let names = wb.sheet_names().to_vec();
-    let mut metadata = Vec::new();
-    if let Some(meta) = names.iter().find(|n| n.to_lowercase().contains("metadata"))
-        && let Ok(range) = wb.worksheet_range(meta)
-    {
-        for row in range.rows() {
-            if let (Some(k), Some(v)) = (row.first(), row.get(1)) {
-                metadata.push((cell(k).text(), cell(v).text()));
+    let (mut at, mut line, mut opened_on) = (At::FieldStart, 1usize, 0usize);
+    for &b in bytes {
+        let ends_field = b == delimiter || b == b'\n' || b == b'\r';
+        at = match (at, b) {
+            (At::FieldStart, b'"') => {
+                opened_on = line;
+                At::Quoted
             }
+            (At::Quoted, b'"') => At::QuoteInQuoted,
+            (At::Quoted, _) => At::Quoted,
+            (At::QuoteInQuoted, b'"') => At::Quoted,
+            (_, _) if ends_field => At::FieldStart,
+            _ => At::Unquoted,
+        };
+        if b == b'\n' {
+            line += 1;
         }
     }
-    let chosen = match sheet {
-        Some(name) => names
-            .iter()
-            .find(|n| n.as_str() == name)
-            .cloned()
-            .ok_or_else(|| format!("no sheet named `{name}`; the workbook has {}", names.join(", ")))?,
-        None => names
-            .iter()
-            .filter(|n| !n.to_lowercase().contains("metadata"))
-            .find(|n| wb.worksheet_range(n).is_ok_and(|r| !r.is_empty()))
-            .cloned()
-            .ok_or_else(|| "the workbook has no sheet with data".to_owned())?,
-    };
-    let range = wb.worksheet_range(&chosen).map_err(|e| format!("sheet `{chosen}`: {e}"))?;
-    // calamine's range starts at the first used cell; keep spreadsheet row numbers.
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); top as usize];
-    for row in range.rows() {
-        let mut cells = vec![Cell::Empty; left as usize];
-        cells.extend(row.iter().map(cell));
-        rows.push(cells);
-    }
-    Ok(Grid { sheet: Some(chosen), rows, metadata })
+    (at == At::Quoted).then_some(opened_on)
 }

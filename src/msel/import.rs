@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::Field;
 use super::columns::{field_of, normalise};
 use super::grid::{Cell, Grid};
+use super::limits::MAX_DATA_ROWS;
 use super::when::{self, When};
 use crate::format::effect::Effect;
 use crate::format::scenario::{ExerciseType, Inject, Objective, Scenario};
@@ -91,6 +92,13 @@ pub fn import(grid: &Grid, opts: &ImportOptions) -> Result<Import, String> {
     let mut reader = RowReader::default();
     for (r, row) in grid.rows.iter().enumerate().skip(header_row + 1) {
         reader.read(r + 1, row, &columns);
+        if reader.data_rows > MAX_DATA_ROWS {
+            return Err(format!(
+                "row {}: more than {MAX_DATA_ROWS} data rows, past the MSEL import limit of {MAX_DATA_ROWS} injects \
+                 (a scenario that large would not load); nothing was written",
+                r + 1
+            ));
+        }
     }
     let RowReader { mut issues, rows, objectives, data_rows, .. } = reader;
     let Placed { injects, origin, any_time } = place_in_time(rows);

@@ -9,12 +9,15 @@ mod columns;
 mod export;
 mod grid;
 mod import;
+pub mod limits;
 mod when;
+mod xlsx;
 
 pub use columns::Field;
 pub use export::{csv as export_csv, rows as export_rows, xlsx as export_xlsx};
-pub use grid::{Cell, Grid, read_csv, read_xlsx};
+pub use grid::{Cell, Grid, read_csv};
 pub use import::{Import, ImportOptions, RowIssue, import};
+pub use xlsx::read_xlsx;
 
 /// One MSEL row as sandtable reads and writes it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
