@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use super::files::{DiskSources, MAX_INPUT_BYTES, read_bytes, read_source, write_atomic};
 use crate::diag::{self, RenderStyle, SourceFile};
+use crate::engine::{Defaults, Engine};
 use crate::error::{Error, Result};
+use crate::lang::Lang;
 use crate::load;
 use crate::msel::{self, Field, ImportOptions};
 
@@ -19,22 +21,57 @@ fn is_csv(path: &Path) -> Result<bool> {
     }
 }
 
-/// Exports a scenario's injects and decision points.
-pub fn export(scenario: &Path, output: &Path) -> Result<()> {
-    let csv = is_csv(output)?;
-    let file = read_source(scenario)?;
+/// What `msel export` was asked to do.
+#[derive(Debug, Clone)]
+pub struct ExportArgs {
+    /// The scenario.
+    pub scenario: PathBuf,
+    /// The spreadsheet to write.
+    pub output: PathBuf,
+    /// Play the scenario with this seed and list the injects its scripts add.
+    pub seed: Option<u64>,
+    /// The headers' language.
+    pub lang: Lang,
+}
+
+/// Exports a scenario's injects and decision points (and, with a seed, the injects its
+/// scripts add in that run with the default decisions).
+pub fn export(args: &ExportArgs, style: RenderStyle) -> Result<()> {
+    let csv = is_csv(&args.output)?;
+    let file = read_source(&args.scenario)?;
     let doc = load::scenario(&file)?;
-    let rows = msel::export_rows(&doc.doc);
+    let scripted = match args.seed {
+        Some(seed) => scripted_injects(&args.scenario, seed, style)?,
+        None => Vec::new(),
+    };
+    let rows = msel::rows_with_scripted(&doc.doc, &scripted, args.seed.unwrap_or(0));
     let bytes = if csv {
-        msel::export_csv(&rows).into_bytes()
+        msel::export_csv(&rows, args.lang).into_bytes()
     } else {
-        msel::export_xlsx(&rows, &doc.doc.title, doc.doc.date.as_ref().map(|d| d.value.as_str()))
+        msel::export_xlsx(&rows, &doc.doc, args.lang)
             .map_err(|e| Error::Failed(format!("cannot build the workbook: {e}")))?
     };
-    write_atomic(output, &bytes)?;
+    write_atomic(&args.output, &bytes)?;
     let injects = rows.iter().filter(|r| r.kind == "inject").count();
-    println!("Wrote {} injects and {} decision points to {}.", injects, rows.len() - injects, output.display());
+    let decisions = rows.iter().filter(|r| r.kind == "decision").count();
+    println!("Wrote {injects} injects and {decisions} decision points to {}.", args.output.display());
+    if args.seed.is_some() {
+        println!("Scripted injects in that run (row kind `{}`): {}.", msel::SCRIPTED, scripted.len());
+    }
     Ok(())
+}
+
+/// Plays the scenario with `seed` and its default decisions; the injects its scripts added.
+fn scripted_injects(scenario: &Path, seed: u64, style: RenderStyle) -> Result<Vec<msel::Scripted>> {
+    let target = super::ScenarioArgs { scenario: scenario.to_owned(), plan: None, seed: Some(seed) };
+    let project = super::open(&target, style)?;
+    let mut engine = Engine::with_scripts(&project.model, &project.scripts);
+    let outcome = engine.play(seed, &mut Defaults).map_err(|d| Error::Invalid(vec![d]))?;
+    Ok(outcome
+        .script_injects
+        .into_iter()
+        .map(|i| msel::Scripted { event: i.event, at: i.at, title: i.title, description: i.description })
+        .collect())
 }
 
 /// Parses `--map 'HEADING=field'`.

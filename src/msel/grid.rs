@@ -61,48 +61,33 @@ pub struct Grid {
 
 /// Reads CSV: a UTF-8 byte-order mark is dropped, the separator (`,` `;` tab) is
 /// recognised from the first lines, quoted fields may hold line breaks. Row numbers are
-/// the lines records start on, so messages point where an editor shows them. A quote
-/// left open is an error at the line it opens on: the reader would otherwise take every
-/// line after it for one cell. Rows and cells are bounded as they are read.
+/// the rows a spreadsheet shows (a cell's line breaks do not start a row, blank lines
+/// do). A quote left open is an error at the row it opens on: the reader would otherwise
+/// take every row after it for one cell. Rows and cells are bounded as they are read.
 pub fn read_csv(bytes: &[u8]) -> Result<Grid, String> {
     let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8 text (byte {})", e.valid_up_to()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let sample: String = text.lines().take(5).collect::<Vec<_>>().join("\n");
     let delimiter =
         [b',', b';', b'\t'].into_iter().max_by_key(|d| sample.bytes().filter(|b| b == d).count()).unwrap_or(b',');
-    if let Some(line) = unclosed_quote(text.as_bytes(), delimiter) {
-        return Err(format!(
-            "row {line}: a quoted cell opens here and is never closed, so every row after it would be read \
-             as part of that cell; nothing was imported (close the quote; a `\"` inside a quoted cell is \
-             written `\"\"`)"
-        ));
-    }
-    let mut reader =
-        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
-    let mut rows = Vec::new();
     let bytes = text.as_bytes();
-    let (mut counted_to, mut line_no, mut cells) = (0usize, 1usize, 0usize);
+    let starts = row_starts(bytes, delimiter)?;
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(bytes);
+    let (mut rows, mut cells) = (Vec::new(), 0usize);
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| format!("row {}: {e}", i + 1))?;
-        // Blank lines yield no record; keep row numbers equal to the line a record starts on
-        // (the reader's position is where it began skipping blank lines, so skip them here).
-        let mut start = record.position().map_or(counted_to, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+        // The reader's position is where it began skipping blank lines: skip them here.
+        let mut start = record.position().map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
         while bytes.get(start).is_some_and(|b| *b == b'\n' || *b == b'\r') {
             start += 1;
         }
-        if start > counted_to {
-            line_no += bytes[counted_to..start.min(bytes.len())].iter().filter(|b| **b == b'\n').count();
-            counted_to = start.min(bytes.len());
-        }
-        let line = line_no;
-        if line > MAX_SHEET_ROWS {
-            return Err(limits::too_many_rows(line));
-        }
+        let row = starts.partition_point(|s| *s <= start);
         cells += record.len();
         if cells > MAX_SHEET_CELLS {
             return Err(limits::too_many_cells());
         }
-        while rows.len() + 1 < line {
+        while rows.len() + 1 < row {
             rows.push(Vec::new());
         }
         rows.push(
@@ -112,9 +97,11 @@ pub fn read_csv(bytes: &[u8]) -> Result<Grid, String> {
     Ok(Grid { sheet: None, rows, metadata: Vec::new() })
 }
 
-/// The line on which a quoted field opens that no quote closes, read as the csv crate
-/// reads: a quote opens a field only at its start, and `""` inside stands for one quote.
-fn unclosed_quote(bytes: &[u8], delimiter: u8) -> Option<usize> {
+/// Where each spreadsheet row starts, reading quotes as the csv crate does: a quote
+/// opens a field only at its start, `""` inside stands for one quote, and a line break
+/// inside quotes stays in the cell. An unclosed quote is an error at its row, and a
+/// sheet past [`MAX_SHEET_ROWS`] is refused here, before it is parsed.
+fn row_starts(bytes: &[u8], delimiter: u8) -> Result<Vec<usize>, String> {
     #[derive(Clone, Copy, PartialEq)]
     enum At {
         FieldStart,
@@ -122,12 +109,12 @@ fn unclosed_quote(bytes: &[u8], delimiter: u8) -> Option<usize> {
         Quoted,
         QuoteInQuoted,
     }
-    let (mut at, mut line, mut opened_on) = (At::FieldStart, 1usize, 0usize);
-    for &b in bytes {
+    let (mut at, mut opened_on, mut starts) = (At::FieldStart, 0usize, vec![0usize]);
+    for (i, &b) in bytes.iter().enumerate() {
         let ends_field = b == delimiter || b == b'\n' || b == b'\r';
         at = match (at, b) {
             (At::FieldStart, b'"') => {
-                opened_on = line;
+                opened_on = starts.len();
                 At::Quoted
             }
             (At::Quoted, b'"') => At::QuoteInQuoted,
@@ -136,9 +123,19 @@ fn unclosed_quote(bytes: &[u8], delimiter: u8) -> Option<usize> {
             (_, _) if ends_field => At::FieldStart,
             _ => At::Unquoted,
         };
-        if b == b'\n' {
-            line += 1;
+        if b == b'\n' && at != At::Quoted && i + 1 < bytes.len() {
+            starts.push(i + 1);
+            if starts.len() > MAX_SHEET_ROWS {
+                return Err(limits::too_many_rows(starts.len()));
+            }
         }
     }
-    (at == At::Quoted).then_some(opened_on)
+    if at == At::Quoted {
+        return Err(format!(
+            "row {opened_on}: a quoted cell opens here and is never closed, so every row after it would be read \
+             as part of that cell; nothing was imported (close the quote; a `\"` inside a quoted cell is \
+             written `\"\"`)"
+        ));
+    }
+    Ok(starts)
 }

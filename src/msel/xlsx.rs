@@ -158,7 +158,12 @@ pub fn read_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Grid, String> {
         };
         for row in rows {
             if let (Some(k), Some(v)) = (row.first(), row.get(1)) {
-                metadata.push((k.text(), v.text()));
+                // Values as written: a block's indentation is part of it.
+                let raw = match v {
+                    Cell::Text(s) => s.clone(),
+                    other => other.text(),
+                };
+                metadata.push((k.text(), raw));
             }
         }
     }

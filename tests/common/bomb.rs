@@ -10,14 +10,11 @@ const SHARED_STRINGS: &str = "xl/sharedStrings.xml";
 
 /// A small, valid MSEL workbook as `msel export` writes it.
 pub fn workbook() -> Vec<u8> {
-    let rows = vec![sandtable::msel::Row {
-        kind: "inject".into(),
-        event: "1".into(),
-        time: "T+0:10".into(),
-        title: "Mains power lost".into(),
-        ..Default::default()
-    }];
-    sandtable::msel::export_xlsx(&rows, "Bomb", None).expect("xlsx")
+    let text = std::fs::read_to_string(super::root().join("scenarios/dc-power-loss.yaml")).expect("shipped");
+    let file = std::sync::Arc::new(sandtable::diag::SourceFile::new("dc-power-loss.yaml", text));
+    let scenario = sandtable::load::scenario(&file).expect("loads").doc;
+    let rows = sandtable::msel::export_rows(&scenario);
+    sandtable::msel::export_xlsx(&rows, &scenario, sandtable::Lang::En).expect("xlsx")
 }
 
 /// The workbook with a shared-strings part that unpacks to `unpacked` bytes or more.
