@@ -6,6 +6,7 @@ mod common;
 use std::sync::Arc;
 
 use common::{root, sandtable};
+use sandtable::Lang;
 use sandtable::diag::SourceFile;
 use sandtable::msel::{self, ImportOptions};
 
@@ -62,13 +63,13 @@ fn export_then_import_gives_back_the_same_injects() {
     for name in SCENARIOS {
         let original = scenario(name);
         let rows = msel::export_rows(&original);
-        let csv = msel::export_csv(&rows);
+        let csv = msel::export_csv(&rows, Lang::En);
         let back = msel::import(&msel::read_csv(csv.as_bytes()).expect("csv"), &options()).expect("imports");
         assert_eq!(injects(&back.scenario), injects(&original), "{name} via CSV");
         // Decision points are exported for reading and reported, not lost silently.
         assert_eq!(back.issues.iter().filter(|i| i.skipped).count(), original.decisions.len(), "{name}");
 
-        let xlsx = msel::export_xlsx(&rows, &original.title, None).expect("xlsx");
+        let xlsx = msel::export_xlsx(&rows, &original, Lang::En).expect("xlsx");
         let back = msel::import(&msel::read_xlsx(&xlsx, None).expect("reads back"), &options()).expect("imports");
         assert_eq!(injects(&back.scenario), injects(&original), "{name} via XLSX");
     }

@@ -8,7 +8,7 @@ use crate::diag::SourceFile;
 use crate::error::{Error, Result};
 
 /// Inputs larger than this are refused before parsing: no plan is 64 MiB.
-const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads a text file for parsing; unreadable, oversized or non-UTF-8 input is an error.
 pub fn read_source(path: &Path) -> Result<Arc<SourceFile>> {
@@ -28,6 +28,28 @@ pub fn read_source(path: &Path) -> Result<Arc<SourceFile>> {
     }
     let bytes = std::fs::read(path).map_err(read_err)?;
     Ok(Arc::new(SourceFile::from_bytes(path.display().to_string(), bytes)?))
+}
+
+/// Reads a binary input (a spreadsheet) of at most `limit` bytes; the size is checked
+/// before reading, and the read stops past the limit in case the file grows meanwhile.
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let read_err = |source| Error::Read { path: path.to_owned(), source };
+    let too_big = |len: u64| Error::Read {
+        path: path.to_owned(),
+        source: std::io::Error::other(format!("is {len} bytes or more; the limit is {limit}")),
+    };
+    let file = std::fs::File::open(path).map_err(read_err)?;
+    let len = file.metadata().map_err(read_err)?.len();
+    if len > limit {
+        return Err(too_big(len));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(read_err)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Writes a file atomically: a temporary file in the same directory, then a rename, so

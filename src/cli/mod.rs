@@ -122,7 +122,7 @@ enum Verb {
 enum MselCommand {
     /// Write a scenario's injects and decision points as an MSEL spreadsheet.
     #[command(
-        after_help = "Examples:\n  sandtable msel export scenarios/dc-power-loss.yaml -o msel.xlsx\n  sandtable msel export scenarios/warehouse-fire.yaml -o msel.csv"
+        after_help = "Examples:\n  sandtable msel export scenarios/dc-power-loss.yaml -o msel.xlsx\n  sandtable msel export scenarios/warehouse-fire.yaml -o msel.csv --lang zh\n  sandtable msel export scenarios/dc-power-loss.yaml -o msel.xlsx --seed 7    # with the injects scripts add in that run\n\nAn XLSX export carries the scenario's metadata (duration, date, seed, objectives, decisions) on a second sheet,\nso that importing it gives back the whole scenario."
     )]
     Export {
         /// The scenario.
@@ -131,6 +131,12 @@ enum MselCommand {
         /// The spreadsheet to write (.csv or .xlsx).
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
+        /// Play the scenario with this seed (default decisions) and list the injects its scripts add, as `scripted` rows.
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+        /// Language of the column headings.
+        #[arg(long, default_value = "en", value_parser = choices::lang())]
+        lang: crate::lang::Lang,
     },
     /// Read an MSEL spreadsheet into a scenario that validates against a plan.
     #[command(
@@ -167,7 +173,9 @@ pub fn main() -> ExitCode {
         Verb::Play { target, journal, pace, resume, out, lang } => {
             play::play(&play::PlayArgs { target, journal, pace, resume, out, lang })
         }
-        Verb::Msel(MselCommand::Export { scenario, output }) => msel::export(&scenario, &output),
+        Verb::Msel(MselCommand::Export { scenario, output, seed, lang }) => {
+            msel::export(&msel::ExportArgs { scenario, output, seed, lang }, style)
+        }
         Verb::Msel(MselCommand::Import { file, sheet, map, plan, output }) => {
             msel::import(&msel::ImportArgs { file, sheet, map, plan, output }, style)
         }

@@ -2,10 +2,13 @@
 
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
-use super::files::{read_source, write_atomic};
-use crate::diag::{self, RenderStyle};
+use super::files::{DiskSources, MAX_INPUT_BYTES, read_bytes, read_source, write_atomic};
+use crate::diag::{self, RenderStyle, SourceFile};
+use crate::engine::{Defaults, Engine};
 use crate::error::{Error, Result};
+use crate::lang::Lang;
 use crate::load;
 use crate::msel::{self, Field, ImportOptions};
 
@@ -18,22 +21,57 @@ fn is_csv(path: &Path) -> Result<bool> {
     }
 }
 
-/// Exports a scenario's injects and decision points.
-pub fn export(scenario: &Path, output: &Path) -> Result<()> {
-    let csv = is_csv(output)?;
-    let file = read_source(scenario)?;
+/// What `msel export` was asked to do.
+#[derive(Debug, Clone)]
+pub struct ExportArgs {
+    /// The scenario.
+    pub scenario: PathBuf,
+    /// The spreadsheet to write.
+    pub output: PathBuf,
+    /// Play the scenario with this seed and list the injects its scripts add.
+    pub seed: Option<u64>,
+    /// The headers' language.
+    pub lang: Lang,
+}
+
+/// Exports a scenario's injects and decision points (and, with a seed, the injects its
+/// scripts add in that run with the default decisions).
+pub fn export(args: &ExportArgs, style: RenderStyle) -> Result<()> {
+    let csv = is_csv(&args.output)?;
+    let file = read_source(&args.scenario)?;
     let doc = load::scenario(&file)?;
-    let rows = msel::export_rows(&doc.doc);
+    let scripted = match args.seed {
+        Some(seed) => scripted_injects(&args.scenario, seed, style)?,
+        None => Vec::new(),
+    };
+    let rows = msel::rows_with_scripted(&doc.doc, &scripted, args.seed.unwrap_or(0));
     let bytes = if csv {
-        msel::export_csv(&rows).into_bytes()
+        msel::export_csv(&rows, args.lang).into_bytes()
     } else {
-        msel::export_xlsx(&rows, &doc.doc.title, doc.doc.date.as_ref().map(|d| d.value.as_str()))
+        msel::export_xlsx(&rows, &doc.doc, args.lang)
             .map_err(|e| Error::Failed(format!("cannot build the workbook: {e}")))?
     };
-    write_atomic(output, &bytes)?;
+    write_atomic(&args.output, &bytes)?;
     let injects = rows.iter().filter(|r| r.kind == "inject").count();
-    println!("Wrote {} injects and {} decision points to {}.", injects, rows.len() - injects, output.display());
+    let decisions = rows.iter().filter(|r| r.kind == "decision").count();
+    println!("Wrote {injects} injects and {decisions} decision points to {}.", args.output.display());
+    if args.seed.is_some() {
+        println!("Scripted injects in that run (row kind `{}`): {}.", msel::SCRIPTED, scripted.len());
+    }
     Ok(())
+}
+
+/// Plays the scenario with `seed` and its default decisions; the injects its scripts added.
+fn scripted_injects(scenario: &Path, seed: u64, style: RenderStyle) -> Result<Vec<msel::Scripted>> {
+    let target = super::ScenarioArgs { scenario: scenario.to_owned(), plan: None, seed: Some(seed) };
+    let project = super::open(&target, style)?;
+    let mut engine = Engine::with_scripts(&project.model, &project.scripts);
+    let outcome = engine.play(seed, &mut Defaults).map_err(|d| Error::Invalid(vec![d]))?;
+    Ok(outcome
+        .script_injects
+        .into_iter()
+        .map(|i| msel::Scripted { event: i.event, at: i.at, title: i.title, description: i.description })
+        .collect())
 }
 
 /// Parses `--map 'HEADING=field'`.
@@ -78,13 +116,32 @@ pub struct ImportArgs {
     pub output: PathBuf,
 }
 
-/// Imports a spreadsheet, writes the scenario, and validates it against the plan.
+/// The file being imported, served from memory: the scenario is checked where it will be
+/// written (its plan path is relative to it) before anything is written.
+struct Pending<'a> {
+    path: &'a Path,
+    text: Arc<SourceFile>,
+}
+
+impl crate::project::Sources for Pending<'_> {
+    fn read(&self, path: &Path) -> Result<Arc<SourceFile>> {
+        if path == self.path { Ok(self.text.clone()) } else { read_source(path) }
+    }
+
+    fn identity(&self, path: &Path) -> PathBuf {
+        if path == self.path { path.to_owned() } else { crate::project::Sources::identity(&DiskSources, path) }
+    }
+}
+
+/// Imports a spreadsheet, checks the scenario against the plan, and writes it only when
+/// it is within every limit and has no errors: a refused import leaves nothing behind.
 pub fn import(args: &ImportArgs, style: RenderStyle) -> Result<()> {
-    let bytes = std::fs::read(&args.file).map_err(|source| Error::Read { path: args.file.clone(), source })?;
+    let bytes = read_bytes(&args.file, msel::limits::MAX_FILE_BYTES)?;
     let name = args.file.display().to_string();
     let grid =
         if is_csv(&args.file)? { msel::read_csv(&bytes) } else { msel::read_xlsx(&bytes, args.sheet.as_deref()) }
             .map_err(|e| Error::Failed(format!("{name}: {e}")))?;
+    drop(bytes);
     let stem = args.output.file_stem().and_then(|s| s.to_str()).unwrap_or("imported").to_owned();
     let out_dir = args.output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let opts = ImportOptions {
@@ -98,8 +155,35 @@ pub fn import(args: &ImportArgs, style: RenderStyle) -> Result<()> {
         Some(sheet) => format!("{} (sheet {sheet})", args.file.file_name().and_then(|f| f.to_str()).unwrap_or(&name)),
         None => args.file.file_name().and_then(|f| f.to_str()).unwrap_or(&name).to_owned(),
     };
-    write_atomic(&args.output, imported.to_yaml(&source).as_bytes())?;
+    let yaml = imported.to_yaml(&source);
+    if yaml.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Error::Failed(format!(
+            "{name}: the scenario would be {} bytes, past the {MAX_INPUT_BYTES}-byte limit on a scenario file; \
+             nothing was written",
+            yaml.len()
+        )));
+    }
+    print_summary(&imported, &source);
 
+    // The promise: what import writes validates. Checked before writing.
+    let pending =
+        Pending { path: &args.output, text: Arc::new(SourceFile::new(args.output.display().to_string(), yaml)) };
+    let mut checked = crate::project::check_scenario_file(&pending, &args.output, None, &mut Vec::new());
+    diag::sort(&mut checked.diagnostics);
+    if checked.has_errors() {
+        eprintln!("{} was not written.", args.output.display());
+        return Err(Error::Invalid(checked.diagnostics));
+    }
+    write_atomic(&args.output, pending.text.text().as_bytes())?;
+    println!("Wrote {}.", args.output.display());
+    if !checked.diagnostics.is_empty() {
+        eprint!("{}", diag::render(&checked.diagnostics, style));
+    }
+    Ok(())
+}
+
+/// What was read: the header row, the columns, every row accounted for.
+fn print_summary(imported: &msel::Import, source: &str) {
     let mut out = std::io::stdout().lock();
     let skipped = imported.issues.iter().filter(|i| i.skipped).count();
     let _ = writeln!(
@@ -115,19 +199,5 @@ pub fn import(args: &ImportArgs, style: RenderStyle) -> Result<()> {
         let what = if issue.skipped { "left out" } else { "imported" };
         let _ = writeln!(out, "  row {} ({what}): {}", issue.row, issue.message);
     }
-    let _ = writeln!(out, "Wrote {}.", args.output.display());
     let _ = out.flush();
-
-    // The promise: what import writes validates.
-    let mut checked =
-        crate::project::check_scenario_file(&super::files::DiskSources, &args.output, None, &mut Vec::new());
-    diag::sort(&mut checked.diagnostics);
-    if checked.has_errors() {
-        return Err(Error::Invalid(checked.diagnostics));
-    }
-    let warnings = checked.diagnostics.len();
-    if warnings > 0 {
-        eprint!("{}", diag::render(&checked.diagnostics, style));
-    }
-    Ok(())
 }

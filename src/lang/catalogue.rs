@@ -32,6 +32,8 @@ pub struct Catalogue {
     pub play: PlayPhrases,
     /// The summary `run` and `play` print when they finish.
     pub summary: SummaryPhrases,
+    /// The column headings `msel export` writes.
+    pub msel: MselHeaders,
 }
 
 /// The unit after each number of a duration (`1h 50m`, `1小时50分`) and what goes
@@ -675,4 +677,21 @@ pub struct SummaryPhrases {
     pub deadline_not_reached: &'static str,
     /// Arguments: the files written, the folder.
     pub wrote: fn(&str, &str) -> String,
+}
+
+/// The column headings of an exported MSEL (HSEEP's columns, plus sandtable's row kind
+/// and effects). `msel import` recognises them in every language.
+pub struct MselHeaders {
+    pub event: &'static str,
+    pub time: &'static str,
+    pub kind: &'static str,
+    pub title: &'static str,
+    pub description: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub method: &'static str,
+    pub expected_action: &'static str,
+    pub objectives: &'static str,
+    pub notes: &'static str,
+    pub effects: &'static str,
 }

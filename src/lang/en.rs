@@ -564,4 +564,18 @@ When a decision is pending, type an option id, optionally with how long the team
         deadline_not_reached: "deadline not reached",
         wrote: |files, dir| format!("Wrote {files} to {dir}."),
     },
+    msel: MselHeaders {
+        event: "Event #",
+        time: "Scenario time",
+        kind: "Row kind",
+        title: "Inject title",
+        description: "Description",
+        from: "From",
+        to: "To",
+        method: "Delivery method",
+        expected_action: "Expected player action",
+        objectives: "Objective / capability",
+        notes: "Notes",
+        effects: "Effects",
+    },
 };

@@ -124,6 +124,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         findings,
         play,
         summary,
+        msel,
     } = c;
     let mut out = Vec::new();
     group!(out, "durations", durations, DurationUnits { day, hour, minute, second, separator });
@@ -266,6 +267,10 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         title, function, rto, back_after, met, rpo, data_lost, yes, no, not_back_at_end, all_data,
         nothing_disrupted, declared_after, not_declared, call_tree, stakeholder, notified_after, not_notified,
         within_deadline, late, deadline_not_reached, wrote,
+    });
+    #[rustfmt::skip]
+    group!(out, "msel", msel, MselHeaders {
+        event, time, kind, title, description, from, to, method, expected_action, objectives, notes, effects,
     });
     out
 }

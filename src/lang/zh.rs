@@ -489,4 +489,18 @@ pub static CATALOGUE: Catalogue = Catalogue {
         deadline_not_reached: "期限未到",
         wrote: |files, dir| format!("已将 {files} 写入 {dir}。"),
     },
+    msel: MselHeaders {
+        event: "序号",
+        time: "时间",
+        kind: "行类型",
+        title: "事件标题",
+        description: "描述",
+        from: "发送方",
+        to: "接收方",
+        method: "方式",
+        expected_action: "预期行动",
+        objectives: "目标 / 能力",
+        notes: "备注",
+        effects: "效果",
+    },
 };

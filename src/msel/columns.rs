@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::lang::Lang;
+
 /// A column of the MSEL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Field {
@@ -103,6 +105,8 @@ impl Field {
                 "ref",
                 "序号",
                 "编号",
+                "事件编号",
+                "注入编号",
             ],
             Field::Time => &[
                 "event time",
@@ -118,10 +122,25 @@ impl Field {
                 "start time",
                 "时间",
                 "注入时间",
+                "情景时间",
+                "演练时间",
+                "when",
             ],
             Field::Date => &["date", "event date", "inject date", "日期"],
-            Field::Day => &["day", "exercise day", "天"],
-            Field::Title => &["subject", "title", "inject title", "event title", "inject", "标题", "事件"],
+            Field::Day => &["day", "exercise day", "天", "演练日"],
+            Field::Title => &[
+                "subject",
+                "title",
+                "inject title",
+                "event title",
+                "inject",
+                "headline",
+                "标题",
+                "事件",
+                "事件标题",
+                "注入标题",
+                "主题",
+            ],
             Field::Description => &[
                 "event description",
                 "description script",
@@ -130,10 +149,25 @@ impl Field {
                 "inject description",
                 "narrative",
                 "message",
+                "details",
                 "描述",
                 "内容",
+                "事件描述",
+                "情景描述",
+                "详情",
             ],
-            Field::From => &["send from simulated", "sent from", "send from", "from", "source", "sender", "发送方"],
+            Field::From => &[
+                "send from simulated",
+                "sent from",
+                "send from",
+                "from",
+                "source",
+                "sender",
+                "originator",
+                "发送方",
+                "发送人",
+                "来源",
+            ],
             Field::To => &[
                 "send to recipient players",
                 "sent to",
@@ -144,9 +178,22 @@ impl Field {
                 "recipients",
                 "player",
                 "players",
+                "addressee",
                 "接收方",
+                "接收人",
+                "对象",
             ],
-            Field::Method => &["inject mode", "method", "deliverymethod", "delivery method", "mode", "方式"],
+            Field::Method => &[
+                "inject mode",
+                "method",
+                "deliverymethod",
+                "delivery method",
+                "mode",
+                "channel",
+                "方式",
+                "传递方式",
+                "注入方式",
+            ],
             Field::ExpectedAction => &[
                 "expected outcomes",
                 "expected outcome",
@@ -154,34 +201,50 @@ impl Field {
                 "expectedaction",
                 "expected actions",
                 "expected player action",
+                "expected response",
+                "expected player response",
+                "expected",
                 "预期行动",
+                "预期响应",
+                "预期结果",
             ],
-            Field::Objectives => {
-                &["objective", "objectives", "objective capability", "capability", "core capability", "目标"]
+            Field::Objectives => &[
+                "objective",
+                "objectives",
+                "objective capability",
+                "capability",
+                "core capability",
+                "目标",
+                "目标 能力",
+                "演练目标",
+            ],
+            Field::Notes => {
+                &["notes", "comments notes", "comments", "controller notes", "remarks", "note", "备注", "说明"]
             }
-            Field::Notes => &["notes", "comments notes", "comments", "controller notes", "remarks", "备注"],
             Field::Effects => &["effects", "sandtable effects", "效果"],
-            Field::Kind => &["row kind", "sandtable kind"],
+            Field::Kind => &["row kind", "sandtable kind", "行类型"],
         }
     }
 
-    /// The header sandtable writes.
-    pub fn header(self) -> &'static str {
+    /// The header sandtable writes, in `lang` (date and day, which export never writes,
+    /// by their field names).
+    pub fn header(self, lang: Lang) -> &'static str {
+        let h = &lang.catalogue().msel;
         match self {
-            Field::Event => "Event #",
-            Field::Time => "Scenario time",
-            Field::Date => "Date",
-            Field::Day => "Day",
-            Field::Kind => "Row kind",
-            Field::Title => "Inject title",
-            Field::Description => "Description",
-            Field::From => "From",
-            Field::To => "To",
-            Field::Method => "Delivery method",
-            Field::ExpectedAction => "Expected player action",
-            Field::Objectives => "Objective / capability",
-            Field::Notes => "Notes",
-            Field::Effects => "Effects",
+            Field::Event => h.event,
+            Field::Time => h.time,
+            Field::Date => "date",
+            Field::Day => "day",
+            Field::Kind => h.kind,
+            Field::Title => h.title,
+            Field::Description => h.description,
+            Field::From => h.from,
+            Field::To => h.to,
+            Field::Method => h.method,
+            Field::ExpectedAction => h.expected_action,
+            Field::Objectives => h.objectives,
+            Field::Notes => h.notes,
+            Field::Effects => h.effects,
         }
     }
 }
@@ -192,31 +255,70 @@ impl fmt::Display for Field {
     }
 }
 
-/// A header as compared: lower case, every run of punctuation or white space (line
-/// breaks included) one space.
+/// A header as compared: lower case; text in brackets (`(SIMULATED)`, `（模拟）`) and a
+/// trailing colon dropped; every run of punctuation or white space (line breaks
+/// included) one space.
 pub fn normalise(header: &str) -> String {
     let mut out = String::new();
-    let mut space = false;
+    let (mut space, mut depth) = (false, 0usize);
     for c in header.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
+        match c {
+            '(' | '（' | '[' | '【' => depth += 1,
+            ')' | '）' | ']' | '】' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            _ if c.is_alphanumeric() => {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
             }
-            space = false;
-            out.push(c);
-        } else {
-            space = true;
+            _ => space = true,
         }
     }
     out
 }
 
-/// The field a header names, if any. Every alias belongs to one field only; a bare
-/// "inject" heading is the title, "INJECT #" the number.
+/// Aliases too common to find inside a longer heading ("Time to respond" is not the
+/// recipient); they name their field only when they are the whole heading.
+const WHOLE_HEADING_ONLY: &[&str] = &[
+    "inject", "no", "number", "ref", "to", "from", "source", "target", "player", "players", "mode", "message", "msel",
+    "day", "天", "事件", "script", "when", "note", "对象", "来源",
+];
+
+/// Whether `alias` stands in `heading` as whole words (or, for Chinese, which is
+/// written without spaces, as a run of characters).
+fn contains_words(heading: &str, alias: &str) -> bool {
+    if alias.chars().any(is_cjk) {
+        return heading.contains(alias);
+    }
+    let (h, a): (Vec<&str>, Vec<&str>) = (heading.split(' ').collect(), alias.split(' ').collect());
+    h.windows(a.len()).any(|w| w == a.as_slice())
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+/// The field a header names, if any: a heading that is an alias, else the field whose
+/// longest alias stands in the heading among other words (`Planned event time:` is the
+/// time). A bare "inject" heading is the title, "INJECT #" the number.
 pub fn field_of(header: &str) -> Option<Field> {
     let h = normalise(header);
     if h == "inject" && header.contains('#') {
         return Some(Field::Event);
     }
-    Field::ALL.into_iter().find(|f| f.aliases().contains(&h.as_str()))
+    if let Some(f) = Field::ALL.into_iter().find(|f| f.aliases().contains(&h.as_str())) {
+        return Some(f);
+    }
+    let mut best: Option<(usize, Field)> = None;
+    for f in Field::ALL {
+        for alias in f.aliases().iter().filter(|a| !WHOLE_HEADING_ONLY.contains(a)) {
+            let len = alias.chars().count();
+            if contains_words(&h, alias) && best.is_none_or(|(l, _)| len > l) {
+                best = Some((len, f));
+            }
+        }
+    }
+    best.map(|(_, f)| f)
 }

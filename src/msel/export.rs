@@ -4,6 +4,7 @@ use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatAlign, 
 
 use super::{Field, Row};
 use crate::format::scenario::Scenario;
+use crate::lang::Lang;
 use crate::time::format_time;
 
 /// The columns written, in order.
@@ -27,9 +28,55 @@ fn value(row: &Row, f: Field) -> &str {
     }
 }
 
+/// The headers in `lang`, in column order.
+fn headers(lang: Lang) -> impl Iterator<Item = &'static str> {
+    COLUMNS.iter().map(move |f| f.header(lang))
+}
+
+/// An inject a script added in one run, as `msel export --seed` lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scripted {
+    /// Its event number (`S1`, …).
+    pub event: String,
+    /// When it was delivered.
+    pub at: i64,
+    /// Title.
+    pub title: String,
+    /// Narrative.
+    pub description: String,
+}
+
+/// The row kind of an inject a script added; import leaves such rows out, since the
+/// script adds them again when the scenario is played.
+pub const SCRIPTED: &str = "scripted";
+
 /// One row per inject and decision point, in delivery order.
 pub fn rows(s: &Scenario) -> Vec<Row> {
+    rows_with_scripted(s, &[], 0)
+}
+
+/// The rows of [`rows`] and, in delivery order among them, the injects scripts added in
+/// the run with `seed` (row kind `scripted`, with a note saying which run).
+pub fn rows_with_scripted(s: &Scenario, scripted: &[Scripted], seed: u64) -> Vec<Row> {
     let mut timed: Vec<(i64, usize, Row)> = Vec::new();
+    for (i, inj) in scripted.iter().enumerate() {
+        timed.push((
+            inj.at,
+            s.injects.len() + s.decisions.len() + i,
+            Row {
+                kind: SCRIPTED.into(),
+                event: inj.event.clone(),
+                time: format_time(inj.at),
+                title: inj.title.clone(),
+                description: inj.description.clone(),
+                notes: format!(
+                    "added by a script in the run with seed {seed} and the default decisions; \
+                     not part of the scenario file"
+                ),
+                ..Row::default()
+            },
+        ));
+    }
     for (i, inj) in s.injects.iter().enumerate() {
         timed.push((
             inj.at.value.0,
@@ -92,9 +139,9 @@ pub fn rows(s: &Scenario) -> Vec<Row> {
 }
 
 /// CSV, UTF-8 with a byte-order mark so that Excel shows Chinese text intact.
-pub fn csv(rows: &[Row]) -> String {
+pub fn csv(rows: &[Row], lang: Lang) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(COLUMNS.iter().map(|f| f.header()));
+    let _ = w.write_record(headers(lang));
     for r in rows {
         let _ = w.write_record(COLUMNS.iter().map(|f| crate::text::csv_cell(value(r, *f)).into_owned()));
     }
@@ -102,11 +149,14 @@ pub fn csv(rows: &[Row]) -> String {
     format!("\u{feff}{body}")
 }
 
-/// XLSX with a bold header row, frozen and filtered, sensible widths and wrapped text.
-/// The document date is the exercise date (or 2000-01-01), never the clock, so the same
-/// scenario always gives the same bytes.
-pub fn xlsx(rows: &[Row], title: &str, date: Option<&str>) -> Result<Vec<u8>, String> {
+/// XLSX with a bold header row, frozen and filtered, sensible widths and wrapped text,
+/// and the scenario's metadata on a second sheet (see [`super::metadata`]) so that
+/// importing the workbook gives back the whole scenario. The document date is the
+/// exercise date (or 2000-01-01), never the clock, so the same scenario always gives the
+/// same bytes.
+pub fn xlsx(rows: &[Row], scenario: &Scenario, lang: Lang) -> Result<Vec<u8>, String> {
     let err = |e: rust_xlsxwriter::XlsxError| e.to_string();
+    let (title, date) = (scenario.title.as_str(), scenario.date.as_ref().map(|d| d.value.as_str()));
     let mut wb = Workbook::new();
     let (y, m, d) = date
         .and_then(|d| d.parse::<jiff::civil::Date>().ok())
@@ -123,10 +173,10 @@ pub fn xlsx(rows: &[Row], title: &str, date: Option<&str>) -> Result<Vec<u8>, St
         .set_align(FormatAlign::Top);
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     const WIDTHS: [f64; 12] = [9.0, 11.0, 9.0, 32.0, 48.0, 18.0, 18.0, 14.0, 36.0, 18.0, 30.0, 28.0];
-    for (c, f) in COLUMNS.iter().enumerate() {
+    for (c, h) in headers(lang).enumerate() {
         let c16 = u16::try_from(c).map_err(|e| e.to_string())?;
         sheet.set_column_width(c16, WIDTHS[c]).map_err(err)?;
-        sheet.write_string_with_format(0, c16, f.header(), &head).map_err(err)?;
+        sheet.write_string_with_format(0, c16, h, &head).map_err(err)?;
     }
     for (r, row) in rows.iter().enumerate() {
         let r32 = u32::try_from(r + 1).map_err(|e| e.to_string())?;
@@ -138,5 +188,14 @@ pub fn xlsx(rows: &[Row], title: &str, date: Option<&str>) -> Result<Vec<u8>, St
     sheet.set_freeze_panes(1, 0).map_err(err)?;
     let last_row = u32::try_from(rows.len()).map_err(|e| e.to_string())?;
     sheet.autofilter(0, 0, last_row, (COLUMNS.len() - 1) as u16).map_err(err)?;
+    let meta = wb.add_worksheet();
+    meta.set_name(super::metadata::SHEET).map_err(err)?;
+    meta.set_column_width(0, 18.0).map_err(err)?;
+    meta.set_column_width(1, 80.0).map_err(err)?;
+    for (r, (key, value)) in super::metadata::rows(scenario).iter().enumerate() {
+        let r32 = u32::try_from(r).map_err(|e| e.to_string())?;
+        meta.write_string_with_format(r32, 0, key, &head).map_err(err)?;
+        meta.write_string_with_format(r32, 1, value, &wrap).map_err(err)?;
+    }
     wb.save_to_buffer().map_err(err)
 }

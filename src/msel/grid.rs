@@ -1,8 +1,6 @@
-//! A spreadsheet as a grid of cells, from CSV or XLSX bytes.
+//! A spreadsheet as a grid of cells, and reading one from CSV (workbooks: `xlsx.rs`).
 
-use std::io::Cursor;
-
-use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use super::limits::{self, MAX_SHEET_CELLS, MAX_SHEET_ROWS};
 
 /// One cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,32 +61,33 @@ pub struct Grid {
 
 /// Reads CSV: a UTF-8 byte-order mark is dropped, the separator (`,` `;` tab) is
 /// recognised from the first lines, quoted fields may hold line breaks. Row numbers are
-/// the lines records start on, so messages point where an editor shows them.
+/// the rows a spreadsheet shows (a cell's line breaks do not start a row, blank lines
+/// do). A quote left open is an error at the row it opens on: the reader would otherwise
+/// take every row after it for one cell. Rows and cells are bounded as they are read.
 pub fn read_csv(bytes: &[u8]) -> Result<Grid, String> {
     let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8 text (byte {})", e.valid_up_to()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let sample: String = text.lines().take(5).collect::<Vec<_>>().join("\n");
     let delimiter =
         [b',', b';', b'\t'].into_iter().max_by_key(|d| sample.bytes().filter(|b| b == d).count()).unwrap_or(b',');
-    let mut reader =
-        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
-    let mut rows = Vec::new();
     let bytes = text.as_bytes();
-    let (mut counted_to, mut line_no) = (0usize, 1usize);
+    let starts = row_starts(bytes, delimiter)?;
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(bytes);
+    let (mut rows, mut cells) = (Vec::new(), 0usize);
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| format!("row {}: {e}", i + 1))?;
-        // Blank lines yield no record; keep row numbers equal to the line a record starts on
-        // (the reader's position is where it began skipping blank lines, so skip them here).
-        let mut start = record.position().map_or(counted_to, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+        // The reader's position is where it began skipping blank lines: skip them here.
+        let mut start = record.position().map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
         while bytes.get(start).is_some_and(|b| *b == b'\n' || *b == b'\r') {
             start += 1;
         }
-        if start > counted_to {
-            line_no += bytes[counted_to..start.min(bytes.len())].iter().filter(|b| **b == b'\n').count();
-            counted_to = start.min(bytes.len());
+        let row = starts.partition_point(|s| *s <= start);
+        cells += record.len();
+        if cells > MAX_SHEET_CELLS {
+            return Err(limits::too_many_cells());
         }
-        let line = line_no;
-        while rows.len() + 1 < line {
+        while rows.len() + 1 < row {
             rows.push(Vec::new());
         }
         rows.push(
@@ -98,53 +97,45 @@ pub fn read_csv(bytes: &[u8]) -> Result<Grid, String> {
     Ok(Grid { sheet: None, rows, metadata: Vec::new() })
 }
 
-fn cell(d: &Data) -> Cell {
-    match d {
-        Data::Empty | Data::Error(_) => Cell::Empty,
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
-        Data::Float(f) => Cell::Number(*f),
-        Data::Int(i) => Cell::Number(*i as f64),
-        Data::Bool(b) => Cell::Text(b.to_string()),
-        Data::DateTime(dt) => Cell::DateTime(dt.as_f64()),
+/// Where each spreadsheet row starts, reading quotes as the csv crate does: a quote
+/// opens a field only at its start, `""` inside stands for one quote, and a line break
+/// inside quotes stays in the cell. An unclosed quote is an error at its row, and a
+/// sheet past [`MAX_SHEET_ROWS`] is refused here, before it is parsed.
+fn row_starts(bytes: &[u8], delimiter: u8) -> Result<Vec<usize>, String> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum At {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
     }
-}
-
-/// Reads a sheet of an XLSX (or XLS, ODS) workbook: `sheet` by name, else the first
-/// sheet that is not empty. A sheet named like "Metadata" is read for the exercise name.
-pub fn read_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Grid, String> {
-    let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| format!("not a workbook: {e}"))?;
-    let names = wb.sheet_names().to_vec();
-    let mut metadata = Vec::new();
-    if let Some(meta) = names.iter().find(|n| n.to_lowercase().contains("metadata"))
-        && let Ok(range) = wb.worksheet_range(meta)
-    {
-        for row in range.rows() {
-            if let (Some(k), Some(v)) = (row.first(), row.get(1)) {
-                metadata.push((cell(k).text(), cell(v).text()));
+    let (mut at, mut opened_on, mut starts) = (At::FieldStart, 0usize, vec![0usize]);
+    for (i, &b) in bytes.iter().enumerate() {
+        let ends_field = b == delimiter || b == b'\n' || b == b'\r';
+        at = match (at, b) {
+            (At::FieldStart, b'"') => {
+                opened_on = starts.len();
+                At::Quoted
+            }
+            (At::Quoted, b'"') => At::QuoteInQuoted,
+            (At::Quoted, _) => At::Quoted,
+            (At::QuoteInQuoted, b'"') => At::Quoted,
+            (_, _) if ends_field => At::FieldStart,
+            _ => At::Unquoted,
+        };
+        if b == b'\n' && at != At::Quoted && i + 1 < bytes.len() {
+            starts.push(i + 1);
+            if starts.len() > MAX_SHEET_ROWS {
+                return Err(limits::too_many_rows(starts.len()));
             }
         }
     }
-    let chosen = match sheet {
-        Some(name) => names
-            .iter()
-            .find(|n| n.as_str() == name)
-            .cloned()
-            .ok_or_else(|| format!("no sheet named `{name}`; the workbook has {}", names.join(", ")))?,
-        None => names
-            .iter()
-            .filter(|n| !n.to_lowercase().contains("metadata"))
-            .find(|n| wb.worksheet_range(n).is_ok_and(|r| !r.is_empty()))
-            .cloned()
-            .ok_or_else(|| "the workbook has no sheet with data".to_owned())?,
-    };
-    let range = wb.worksheet_range(&chosen).map_err(|e| format!("sheet `{chosen}`: {e}"))?;
-    // calamine's range starts at the first used cell; keep spreadsheet row numbers.
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); top as usize];
-    for row in range.rows() {
-        let mut cells = vec![Cell::Empty; left as usize];
-        cells.extend(row.iter().map(cell));
-        rows.push(cells);
+    if at == At::Quoted {
+        return Err(format!(
+            "row {opened_on}: a quoted cell opens here and is never closed, so every row after it would be read \
+             as part of that cell; nothing was imported (close the quote; a `\"` inside a quoted cell is \
+             written `\"\"`)"
+        ));
     }
-    Ok(Grid { sheet: Some(chosen), rows, metadata })
+    Ok(starts)
 }

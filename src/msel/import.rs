@@ -1,17 +1,22 @@
 //! A real-world MSEL grid → a scenario: find the header row, map the columns, read each
 //! row, and account for every row, read or not.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use super::Field;
-use super::columns::{field_of, normalise};
+use super::columns::normalise;
+use super::export::SCRIPTED;
 use super::grid::{Cell, Grid};
-use super::when::{self, When};
+use super::limits::MAX_DATA_ROWS;
+use super::metadata;
+use super::placing::{Placed, ReadRow, calendar_date, place_in_time};
+use super::sheet::{Columns, find_header, title_row};
+use super::when;
 use crate::format::effect::Effect;
 use crate::format::scenario::{ExerciseType, Inject, Objective, Scenario};
 use crate::format::{FORMAT_VERSION, Label};
 use crate::spanned::Sp;
-use crate::time::{DAY, Duration, HOUR, Time};
+use crate::time::{Duration, HOUR, Time};
 
 /// How to import.
 #[derive(Debug, Clone, Default)]
@@ -64,13 +69,26 @@ impl Import {
     }
 }
 
-/// A data row as read, before times are made relative to the first inject.
-struct ReadRow {
-    number: usize,
-    inject: Inject,
-    when: Option<When>,
-    date: Option<i64>,
-    day: Option<i64>,
+/// The longest a title made from a description gets, in characters.
+const TITLE_CHARS: usize = 80;
+
+/// A title made from a description's first line: whole when short, else cut at the
+/// last word boundary before [`TITLE_CHARS`] (Chinese, written without spaces, at the
+/// last punctuation, else at the limit), with `…` to say so.
+fn short_title(line: &str) -> String {
+    let line = line.trim();
+    if line.chars().count() <= TITLE_CHARS {
+        return line.to_owned();
+    }
+    let head: String = line.chars().take(TITLE_CHARS).collect();
+    let boundary = head
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace() || matches!(c, '，' | '。' | '；' | '、' | ',' | ';'))
+        .map(|(i, _)| i)
+        .next_back()
+        .filter(|i| *i >= head.len() / 2);
+    let cut = boundary.map_or(head.as_str(), |i| &head[..i]);
+    format!("{}…", cut.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation()))
 }
 
 fn slug(text: &str) -> String {
@@ -78,22 +96,27 @@ fn slug(text: &str) -> String {
     if s.is_empty() { "objective".to_owned() } else { s.chars().take(48).collect() }
 }
 
-fn map_header(header: &str, opts: &ImportOptions) -> Option<Field> {
-    let h = normalise(header);
-    opts.map.iter().find(|(k, _)| normalise(k) == h).map(|(_, f)| *f).or_else(|| field_of(header))
-}
-
 /// Imports a grid.
 pub fn import(grid: &Grid, opts: &ImportOptions) -> Result<Import, String> {
     let header_row = find_header(grid, opts)?;
     let headers: Vec<String> = grid.rows[header_row].iter().map(Cell::text).collect();
-    let columns = Columns::map(&headers, opts);
+    let columns = Columns::map(grid, header_row, opts);
     let mut reader = RowReader::default();
     for (r, row) in grid.rows.iter().enumerate().skip(header_row + 1) {
         reader.read(r + 1, row, &columns);
+        if reader.data_rows > MAX_DATA_ROWS {
+            return Err(format!(
+                "row {}: more than {MAX_DATA_ROWS} data rows, past the MSEL import limit of {MAX_DATA_ROWS} injects \
+                 (a scenario that large would not load); nothing was written",
+                r + 1
+            ));
+        }
     }
     let RowReader { mut issues, rows, objectives, data_rows, .. } = reader;
-    let Placed { injects, origin, any_time } = place_in_time(rows);
+    let Placed { injects, origin, any_time, outliers } = place_in_time(rows);
+    for (row, message) in outliers {
+        issues.push(RowIssue { row, message, skipped: false });
+    }
     if !any_time && !injects.is_empty() {
         issues.push(RowIssue {
             row: header_row + 1,
@@ -102,63 +125,44 @@ pub fn import(grid: &Grid, opts: &ImportOptions) -> Result<Import, String> {
             skipped: false,
         });
     }
-    let title = grid
-        .metadata
-        .iter()
-        .find(|(k, _)| normalise(k) == "exercise name")
-        .map(|(_, v)| v.clone())
-        .filter(|v| !v.is_empty())
-        .unwrap_or_else(|| opts.title.clone());
+    for (i, f) in &columns.by_content {
+        let heading = match headers.get(*i).map(|h| h.trim()) {
+            Some(h) if !h.is_empty() => format!("`{h}`"),
+            _ => "no heading".to_owned(),
+        };
+        issues.push(RowIssue {
+            row: header_row + 1,
+            message: format!("column {} ({heading}) holds times, so it is read as the {f}", i + 1),
+            skipped: false,
+        });
+    }
+    issues.sort_by_key(|i| i.row);
     let date = origin.filter(|_| !injects.is_empty()).and_then(calendar_date);
+    let scenario = match metadata::scenario(&grid.metadata) {
+        Some(described) => Scenario { injects, plan: Sp::new(opts.plan.clone()), ..described? },
+        None => {
+            let title = grid
+                .metadata
+                .iter()
+                .find(|(k, _)| normalise(k) == "exercise name")
+                .map(|(_, v)| v.clone())
+                .filter(|v| !v.is_empty())
+                .or_else(|| title_row(grid, header_row))
+                .unwrap_or_else(|| opts.title.clone());
+            scenario(opts, title, date, objectives, injects)
+        }
+    };
     Ok(Import {
-        scenario: scenario(opts, title, date, objectives, injects),
+        scenario,
         header_row: header_row + 1,
-        columns: columns.fields.iter().map(|(i, f)| (headers[*i].replace('\n', " "), *f)).collect(),
+        columns: columns
+            .fields
+            .iter()
+            .map(|(i, f)| (headers.get(*i).map(|h| h.replace('\n', " ")).unwrap_or_default(), *f))
+            .collect(),
         data_rows,
         issues,
     })
-}
-
-/// The header row is the first (of the first 50) naming at least two known columns, one
-/// of them the title or description: title rows above it are skipped.
-fn find_header(grid: &Grid, opts: &ImportOptions) -> Result<usize, String> {
-    grid.rows
-        .iter()
-        .take(50)
-        .position(|row| {
-            let fields: BTreeSet<Field> = row.iter().filter_map(|c| map_header(&c.text(), opts)).collect();
-            fields.len() >= 2 && (fields.contains(&Field::Title) || fields.contains(&Field::Description))
-        })
-        .ok_or_else(|| {
-            "no header row found in the first 50 rows: expected headings such as `MSEL #`, `Time`, `Title`, \
-             `Description` (map others with --map 'HEADING=field')"
-                .to_owned()
-        })
-}
-
-/// Which column holds which field; columns that hold none are kept as notes.
-struct Columns {
-    fields: Vec<(usize, Field)>,
-    extra: Vec<(usize, String)>,
-}
-
-impl Columns {
-    fn map(headers: &[String], opts: &ImportOptions) -> Columns {
-        let mut fields: Vec<(usize, Field)> = Vec::new();
-        let mut extra: Vec<(usize, String)> = Vec::new();
-        for (i, h) in headers.iter().enumerate() {
-            match map_header(h, opts) {
-                Some(f) if !fields.iter().any(|(_, g)| *g == f) => fields.push((i, f)),
-                _ if !h.trim().is_empty() => extra.push((i, h.trim().replace('\n', " "))),
-                _ => {}
-            }
-        }
-        Columns { fields, extra }
-    }
-
-    fn cell(&self, row: &[Cell], f: Field) -> Cell {
-        self.fields.iter().find(|(_, g)| *g == f).and_then(|(i, _)| row.get(*i)).cloned().unwrap_or(Cell::Empty)
-    }
 }
 
 /// Reads data rows one by one, remembering what later rows are checked against.
@@ -183,6 +187,10 @@ impl RowReader {
             self.skip(number, "a decision point: decisions are exported for reading and edited in the scenario YAML");
             return;
         }
+        if text(Field::Kind).eq_ignore_ascii_case(SCRIPTED) {
+            self.skip(number, "added by a script in one run: the script adds it again when the scenario is played");
+            return;
+        }
         let mut notes: Vec<String> = Vec::new();
         if !text(Field::Notes).is_empty() {
             notes.push(text(Field::Notes));
@@ -196,7 +204,7 @@ impl RowReader {
         let description = text(Field::Description);
         let mut title = text(Field::Title);
         if title.is_empty() {
-            title = description.lines().next().unwrap_or_default().chars().take(80).collect();
+            title = short_title(description.lines().next().unwrap_or_default());
         }
         if title.is_empty() {
             let content: Vec<String> = row.iter().map(Cell::text).filter(|t| !t.is_empty()).collect();
@@ -297,76 +305,6 @@ impl RowReader {
         }
         ids
     }
-}
-
-/// Injects with their scenario times, the absolute time T+0 stands for, and whether the
-/// sheet gave any time at all.
-struct Placed {
-    injects: Vec<Inject>,
-    origin: Option<i64>,
-    any_time: bool,
-}
-
-/// Offsets stay; absolute times (clock, date, DTG) count from the earliest; a row without
-/// a time is delivered with the row before it.
-fn place_in_time(rows: Vec<ReadRow>) -> Placed {
-    let mut absolute: Vec<Option<i64>> = Vec::with_capacity(rows.len());
-    let mut last_clock: Option<i64> = None;
-    let mut rollover = 0;
-    for ReadRow { when, date, day, .. } in &rows {
-        let a = match when {
-            Some(When::Absolute(a)) => Some(*a),
-            Some(When::Clock(c)) => {
-                // A clock going back by more than 12 hours has passed midnight.
-                if date.is_none() && day.is_none() {
-                    if last_clock.is_some_and(|l| *c + 12 * HOUR < l) {
-                        rollover += DAY;
-                    }
-                    last_clock = Some(*c);
-                }
-                Some(date.unwrap_or(0) + day.unwrap_or(0) * DAY + rollover + c)
-            }
-            None => date.map(|d| d + day.unwrap_or(0) * DAY).or(day.map(|d| d * DAY)),
-            Some(When::Offset(_)) => None,
-        };
-        absolute.push(a);
-    }
-    let origin = absolute.iter().flatten().min().copied();
-    let mut previous = 0;
-    let mut previous_row = 0;
-    let mut any_time = false;
-    let mut injects = Vec::with_capacity(rows.len());
-    for (ReadRow { number, mut inject, when, .. }, abs) in rows.into_iter().zip(absolute) {
-        let at = match (when, abs, origin) {
-            (Some(When::Offset(o)), _, _) => Some(o),
-            (_, Some(a), Some(o)) => Some(a - o),
-            _ => None,
-        };
-        match at {
-            Some(t) => {
-                any_time = true;
-                previous = t;
-            }
-            None if any_time => {
-                let note = format!("no time in the sheet; delivered with the row before (row {previous_row})");
-                inject.notes = Some(inject.notes.map_or(note.clone(), |n| format!("{n}\n{note}")));
-            }
-            None => {}
-        }
-        inject.at = Sp::new(Time(at.unwrap_or(previous).max(0)));
-        previous_row = number;
-        injects.push(inject);
-    }
-    Placed { injects, origin, any_time }
-}
-
-/// The calendar date of an absolute time, when it is a real date (not a bare clock
-/// counted from 1970).
-fn calendar_date(absolute: i64) -> Option<Sp<String>> {
-    let days = absolute.div_euclid(DAY);
-    let epoch = jiff::civil::Date::new(1970, 1, 1).ok()?;
-    let d = epoch.checked_add(jiff::Span::new().days(days)).ok()?;
-    (d.year() > 1971).then(|| Sp::new(d.to_string()))
 }
 
 /// The imported scenario: long enough for its last inject plus an hour, to the hour.

@@ -9,12 +9,18 @@ mod columns;
 mod export;
 mod grid;
 mod import;
+pub mod limits;
+mod metadata;
+mod placing;
+mod sheet;
 mod when;
+mod xlsx;
 
 pub use columns::Field;
-pub use export::{csv as export_csv, rows as export_rows, xlsx as export_xlsx};
-pub use grid::{Cell, Grid, read_csv, read_xlsx};
+pub use export::{SCRIPTED, Scripted, csv as export_csv, rows as export_rows, rows_with_scripted, xlsx as export_xlsx};
+pub use grid::{Cell, Grid, read_csv};
 pub use import::{Import, ImportOptions, RowIssue, import};
+pub use xlsx::read_xlsx;
 
 /// One MSEL row as sandtable reads and writes it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
