@@ -27,6 +27,18 @@ fn ev(t: i64, text: String) -> Evidence {
     Evidence { t, at: format_time(t), text }
 }
 
+/// One attempt to reach someone, as an evidence line.
+fn attempt_evidence(say: &Catalogue, person: &str, channel: &str, end: AttemptEnd) -> String {
+    let e = &say.evidence;
+    let how = match end {
+        AttemptEnd::Answered => e.answered,
+        AttemptEnd::NoAnswer => e.no_answer,
+        AttemptEnd::ChannelDown => e.channel_was_down,
+        AttemptEnd::Pending => e.pending,
+    };
+    (e.attempt)(person, channel, how)
+}
+
 /// A finding before it gets its id (`kind:subject`); its kind also gives its capability
 /// element and corrective action.
 struct Draft<'a> {
@@ -124,9 +136,9 @@ fn runbooks(c: &mut Ctx) {
             evidence: vec![ev(
                 t,
                 if used {
-                    format!("runbook_unreachable {}/{} at {}", m.functions[f].id, step.id, m.sites[site].id)
+                    (c.say.evidence.runbook_unreachable)(&format!("{}/{}", m.functions[f].id, step.id), &m.sites[site].id)
                 } else {
-                    format!("site_down {} (runbook for {}/{} kept there)", m.sites[site].id, m.functions[f].id, step.id)
+                    (c.say.evidence.runbook_site_down)(&m.sites[site].id, &format!("{}/{}", m.functions[f].id, step.id))
                 },
             )],
             action: (say.corrective_action)(&step.name, site_name),
@@ -149,13 +161,13 @@ fn channels(c: &mut Ctx) {
             .flat_map(|n| n.attempts.iter())
             .chain(out.stakeholders.iter().flat_map(|s| s.attempts.iter()))
             .filter(|a| a.channel == ci && a.end == AttemptEnd::ChannelDown)
-            .map(|a| ev(a.sent_at, format!("attempt to reach {} over {}: channel down", m.people[a.person].id, ch.id)))
+            .map(|a| ev(a.sent_at, (c.say.evidence.attempt_channel_down)(&m.people[a.person].id, &ch.id)))
             .collect();
         let went_down = out.log.iter().find(|e| e.kind == LogKind::ChannelDown(ci));
         let (Some(down), false) = (went_down, hits.is_empty()) else { continue };
         let failed = hits.len();
         let systems: Vec<&str> = ch.depends_on.iter().map(|&s| m.systems[s].name.as_str()).collect();
-        let mut evidence = vec![ev(down.t, format!("channel_down {}", ch.id))];
+        let mut evidence = vec![ev(down.t, (c.say.evidence.channel_down)(&ch.id))];
         evidence.extend(hits.into_iter().take(5));
         c.add(Draft {
             kind: FindingKind::ChannelOnFailedSystem,
@@ -177,9 +189,9 @@ fn unreachable_roles(c: &mut Ctx) {
         let note = &out.notifications[n];
         let role = &m.roles[note.to_role];
         let names: Vec<&str> = role.holders.iter().map(|&p| m.people[p].name.as_str()).collect();
-        let mut evidence = vec![ev(e.t, format!("unreachable {}", role.id))];
+        let mut evidence = vec![ev(e.t, (c.say.evidence.unreachable)(&role.id))];
         evidence.extend(note.attempts.iter().take(6).map(|a| {
-            ev(a.sent_at, format!("{} via {}: {}", m.people[a.person].id, m.channels[a.channel].id, a.end.as_str()))
+            ev(a.sent_at, attempt_evidence(c.say, &m.people[a.person].id, &m.channels[a.channel].id, a.end))
         }));
         c.add(Draft {
             kind: FindingKind::RoleUnreachable,
@@ -221,7 +233,7 @@ fn missed_rpo(c: &mut Ctx) {
             subject: &f.id,
             title: (say.title)(&f.name, &lost, &lang.duration(f.rpo)),
             detail: (say.detail)(&protection),
-            evidence: vec![ev(o.start, format!("function_down {}", f.id))],
+            evidence: vec![ev(o.start, (c.say.evidence.function_down)(&f.id))],
             action: say.corrective_action.to_owned(),
             responsible: c.crisis_owner(),
         });
@@ -249,7 +261,7 @@ fn single_channel(c: &mut Ctx) {
             .flat_map(|n| n.attempts.iter())
             .filter(|a| a.person == p)
             .take(3)
-            .map(|a| ev(a.sent_at, format!("{} via {}: {}", person.id, m.channels[a.channel].id, a.end.as_str())))
+            .map(|a| ev(a.sent_at, attempt_evidence(c.say, &person.id, &m.channels[a.channel].id, a.end)))
             .collect();
         c.add(Draft {
             kind: FindingKind::SingleChannel,
@@ -271,10 +283,10 @@ fn single_source(c: &mut Ctx) {
         if !s.alternates.is_empty() {
             continue;
         }
-        let mut evidence = vec![ev(rec.cut_off_at, format!("supplier_cut_off {}", s.id))];
+        let mut evidence = vec![ev(rec.cut_off_at, (c.say.evidence.supplier_cut_off)(&s.id))];
         let detail = match rec.restored_at {
             Some(t) => {
-                evidence.push(ev(t, format!("supplier_restored {}", s.id)));
+                evidence.push(ev(t, (c.say.evidence.supplier_restored)(&s.id)));
                 (say.detail_restored)(&format_time(t))
             }
             None => (say.detail_still_cut_off)(&format_time(out.ended_at)),
@@ -309,7 +321,7 @@ fn late_notices(c: &mut Ctx) {
                     subject: &role.id,
                     title: (late_role.title)(&role.name),
                     detail,
-                    evidence: vec![ev(e.t, format!("notification_late {}", role.id))],
+                    evidence: vec![ev(e.t, (c.say.evidence.notification_late)(&role.id))],
                     action: late_role.corrective_action.to_owned(),
                     responsible: role.name.clone(),
                 });
@@ -318,11 +330,11 @@ fn late_notices(c: &mut Ctx) {
                 let st = &m.stakeholders[s];
                 let notice = &out.stakeholders[s.index()];
                 let owner = m.roles[st.owner].name.clone();
-                let mut evidence = vec![ev(e.t, format!("stakeholder_late {}", st.id))];
+                let mut evidence = vec![ev(e.t, (c.say.evidence.stakeholder_late)(&st.id))];
                 let when = match (notice.notified, out.disruption_at) {
                     (Some(n), Some(d0)) => {
                         evidence
-                            .push(ev(n.at, format!("stakeholder_notified {} via {}", st.id, m.channels[n.channel].id)));
+                            .push(ev(n.at, (c.say.evidence.stakeholder_notified)(&st.id, &m.channels[n.channel].id)));
                         (late_stakeholder.notified_after)(&lang.duration(n.at - d0), &m.channels[n.channel].id)
                     }
                     _ => (late_stakeholder.not_notified_by_end)(&format_time(out.ended_at)),
@@ -361,11 +373,11 @@ fn default_decisions(c: &mut Ctx) {
         let role = m.roles[dec.role].name.clone();
         let (asked, detail) = match d.asked {
             Some(p) => (
-                format!("decision_asked {} to {}", dec.id, m.people[p].id),
+                (c.say.evidence.decision_asked)(&dec.id, &m.people[p].id),
                 (say.detail)(&m.people[p].name, &dec.options[option].label, &format_time(applied_at)),
             ),
             None => (
-                format!("decision_posed {} (nobody holding {} to ask)", dec.id, m.roles[dec.role].id),
+                (c.say.evidence.decision_posed_nobody)(&dec.id, &m.roles[dec.role].id),
                 (say.detail_nobody_asked)(&role, &dec.options[option].label, &format_time(applied_at)),
             ),
         };
@@ -376,7 +388,7 @@ fn default_decisions(c: &mut Ctx) {
             detail,
             evidence: vec![
                 ev(d.asked_at.unwrap_or(d.posed_at), asked),
-                ev(applied_at, format!("default {}", dec.options[option].id)),
+                ev(applied_at, (c.say.evidence.default_applied)(&dec.options[option].id)),
             ],
             action: say.corrective_action.to_owned(),
             responsible: role,
