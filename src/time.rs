@@ -400,7 +400,10 @@ mod tests {
         assert_eq!(meant("2h30"), "2h30m");
         assert_eq!(meant("1d 4"), "1d 4h");
         assert_eq!(meant("1小时30"), "1小时30分");
-        assert_eq!(parse_seconds("2h30").map_err(|e| e.to_string()), Err("`2h30` ends without a unit: did you mean `2h30m`?".into()));
+        assert_eq!(
+            parse_seconds("2h30").map_err(|e| e.to_string()),
+            Err("`2h30` ends without a unit: did you mean `2h30m`?".into())
+        );
         assert_eq!(parse_seconds("2"), Err(TimeError::NoUnit("2".into())));
     }
 

@@ -169,7 +169,9 @@ fn bad_answers_and_late_answers_are_handled() {
         &[],
     );
     assert!(
-        stdout.contains("`declare` after 45m is past the 30m deadline: the default `declare` would apply instead. Record it? (y/n)"),
+        stdout.contains(
+            "`declare` after 45m is past the 30m deadline: the default `declare` would apply instead. Record it? (y/n)"
+        ),
         "{stdout}"
     );
     assert!(stdout.contains("`dance` is not a command"), "{stdout}");

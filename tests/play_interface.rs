@@ -78,7 +78,8 @@ fn warnings_are_one_line_at_play_and_nothing_with_quiet() {
     assert_eq!(play(&["--lang", "zh"], "c"), format!("有 11 条警告；详见 `sandtable validate {WEAK}`\n"));
 
     let run = |extra: &[&str]| {
-        let out = sandtable().args(["run", WEAK, "--out"]).arg(tmp.path().join("run")).args(extra).output().expect("runs");
+        let out =
+            sandtable().args(["run", WEAK, "--out"]).arg(tmp.path().join("run")).args(extra).output().expect("runs");
         assert!(out.status.success());
         String::from_utf8_lossy(&out.stderr).into_owned()
     };
@@ -99,7 +100,8 @@ fn validate_speaks_the_language_the_rule_chooses() {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let out = cmd.args(["validate", "-q", WEAK, "scenarios/warehouse-fire.yaml"]).args(extra).output().expect("runs");
+        let out =
+            cmd.args(["validate", "-q", WEAK, "scenarios/warehouse-fire.yaml"]).args(extra).output().expect("runs");
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     let zh = format!("{WEAK}: 0 个错误，11 条警告\nscenarios/warehouse-fire.yaml: 通过\n");

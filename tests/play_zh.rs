@@ -17,22 +17,22 @@ const SCENARIO: &str = "scenarios/warehouse-fire.yaml";
 
 /// The session, each line with what it exercises.
 const SESSION: &[&str] = &[
-    "状态",                                  // a slip: did you mean 状态板?
-    "下一步",                                // the fire alarm
+    "状态",                                // a slip: did you mean 状态板?
+    "下一步",                              // the fire alarm
     "记录 备用仓位的钥匙\u{1b}[D不在现场", // an arrow key that must not reach the journal
     "下一步",
     "下一步",
     "下一步",
-    "下一步",                   // the general manager is reached and asked
-    "assess-first 半小时",      // past the 20-minute deadline: asks to confirm
-    "否",                       // not recorded
-    "notify-now 1小时30",       // a last number without its unit: a hint
-    "notify-now 十分钟",        // recorded
-    "状态板",                   // the board
-    "跳到 两小时",              // Chinese durations move the clock
+    "下一步",              // the general manager is reached and asked
+    "assess-first 半小时", // past the 20-minute deadline: asks to confirm
+    "否",                  // not recorded
+    "notify-now 1小时30",  // a last number without its unit: a hint
+    "notify-now 十分钟",   // recorded
+    "状态板",              // the board
+    "跳到 两小时",         // Chinese durations move the clock
     "下一步",
     "跳到 一天",
-    "帮助",                     // the help
+    "帮助", // the help
     "结束",
 ];
 
@@ -123,4 +123,50 @@ fn a_session_in_chinese_writes_no_english_word_of_its_own() {
     let report = read(&tmp.path().join("报告/report.md"));
     let stray = english_words_sandtable_wrote(&report);
     assert!(stray.is_empty(), "English in the report: {stray:?}\n{report}");
+}
+
+/// The words of every `id` in a YAML file: what evidence lines may name.
+fn ids(value: &serde_json::Value, out: &mut BTreeSet<String>) {
+    match value {
+        serde_json::Value::Array(items) => items.iter().for_each(|v| ids(v, out)),
+        serde_json::Value::Object(map) => {
+            if let Some(serde_json::Value::String(id)) = map.get("id") {
+                out.extend(words(id));
+            }
+            map.values().for_each(|v| ids(v, out));
+        }
+        _ => {}
+    }
+}
+
+/// The evidence under every finding of every shipped scenario, in a Chinese report, is
+/// Chinese around the ids it names.
+#[test]
+fn evidence_lines_in_a_chinese_report_are_chinese() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let mut lines = 0;
+    for (scenario, plan) in [
+        ("scenarios/dc-power-loss.yaml", "scenarios/plans/it-operations.yaml"),
+        ("scenarios/warehouse-fire.yaml", "scenarios/plans/chem-trading.yaml"),
+        ("scenarios/key-person-unreachable.yaml", "scenarios/plans/chem-trading.yaml"),
+        ("scenarios/supplier-cut-off.yaml", "scenarios/plans/chem-trading.yaml"),
+    ] {
+        let mut allowed = BTreeSet::new();
+        for file in [scenario, plan] {
+            let yaml = std::fs::read_to_string(root().join(file)).expect("reads");
+            ids(&serde_saphyr::from_str(&yaml).expect("parses"), &mut allowed);
+        }
+        let out = tmp.path().join(lines.to_string());
+        sandtable().args(["run", scenario, "--lang", "zh", "--format", "json", "--out"]).arg(&out).assert().success();
+        let report: serde_json::Value = serde_json::from_str(&read(&out.join("report.json"))).expect("json");
+        for finding in report["findings"].as_array().into_iter().flatten() {
+            for evidence in finding["evidence"].as_array().into_iter().flatten() {
+                let text = evidence["text"].as_str().unwrap_or_default();
+                let stray: Vec<String> = words(text).into_iter().filter(|w| !allowed.contains(w)).collect();
+                assert!(stray.is_empty(), "{scenario}: English {stray:?} in evidence: {text}");
+                lines += 1;
+            }
+        }
+    }
+    assert!(lines >= 5, "the shipped scenarios give evidence to check: {lines}");
 }

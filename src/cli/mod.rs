@@ -176,12 +176,11 @@ pub fn main() -> ExitCode {
     let result = match cli.verb {
         Verb::Validate { files, quiet, lang } => settings::language_from_env(lang)
             .and_then(|lang| validate::run(&files, Warnings::chosen(quiet, Warnings::All), lang, style)),
-        Verb::Run { target, decisions, out, format, lang, template, quiet } => {
-            settings::language_from_env(lang).and_then(|lang| {
+        Verb::Run { target, decisions, out, format, lang, template, quiet } => settings::language_from_env(lang)
+            .and_then(|lang| {
                 let warnings = Warnings::chosen(quiet, Warnings::All);
                 run::run(&run::RunArgs { target, decisions, out, formats: format, lang, template, warnings }, style)
-            })
-        }
+            }),
         Verb::Play { target, journal, pace, resume, out, lang, quiet } => {
             settings::language_from_env(lang).and_then(|lang| {
                 let pace = settings::pace(pace, lang)?;

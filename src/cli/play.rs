@@ -77,10 +77,11 @@ enum Read {
 
 impl Input {
     fn open() -> Input {
-        if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
-            if let Ok(editor) = rustyline::DefaultEditor::new() {
-                return Input::Editor(Box::new(editor));
-            }
+        if std::io::stdin().is_terminal()
+            && std::io::stdout().is_terminal()
+            && let Ok(editor) = rustyline::DefaultEditor::new()
+        {
+            return Input::Editor(Box::new(editor));
         }
         Input::Plain(std::io::stdin().lock())
     }

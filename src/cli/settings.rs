@@ -103,7 +103,10 @@ mod tests {
     fn a_pace_that_is_not_a_positive_finite_number_is_refused() {
         for bad in [0.0, -60.0, f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
             let refused = pace(Some(bad), Lang::En);
-            assert!(matches!(refused, Err(Error::Usage(ref m)) if m.contains("positive, finite")), "{bad}: {refused:?}");
+            assert!(
+                matches!(refused, Err(Error::Usage(ref m)) if m.contains("positive, finite")),
+                "{bad}: {refused:?}"
+            );
         }
         assert!(matches!(pace(Some(60.0), Lang::En), Ok(Some(p)) if p == 60.0));
         assert!(matches!(pace(None, Lang::En), Ok(None)));

@@ -4,8 +4,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::files::{DiskSources, read_source};
-use crate::diag::{self, Diagnostic, RenderStyle};
 use super::settings::Warnings;
+use crate::diag::{self, Diagnostic, RenderStyle};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::load::{self, FileKind};

@@ -480,7 +480,9 @@ confirm it (y/n). Durations may be written as 8m, 1h 30m, 两小时 or 半小时
         bad_clock: |t| format!("`{t}` is not a clock offset; expected `H:MM` or `H:MM:SS`"),
         clock_range: |t| format!("`{t}`: minutes and seconds must be below 60"),
         too_large: |t| format!("`{t}` is too large"),
-        no_number: |t, at| format!("`{t}`: expected a number before `{at}`; write a duration such as `15m` or `1h 50m`"),
+        no_number: |t, at| {
+            format!("`{t}`: expected a number before `{at}`; write a duration such as `15m` or `1h 50m`")
+        },
         no_unit: |n| format!("`{n}` has no unit: write `{n}h`, `{n}m` or `{n}s`"),
         last_unit_missing: |t, meant| format!("`{t}` ends without a unit: did you mean `{meant}`?"),
         not_a_unit: |u| format!("`{u}` is not a unit of time; use s, m, h, d or w"),

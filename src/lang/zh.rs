@@ -368,7 +368,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
         not_a_command: |typed| format!("`{typed}` 不是命令；输入“帮助”查看命令列表"),
         did_you_mean: |typed, meant| format!("`{typed}`：您是想输入 `{meant}` 吗？"),
         confirm_late: |option, latency, deadline, default| {
-            format!("`{option}` 用时 {latency}，已超过 {deadline} 的期限：将改按默认选项 `{default}` 处理。确认记录吗？（是/否）")
+            format!(
+                "`{option}` 用时 {latency}，已超过 {deadline} 的期限：将改按默认选项 `{default}` 处理。确认记录吗？（是/否）"
+            )
         },
         confirm_prompt: "确认记录超时作答（是/否）> ",
         yes_or_no: "输入“是”记录这一超时作答，输入“否”重新作答",

@@ -45,7 +45,8 @@ impl CommandError {
     /// The message, in `lang`.
     pub fn say(&self, lang: Lang) -> String {
         let say = &lang.catalogue().play;
-        let hint = |typed: &str, suggestion: &Option<String>| suggestion.as_deref().map(|s| (say.did_you_mean)(typed, s));
+        let hint =
+            |typed: &str, suggestion: &Option<String>| suggestion.as_deref().map(|s| (say.did_you_mean)(typed, s));
         match self {
             CommandError::JumpWhere(why) => (say.jump_where)(&lang.time_error(why)),
             CommandError::NoteWhat => say.note_what.to_owned(),
@@ -91,14 +92,20 @@ fn spellings(which: Word, lang: Lang) -> &'static [&'static str] {
 /// Which command a word names: English words always (scripts and habits), and the words
 /// of the session's language.
 fn command_of(word: &str, lang: Lang) -> Option<Word> {
-    WORDS.into_iter().find(|&w| [Lang::En, lang].iter().any(|&l| spellings(w, l).iter().any(|s| s.eq_ignore_ascii_case(word))))
+    WORDS
+        .into_iter()
+        .find(|&w| [Lang::En, lang].iter().any(|&l| spellings(w, l).iter().any(|s| s.eq_ignore_ascii_case(word))))
 }
 
 /// The command names of the session's language (one- and two-letter shorthands left
 /// out), then the English ones, as candidates for "did you mean".
 fn command_names(lang: Lang) -> Vec<&'static str> {
     let long = |n: &&str| n.chars().count() > 2 || !n.is_ascii();
-    [lang, Lang::En].into_iter().flat_map(|l| WORDS.into_iter().flat_map(move |w| spellings(w, l).iter().copied())).filter(long).collect()
+    [lang, Lang::En]
+        .into_iter()
+        .flat_map(|l| WORDS.into_iter().flat_map(move |w| spellings(w, l).iter().copied()))
+        .filter(long)
+        .collect()
 }
 
 /// The closest candidate, if it is close enough to be a likely slip of the keyboard (the
@@ -134,8 +141,7 @@ pub fn parse_command(line: &str, options: &[&str], lang: Lang) -> Result<Facilit
         None => {}
     }
     if let Some(&option) = options.iter().find(|o| o.eq_ignore_ascii_case(word)) {
-        let latency =
-            if rest.is_empty() { None } else { Some(parse_seconds(rest).map_err(CommandError::BadLatency)?) };
+        let latency = if rest.is_empty() { None } else { Some(parse_seconds(rest).map_err(CommandError::BadLatency)?) };
         return Ok(FacilitatorCommand::Answer(option.to_owned(), latency));
     }
     if !options.is_empty() {

@@ -136,7 +136,10 @@ fn runbooks(c: &mut Ctx) {
             evidence: vec![ev(
                 t,
                 if used {
-                    (c.say.evidence.runbook_unreachable)(&format!("{}/{}", m.functions[f].id, step.id), &m.sites[site].id)
+                    (c.say.evidence.runbook_unreachable)(
+                        &format!("{}/{}", m.functions[f].id, step.id),
+                        &m.sites[site].id,
+                    )
                 } else {
                     (c.say.evidence.runbook_site_down)(&m.sites[site].id, &format!("{}/{}", m.functions[f].id, step.id))
                 },
@@ -190,9 +193,11 @@ fn unreachable_roles(c: &mut Ctx) {
         let role = &m.roles[note.to_role];
         let names: Vec<&str> = role.holders.iter().map(|&p| m.people[p].name.as_str()).collect();
         let mut evidence = vec![ev(e.t, (c.say.evidence.unreachable)(&role.id))];
-        evidence.extend(note.attempts.iter().take(6).map(|a| {
-            ev(a.sent_at, attempt_evidence(c.say, &m.people[a.person].id, &m.channels[a.channel].id, a.end))
-        }));
+        evidence.extend(
+            note.attempts.iter().take(6).map(|a| {
+                ev(a.sent_at, attempt_evidence(c.say, &m.people[a.person].id, &m.channels[a.channel].id, a.end))
+            }),
+        );
         c.add(Draft {
             kind: FindingKind::RoleUnreachable,
             subject: &role.id,

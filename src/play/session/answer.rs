@@ -28,7 +28,12 @@ impl Session<'_> {
                 if latency > dec.deadline {
                     // Likely a slip (`45m` for `4m`): nothing is journaled until confirmed.
                     let (lang, default) = (self.lang, &dec.options[dec.default].id);
-                    out.say((say.confirm_late)(&option, &lang.duration(latency), &lang.duration(dec.deadline), default));
+                    out.say((say.confirm_late)(
+                        &option,
+                        &lang.duration(latency),
+                        &lang.duration(dec.deadline),
+                        default,
+                    ));
                     self.confirming = Some(LateAnswer { option, latency });
                     return;
                 }
@@ -82,7 +87,9 @@ impl Session<'_> {
         let say = &self.lang.catalogue().play;
         let word = line.trim();
         let is = |words: fn(&CommandWords) -> &'static [&'static str]| {
-            [Lang::En, self.lang].iter().any(|l| words(&l.catalogue().commands).iter().any(|w| w.eq_ignore_ascii_case(word)))
+            [Lang::En, self.lang]
+                .iter()
+                .any(|l| words(&l.catalogue().commands).iter().any(|w| w.eq_ignore_ascii_case(word)))
         };
         if is(|w| w.yes) {
             self.answer(q, late.option, late.latency, out);
@@ -98,7 +105,12 @@ impl Session<'_> {
     fn answer(&mut self, q: Question, option: String, latency: i64, out: &mut Output) {
         let (say, dec) = (&self.lang.catalogue().play, &self.model.decisions[q.decision]);
         let index = dec.options.iter().position(|o| o.id == option).map(OptionId::from_index);
-        out.journal.push(JournalEntry::Answer { t: q.asked_at, decision: dec.id.clone(), option: Some(option), latency });
+        out.journal.push(JournalEntry::Answer {
+            t: q.asked_at,
+            decision: dec.id.clone(),
+            option: Some(option),
+            latency,
+        });
         let Some(option) = index else { return };
         self.engine.answer(Reply::Answer { option, latency });
         self.asked_at = None;
@@ -106,5 +118,4 @@ impl Session<'_> {
             out.say((say.answer_after_deadline)(&self.lang.duration(dec.deadline), &dec.options[dec.default].id));
         }
     }
-
 }

@@ -189,7 +189,8 @@ pub(super) fn not_declared(c: &mut Ctx) {
         let dec = &m.decisions[rec.decision];
         let Some(option) = rec.option else { continue };
         if dec.options.iter().any(|o| o.changes.contains(&Change::Declare)) {
-            let said = if rec.by_default { c.say.evidence.default_not_declaring } else { c.say.evidence.answer_not_declaring };
+            let said =
+                if rec.by_default { c.say.evidence.default_not_declaring } else { c.say.evidence.answer_not_declaring };
             evidence.push(ev(e.t, said(&dec.id, &dec.options[option].id)));
         }
     }
