@@ -27,6 +27,8 @@ pub struct RunArgs {
     pub lang: Lang,
     /// Directory with `report.md.j2` and/or `report.html.j2` replacing the built-in templates.
     pub template: Option<PathBuf>,
+    /// How the plan's and scenario's warnings are shown.
+    pub warnings: super::settings::Warnings,
 }
 
 /// Reads the user's templates, if a directory was given: at least one must be there.
@@ -79,7 +81,7 @@ pub fn outputs(
 
 /// Plays the scenario, writes `events.jsonl` and `results.json`, prints the summary.
 pub fn run(args: &RunArgs, style: RenderStyle) -> Result<()> {
-    let project = super::open(&args.target, style)?;
+    let project = super::open(&args.target, args.warnings, args.lang, style)?;
     let model = &project.model;
     // A decisions file, or the journal of a live session (answers, observations, end).
     let answers = match &args.decisions {

@@ -8,6 +8,8 @@
 
 use serde::Serialize;
 
+pub use super::interface::{CliPhrases, CommandWords, EvidencePhrases, TypedTimePhrases};
+
 /// Every phrase of one language, grouped by where it appears.
 pub struct Catalogue {
     /// How durations are written.
@@ -34,6 +36,14 @@ pub struct Catalogue {
     pub summary: SummaryPhrases,
     /// The column headings `msel export` writes.
     pub msel: MselHeaders,
+    /// The words that name `play`'s commands.
+    pub commands: CommandWords,
+    /// Why a duration typed at the `play` prompt does not read.
+    pub typed_time: TypedTimePhrases,
+    /// `validate`'s lines, the warning summary, refused settings.
+    pub cli: CliPhrases,
+    /// The evidence lines under findings.
+    pub evidence: EvidencePhrases,
 }
 
 /// The unit after each number of a duration (`1h 50m`, `1小时50分`) and what goes
@@ -623,6 +633,17 @@ pub struct PlayPhrases {
     pub not_an_option: fn(&str, &[&str]) -> String,
     /// Arguments: what was typed.
     pub not_a_command: fn(&str) -> String,
+    /// Arguments: what was typed, the command or option it was probably meant to be.
+    pub did_you_mean: fn(&str, &str) -> String,
+    /// An answer past its deadline, before it is journaled. Arguments: the option, the
+    /// latency, the deadline, the default option.
+    pub confirm_late: fn(&str, &str, &str, &str) -> String,
+    /// The prompt while a late answer waits for confirmation.
+    pub confirm_prompt: &'static str,
+    /// Neither yes nor no while a late answer waits for confirmation.
+    pub yes_or_no: &'static str,
+    /// The late answer was not confirmed: the question is still open.
+    pub not_recorded: &'static str,
     /// Arguments: the scenario time.
     pub board_title: fn(&str) -> String,
     /// Arguments: what is down (or [`PlayPhrases::board_none`]).

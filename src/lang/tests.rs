@@ -95,6 +95,18 @@ impl Render for fn(&str, &[&str]) -> String {
     }
 }
 
+impl Render for &'static [&'static str] {
+    fn render(&self) -> String {
+        self.join(" ")
+    }
+}
+
+impl Render for fn(usize, &str) -> String {
+    fn render(&self) -> String {
+        self(2, "‹2›")
+    }
+}
+
 impl Render for fn(usize, usize) -> String {
     fn render(&self) -> String {
         self(1, 2)
@@ -125,6 +137,10 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         play,
         summary,
         msel,
+        commands,
+        typed_time,
+        cli,
+        evidence,
     } = c;
     let mut out = Vec::new();
     group!(out, "durations", durations, DurationUnits { day, hour, minute, second, separator });
@@ -261,6 +277,21 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         answer_after_deadline, clock_forward_only, no_decision_pending, answer_first, noted, no_more_events,
         jump_where, note_what, not_an_option, not_a_command, board_title, board_down, board_reached,
         board_none, board_declared, board_not_declared, board_back, board_down_for, rto_left, rto_missed,
+        did_you_mean, confirm_late, confirm_prompt, yes_or_no, not_recorded,
+    });
+    group!(out, "commands", commands, CommandWords { next, jump, board, note, end, help, default, yes, no });
+    #[rustfmt::skip]
+    group!(out, "typed_time", typed_time, TypedTimePhrases {
+        empty, bad_clock, clock_range, too_large, no_number, no_unit, last_unit_missing, not_a_unit, not_whole,
+    });
+    group!(out, "cli", cli, CliPhrases { ok, counts, invalid, warnings_summary, bad_pace, bad_lang_variable });
+    #[rustfmt::skip]
+    group!(out, "evidence", evidence, EvidencePhrases {
+        runbook_unreachable, runbook_site_down, attempt_channel_down, site_down, system_down, runbook_delay, reached, channel_down, unreachable, attempt,
+        answered, no_answer, channel_was_down, pending, function_down, supplier_cut_off, supplier_restored,
+        notification_late, stakeholder_late, stakeholder_notified, decision_asked, decision_posed_nobody,
+        default_applied, declared, step_ready_not_started, step_ready, step_started, procedure_done, waited_for,
+        answer_not_declaring, default_not_declaring, end_not_declared,
     });
     #[rustfmt::skip]
     group!(out, "summary", summary, SummaryPhrases {
