@@ -149,6 +149,16 @@ pub struct ReportText {
     pub appendix: &'static str,
     pub facilitator_notes: &'static str,
     pub facilitator_notes_intro: &'static str,
+    /// The language's punctuation between the report's fixed words and its values (a
+    /// Chinese report uses full-width marks): `colon` after a label, `stop` at the end of
+    /// a sentence, `lparen`/`rparen` around a remark, `comma` between two names.
+    pub colon: &'static str,
+    pub stop: &'static str,
+    pub lparen: &'static str,
+    pub rparen: &'static str,
+    pub comma: &'static str,
+    /// Between the items of a list (`、` in Chinese).
+    pub list: &'static str,
     pub time: &'static str,
     pub event: &'static str,
     pub observations: &'static str,
@@ -325,6 +335,13 @@ pub struct RatingPhrases {
     pub narrowly_missed: fn(usize, usize) -> String,
     /// Ratings M and U. Arguments: criteria met, criteria assessed.
     pub some_met: fn(usize, usize) -> String,
+    /// Added when some criteria could not be assessed. Arguments: how many.
+    pub partly_assessed: fn(usize) -> String,
+    /// A criterion and what was measured. Arguments: the criterion, the detail.
+    pub criterion: fn(&str, &str) -> String,
+    /// A missed criterion with its root cause. Arguments: the criterion, the detail, the
+    /// root cause (from `root_cause`).
+    pub criterion_caused: fn(&str, &str, &str) -> String,
 }
 
 /// One group per [`FindingKind`](crate::score::FindingKind).

@@ -87,6 +87,12 @@ pub static CATALOGUE: Catalogue = Catalogue {
         appendix: "Appendix: timeline",
         facilitator_notes: "Appendix: facilitator notes",
         facilitator_notes_intro: "Lines the scenario's scripts wrote while it ran. They are for the facilitator and were not shown to the players.",
+        colon: ": ",
+        stop: ".",
+        lparen: " (",
+        rparen: ")",
+        comma: ", ",
+        list: ", ",
         time: "Time",
         event: "Event",
         observations: "Facilitator observations",
@@ -185,13 +191,29 @@ pub static CATALOGUE: Catalogue = Catalogue {
         not_posed: "not posed in this run",
     },
     ratings: RatingPhrases {
-        root_cause: |causes| format!("Root cause: {}", causes.join("; ")),
-        not_rated: |why| format!("Not rated: no criterion could be assessed ({}).", why.join("; ")),
+        root_cause: |causes| {
+            let causes = causes.join("; ");
+            let stop = if causes.ends_with('.') { "" } else { "." };
+            format!("Root cause: {causes}{stop}")
+        },
+        not_rated: |why| format!("No criterion could be assessed ({}).", why.join("; ")),
         all_met: |met, assessed| format!("{met}/{assessed} criteria met."),
         narrowly_missed: |met, assessed| {
-            format!("{met}/{assessed} criteria met; the one missed was missed narrowly (by 25 % or less).")
+            format!("{met}/{assessed} criteria met; the one missed was missed narrowly (by 25% or less).")
         },
         some_met: |met, assessed| format!("{met}/{assessed} criteria met."),
+        criterion: |text, detail| format!("{text}: {detail}"),
+        criterion_caused: |text, detail, cause| format!("{text}: {detail}. {cause}"),
+        partly_assessed: |n| {
+            if n == 1 {
+                " 1 more could not be assessed when the exercise ended: the rating rests on part of the objective."
+                    .to_owned()
+            } else {
+                format!(
+                    " {n} more could not be assessed when the exercise ended: the rating rests on part of the objective."
+                )
+            }
+        },
     },
     findings: FindingPhrases {
         plan_owner: "Plan owner",

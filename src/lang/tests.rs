@@ -107,6 +107,12 @@ impl Render for fn(usize, &str) -> String {
     }
 }
 
+impl Render for fn(usize) -> String {
+    fn render(&self) -> String {
+        self(2)
+    }
+}
+
 impl Render for fn(usize, usize) -> String {
     fn render(&self) -> String {
         self(1, 2)
@@ -159,7 +165,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         answered_by, latency, asked, outcome, not_assessed, ended_at, by_default, by_backup, recovery_order, order_kept, order_broken,
         timeline_chart, curve_chart, analysis, rating, strengths, improvements, none, findings,
         no_findings, evidence, corrective_action, responsible, improvement_plan, number, issue,
-        capability_element, org, start, completion, appendix, facilitator_notes, facilitator_notes_intro, time, event,
+        capability_element, org, start, completion, appendix, facilitator_notes, facilitator_notes_intro, colon, stop, lparen, rparen, comma, list, time, event,
         observations, rating_p,
         rating_s, rating_m, rating_u, rating_none, planning, organisation_el, equipment, training,
         exercise, generated,
@@ -205,7 +211,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     });
     #[rustfmt::skip]
     group!(out, "ratings", ratings, RatingPhrases {
-        root_cause, not_rated, all_met, narrowly_missed, some_met,
+        root_cause, not_rated, all_met, narrowly_missed, some_met, partly_assessed, criterion, criterion_caused,
     });
     let FindingPhrases {
         plan_owner,

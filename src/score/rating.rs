@@ -238,7 +238,7 @@ pub fn rate(
             for &c in &o.criteria {
                 let Assessment { text, met, detail, miss, causes } = assess(m, r, decisions, c, lang);
                 match met {
-                    Some(true) => strengths.push(format!("{text}: {detail}")),
+                    Some(true) => strengths.push((say.criterion)(&text, &detail)),
                     Some(false) => {
                         misses.push(miss);
                         // Quote a finding by its title, unless the title only restates
@@ -255,12 +255,12 @@ pub fn rate(
                             })
                             .collect();
                         improvements.push(if explained.is_empty() {
-                            format!("{text}: {detail}")
+                            (say.criterion)(&text, &detail)
                         } else {
-                            format!("{text}: {detail}. {}", (say.root_cause)(&explained))
+                            (say.criterion_caused)(&text, &detail, &(say.root_cause)(&explained))
                         });
                     }
-                    None => not_assessed.push(format!("{text}: {detail}")),
+                    None => not_assessed.push((say.criterion)(&text, &detail)),
                 }
                 criteria.push(CriterionScore { text, met, detail });
             }
@@ -282,6 +282,12 @@ pub fn rate(
                 (Some(Rating::M), (say.some_met)(met, assessed))
             } else {
                 (Some(Rating::U), (say.some_met)(met, assessed))
+            };
+            let unassessed = criteria.len() - assessed;
+            let reason = if rating.is_some() && unassessed > 0 {
+                reason + (say.partly_assessed)(unassessed).as_str()
+            } else {
+                reason
             };
             ObjectiveScore {
                 id: o.id.clone(),
