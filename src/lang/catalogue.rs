@@ -289,6 +289,9 @@ pub struct CriterionPhrases {
     pub decision_within: fn(&str, &str) -> String,
     /// The criterion's subject was not disrupted, so it cannot be assessed.
     pub not_disrupted: &'static str,
+    /// A criterion about the whole response (declaration, call tree, a notice) when no
+    /// function was disrupted at all.
+    pub nothing_disrupted: &'static str,
     /// Arguments: how long the function took to come back.
     pub back_after: fn(&str) -> String,
     /// What was still missing when a criterion's window was still open at the end: a

@@ -174,6 +174,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         call_tree_within: |limit| format!("Everyone in the call tree reached within {limit}"),
         decision_within: |prompt, limit| format!("\"{prompt}\" answered within {limit}"),
         not_disrupted: "not disrupted in this run",
+        nothing_disrupted: "no function was disrupted in this run",
         back_after: |back| format!("back after {back}"),
         not_back: "not back",
         still_down: |functions| format!("still down: {}", functions.join(", ")),
@@ -465,7 +466,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             },
             action_backup_answers: |role, person, backup, deadline| {
                 format!(
-                    "Agree that {backup} decides for {role} when {person} has not answered well within {deadline}, and write the decision's criteria into the plan so that either can answer."
+                    "Agree that {backup} decides for {role} when {person} has not answered within {deadline}, and write the decision's criteria into the plan so that either can answer."
                 )
             },
             action_name_backup: |role, person| {
@@ -593,7 +594,7 @@ confirm it (y/n). Durations may be written as 8m, 1h 30m, 两小时 or 半小时
         not_notified: "not notified",
         within_deadline: "within deadline",
         late: "LATE",
-        deadline_not_reached: "deadline not reached",
+        deadline_not_reached: "deadline still open at the end",
         wrote: |files, dir| format!("Wrote {files} to {dir}."),
     },
     msel: MselHeaders {

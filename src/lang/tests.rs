@@ -205,7 +205,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     #[rustfmt::skip]
     group!(out, "criteria", criteria, CriterionPhrases {
         within_rto, within_mtd, within_rpo, all_within_rto, stakeholder_notified, declared_within,
-        call_tree_within, decision_within, not_disrupted, back_after, not_back, still_down, window_open,
+        call_tree_within, decision_within, not_disrupted, nothing_disrupted, back_after, not_back, still_down, window_open,
         not_declared, no_answer, lost, no_reachable_copy, missed, after, not_notified, never_declared,
         complete_after, not_everyone_reached, not_posed,
     });

@@ -165,7 +165,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         declared_within: |limit| format!("在{limit}内宣布灾难"),
         call_tree_within: |limit| format!("在{limit}内联系上通知流程中的所有人"),
         decision_within: |prompt, limit| format!("“{prompt}”在{limit}内作出决定"),
-        not_disrupted: "本次未中断",
+        not_disrupted: "本次演练中未中断",
+        nothing_disrupted: "本次演练中没有业务中断",
         back_after: |back| format!("恢复用时 {back}"),
         not_back: "仍未恢复",
         still_down: |functions| format!("仍处于中断：{}", functions.join("、")),
@@ -509,7 +510,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         not_notified: "未通知",
         within_deadline: "在期限内",
         late: "超时",
-        deadline_not_reached: "期限未到",
+        deadline_not_reached: "演练结束时时限未到",
         wrote: |files, dir| format!("已将 {files} 写入 {dir}。"),
     },
     msel: MselHeaders {
