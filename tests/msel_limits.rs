@@ -205,3 +205,31 @@ fn a_sheet_past_the_cell_limit_is_refused() {
     assert!(err.contains(&format!("more than {} cells", limits::MAX_SHEET_CELLS)), "{err}");
     assert!(used < 128 << 20, "refusing took {used} bytes");
 }
+
+/// Workbooks in the older formats (XLS, XLSB, ODS) can only be read whole, and a whole
+/// sheet is as large as its farthest cells imply: they are refused with the advice to save
+/// as XLSX or CSV, before any sheet is read, and nothing is written.
+#[test]
+fn older_workbook_formats_are_refused_before_a_sheet_is_read() {
+    let _one_at_a_time = serial();
+    let ods = bomb::ods_with_a_far_cell();
+    let (result, peak) = peak_of(|| msel::read_xlsx(&ods, None));
+    let err = result.expect_err("refused");
+    assert!(err.contains("older format") && err.contains(".xlsx"), "{err}");
+    assert!(peak < 8 << 20, "refusing took {peak} bytes");
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let file = tmp.path().join("msel.ods");
+    std::fs::write(&file, &ods).expect("write");
+    let out = tmp.path().join("scenario.yaml");
+    sandtable()
+        .args(["msel", "import"])
+        .arg(&file)
+        .args(["--plan"])
+        .arg(root().join("scenarios/plans/it-operations.yaml"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(contains("msel.ods").and(contains("older format")));
+    assert!(!out.exists(), "a refused import writes nothing");
+}

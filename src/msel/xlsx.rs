@@ -5,7 +5,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader, Sheets, Xlsx, open_workbook_auto_from_rs};
+use calamine::{Data, Reader, Xlsx};
 
 use super::grid::{Cell, Grid};
 use super::limits::{self, MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS};
@@ -95,40 +95,27 @@ fn xlsx_sheet(wb: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Vec<Vec<Cell>>
     sparse.into_rows()
 }
 
-/// Reads a sheet of another kind of workbook through calamine's whole-sheet range.
-fn other_sheet<R: std::io::Read + std::io::Seek>(wb: &mut Sheets<R>, name: &str) -> Result<Vec<Vec<Cell>>, Unread> {
-    let range = wb.worksheet_range(name).map_err(|e| Unread::Unreadable(format!("sheet `{name}`: {e}")))?;
-    let (top, left) = range.start().unwrap_or((0, 0));
-    let mut sparse = Sparse::default();
-    for (r, row) in range.rows().enumerate() {
-        for (c, value) in row.iter().enumerate() {
-            sparse.push(top as usize + r, left as usize + c, cell(value))?;
-        }
-    }
-    sparse.into_rows()
-}
+/// The workbook, read cell by cell (`xlsx_sheet`) so that every limit holds.
+type Book<'a> = Xlsx<Cursor<&'a [u8]>>;
 
-/// A workbook opened for reading, whatever its kind.
-enum Book<'a> {
-    Xlsx(Box<Xlsx<Cursor<&'a [u8]>>>),
-    Other(Box<Sheets<Cursor<&'a [u8]>>>),
-}
-
-impl Book<'_> {
-    fn names(&self) -> Vec<String> {
-        match self {
-            Book::Xlsx(wb) => wb.sheet_names(),
-            Book::Other(wb) => wb.sheet_names(),
-        }
-    }
-
-    /// A sheet's rows; `Err(Ok(_))` when it cannot be read (a chart sheet, say),
-    /// `Err(Err(_))` when it is past a limit.
-    fn sheet(&mut self, name: &str) -> Result<Vec<Vec<Cell>>, Unread> {
-        match self {
-            Book::Xlsx(wb) => xlsx_sheet(wb, name),
-            Book::Other(wb) => other_sheet(wb, name),
-        }
+/// Why a workbook that is not XLSX is refused: the older formats (XLS, XLSB, ODS) can
+/// only be read whole, and a whole sheet is as large as its two farthest cells imply
+/// (two cells in opposite corners ask for half a terabyte), so they cannot be bounded.
+/// The format is told from its signature alone: opening it with calamine would already
+/// read it whole.
+fn not_xlsx(bytes: &[u8], e: &calamine::XlsxError) -> String {
+    const OLE2: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    let zip_holds = |name: &str| {
+        zip::ZipArchive::new(Cursor::new(bytes)).is_ok_and(|z| z.file_names().any(|n| n.is_ok_and(|n| n == name)))
+    };
+    let older =
+        bytes.starts_with(OLE2) || (limits::is_zip(bytes) && (zip_holds("mimetype") || zip_holds("xl/workbook.bin")));
+    if older {
+        "a workbook in an older format (XLS, XLSB or ODS): save it as .xlsx or .csv and import that; \
+         sandtable reads workbooks cell by cell within its limits, which only XLSX allows"
+            .to_owned()
+    } else {
+        format!("not a workbook: {e}")
     }
 }
 
@@ -142,16 +129,11 @@ pub fn read_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Grid, String> {
     if limits::is_zip(bytes) {
         limits::check_zip(bytes)?;
     }
-    let mut book = match Xlsx::new(Cursor::new(bytes)) {
-        Ok(wb) => Book::Xlsx(Box::new(wb)),
-        Err(_) => Book::Other(Box::new(
-            open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| format!("not a workbook: {e}"))?,
-        )),
-    };
-    let names = book.names();
+    let mut book: Book = Xlsx::new(Cursor::new(bytes)).map_err(|e| not_xlsx(bytes, &e))?;
+    let names = book.sheet_names();
     let mut metadata = Vec::new();
     if let Some(meta) = names.iter().find(|n| is_metadata(n)) {
-        let rows = match book.sheet(meta) {
+        let rows = match xlsx_sheet(&mut book, meta) {
             Ok(rows) => rows,
             Err(Unread::Unreadable(_)) => Vec::new(),
             Err(limit @ Unread::Limit(_)) => return Err(limit.into()),
@@ -174,7 +156,7 @@ pub fn read_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Grid, String> {
                 .find(|n| n.as_str() == name)
                 .cloned()
                 .ok_or_else(|| format!("no sheet named `{name}`; the workbook has {}", names.join(", ")))?;
-            let rows = book.sheet(&name)?;
+            let rows = xlsx_sheet(&mut book, &name)?;
             (name, rows)
         }
         None => first_with_data(&mut book, &names)?,
@@ -184,7 +166,7 @@ pub fn read_xlsx(bytes: &[u8], sheet: Option<&str>) -> Result<Grid, String> {
 
 fn first_with_data(book: &mut Book, names: &[String]) -> Result<(String, Vec<Vec<Cell>>), String> {
     for name in names.iter().filter(|n| !is_metadata(n)) {
-        match book.sheet(name) {
+        match xlsx_sheet(book, name) {
             Ok(rows) if !rows.is_empty() => return Ok((name.clone(), rows)),
             Ok(_) | Err(Unread::Unreadable(_)) => {}
             Err(limit @ Unread::Limit(_)) => return Err(limit.into()),

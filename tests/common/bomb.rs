@@ -68,3 +68,33 @@ pub fn forge_declared_size(zip: &mut [u8], entry: &str, declared: u32) {
     }
     assert_eq!(patched, 2, "the local header and the central directory entry of {entry}");
 }
+
+/// A minimal OpenDocument spreadsheet with one far cell (the shape that makes a
+/// whole-sheet reader allocate the grid between the corners): sandtable refuses the
+/// format rather than read it whole.
+pub fn ods_with_a_far_cell() -> Vec<u8> {
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    out.start_file("mimetype", stored).expect("start");
+    out.write_all(b"application/vnd.oasis.opendocument.spreadsheet").expect("write");
+    out.start_file("META-INF/manifest.xml", stored).expect("start");
+    out.write_all(
+        br#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"#,
+    )
+    .expect("write");
+    out.start_file("content.xml", stored).expect("start");
+    out.write_all(
+        br#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">
+<office:body><office:spreadsheet><table:table table:name="MSEL">
+<table:table-row><table:table-cell office:value-type="string"><text:p>Time</text:p></table:table-cell></table:table-row>
+<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="16000"/><table:table-cell office:value-type="string"><text:p>far</text:p></table:table-cell></table:table-row>
+</table:table></office:spreadsheet></office:body></office:document-content>"#,
+    )
+    .expect("write");
+    out.finish().expect("finish").into_inner()
+}
