@@ -18,7 +18,7 @@ pub enum Error {
     Read {
         /// The path as given.
         path: PathBuf,
-        /// Why.
+        /// What the operating system said.
         source: std::io::Error,
     },
     /// An output could not be written.
@@ -26,7 +26,7 @@ pub enum Error {
     Write {
         /// The path being written.
         path: PathBuf,
-        /// Why.
+        /// What the operating system said.
         source: std::io::Error,
     },
     /// The command line asks for something that cannot be done.

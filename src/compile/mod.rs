@@ -50,27 +50,27 @@ pub struct Meta {
 pub struct Model {
     /// Scenario facts.
     pub meta: Meta,
-    /// Sites.
+    /// Sites, by `SiteId`.
     pub sites: Vec<Site>,
     /// Systems, in an order where dependencies come first.
     pub systems: Vec<System>,
     /// Systems in dependency order (dependencies before dependants).
     pub system_order: Vec<SystemId>,
-    /// Channels.
+    /// Channels people are reached over, by `ChannelId`.
     pub channels: Vec<Channel>,
-    /// People.
+    /// People, by `PersonId`.
     pub people: Vec<Person>,
-    /// Roles.
+    /// Roles with their holders in order (primary first), by `RoleId`.
     pub roles: Vec<Role>,
-    /// Functions.
+    /// Business functions with their targets, by `FunctionId`.
     pub functions: Vec<Function>,
-    /// Procedures.
+    /// Recovery procedures and their steps, by `ProcedureId`.
     pub procedures: Vec<Procedure>,
     /// Call tree.
     pub call_tree: Option<CallTree>,
-    /// Stakeholders.
+    /// Stakeholders to notify, by `StakeholderId`.
     pub stakeholders: Vec<Stakeholder>,
-    /// Suppliers.
+    /// Suppliers and their alternates, by `SupplierId`.
     pub suppliers: Vec<Supplier>,
     /// Roles that may declare, in order of authority.
     pub declare_roles: Vec<RoleId>,
@@ -81,7 +81,7 @@ pub struct Model {
     pub auto_declare: bool,
     /// Injects in delivery order (time, then file order).
     pub injects: Vec<Inject>,
-    /// Decisions.
+    /// The scenario's decision points, by `DecisionId`.
     pub decisions: Vec<Decision>,
     /// Objectives' criteria, resolved, for scoring.
     pub objectives: Vec<Objective>,

@@ -111,7 +111,7 @@ pub struct Contact {
 pub struct Person {
     /// Plan id.
     pub id: String,
-    /// Name.
+    /// The name the plan gives, for reports.
     pub name: String,
     /// Contacts in the order to try.
     pub contacts: Vec<Contact>,
@@ -122,7 +122,7 @@ pub struct Person {
 pub struct Role {
     /// Plan id.
     pub id: String,
-    /// Name.
+    /// The name the plan gives, for reports.
     pub name: String,
     /// Primary first, then backups in order.
     pub holders: Vec<PersonId>,
@@ -139,7 +139,7 @@ pub struct Role {
 pub struct Function {
     /// Plan id.
     pub id: String,
-    /// Name.
+    /// The name the plan gives, for reports.
     pub name: String,
     /// Maximum tolerable downtime, seconds.
     pub mtd: i64,
@@ -170,7 +170,7 @@ pub struct Step {
     pub name: String,
     /// The role that carries it out.
     pub role: RoleId,
-    /// Duration.
+    /// How long the step takes, drawn per run.
     pub duration: Distribution,
     /// Steps (indices in the same procedure) to finish first.
     pub after: Vec<StepId>,
@@ -187,7 +187,7 @@ pub struct Step {
 pub struct Procedure {
     /// Plan id.
     pub id: String,
-    /// Steps.
+    /// The steps, in the order they run.
     pub steps: Vec<Step>,
     /// Dependencies it does without: these do not hold a function back once it is done.
     pub works_around: Vec<Dependency>,
@@ -227,7 +227,7 @@ pub struct CallTree {
     pub root: RoleId,
     /// Time to detection.
     pub detection: Distribution,
-    /// Links.
+    /// Who calls whom, with each link's deadline and channels.
     pub links: Vec<Link>,
     /// The role that keeps the call tree, if the plan names one.
     pub owner: Option<RoleId>,
@@ -238,7 +238,7 @@ pub struct CallTree {
 pub struct Stakeholder {
     /// Plan id.
     pub id: String,
-    /// Name.
+    /// The name the plan gives, for reports.
     pub name: String,
     /// Owner role.
     pub owner: RoleId,
@@ -255,7 +255,7 @@ pub struct Stakeholder {
 pub struct Supplier {
     /// Plan id.
     pub id: String,
-    /// Name.
+    /// The name the plan gives, for reports.
     pub name: String,
     /// Alternates, in the order to switch to them.
     pub alternates: Vec<Alternate>,

@@ -108,9 +108,9 @@ pub struct Inject {
     pub event: String,
     /// Scenario time, seconds.
     pub at: i64,
-    /// Title.
+    /// The inject's title as the players hear it.
     pub title: String,
-    /// Effects.
+    /// What the inject changes when it arrives.
     pub changes: Vec<Change>,
 }
 
@@ -130,20 +130,20 @@ pub enum Trigger {
 pub struct DecisionOption {
     /// Option id.
     pub id: String,
-    /// Label.
+    /// The option as the players see it.
     pub label: String,
-    /// Effects.
+    /// What choosing it changes.
     pub changes: Vec<Change>,
 }
 
 /// A decision point.
 #[derive(Debug, Clone)]
 pub struct Decision {
-    /// Id.
+    /// The decision's id, as scripts and decisions files name it.
     pub id: String,
     /// Role asked.
     pub role: RoleId,
-    /// Question.
+    /// The question put to the role.
     pub prompt: String,
     /// When posed.
     pub trigger: Trigger,
@@ -151,20 +151,20 @@ pub struct Decision {
     pub deadline: i64,
     /// The option that applies when the deadline passes unanswered.
     pub default: OptionId,
-    /// Options.
+    /// The choices, in the order the scenario lists them.
     pub options: Vec<DecisionOption>,
 }
 
 /// An objective with resolved criteria.
 #[derive(Debug, Clone)]
 pub struct Objective {
-    /// Id.
+    /// The objective's id, stable across exercises.
     pub id: String,
-    /// Text.
+    /// The objective as the scenario states it.
     pub text: String,
-    /// Capability.
+    /// The capability it exercises, if named.
     pub capability: Option<String>,
-    /// Criteria.
+    /// How it is measured: each criterion, resolved to ids.
     pub criteria: Vec<Measure>,
 }
 

@@ -20,18 +20,18 @@ pub enum Distribution {
     Fixed(Duration),
     /// Any value between `min` and `max`, equally likely.
     Uniform {
-        /// Shortest.
+        /// The shortest it can take.
         min: Duration,
-        /// Longest.
+        /// The longest it can take.
         max: Duration,
     },
     /// Most often `mode`, never below `min` or above `max`.
     Triangular {
-        /// Shortest.
+        /// The shortest it can take.
         min: Duration,
         /// Most likely.
         mode: Duration,
-        /// Longest.
+        /// The longest it can take.
         max: Duration,
     },
     /// Right-skewed: half the draws below `median`, nine in ten below `p90`.

@@ -155,13 +155,13 @@ pub enum ChannelKind {
     Phone,
     /// Text message.
     Sms,
-    /// E-mail.
+    /// E-mail: needs the mail system, read when the person next looks.
     Email,
     /// Instant-messaging group or chat.
     Chat,
     /// Video call.
     Video,
-    /// Radio.
+    /// Two-way radio: works without the phone network.
     Radio,
     /// Someone walks over.
     InPerson,
@@ -399,13 +399,13 @@ pub struct CallLink {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum StakeholderKind {
-    /// Employees.
+    /// The organisation's own employees.
     Staff,
-    /// Customers.
+    /// Customers who must hear of a disruption.
     Customer,
     /// Regulators and authorities.
     Regulator,
-    /// Suppliers.
+    /// Suppliers and partners who must hear of a disruption.
     Supplier,
     /// Partners, shareholders, insurers.
     Partner,

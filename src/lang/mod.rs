@@ -21,7 +21,7 @@ pub use catalogue::Catalogue;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
-    /// English.
+    /// English, the default when nothing asks for another language.
     #[default]
     En,
     /// Simplified Chinese.

@@ -15,13 +15,13 @@ pub enum Field {
     Date,
     /// Exercise day number.
     Day,
-    /// Title.
+    /// The inject's title.
     Title,
     /// Description or script.
     Description,
-    /// Sender.
+    /// Who delivers the inject.
     From,
-    /// Recipient.
+    /// Who receives the inject.
     To,
     /// Delivery method.
     Method,

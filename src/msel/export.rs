@@ -40,9 +40,9 @@ pub struct Scripted {
     pub event: String,
     /// When it was delivered.
     pub at: i64,
-    /// Title.
+    /// The inject's title as the players hear it.
     pub title: String,
-    /// Narrative.
+    /// What the inject tells the players, in full.
     pub description: String,
 }
 

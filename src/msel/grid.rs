@@ -5,9 +5,9 @@ use super::limits::{self, MAX_SHEET_CELLS, MAX_SHEET_ROWS};
 /// One cell.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
-    /// Nothing.
+    /// An empty cell, or one holding only spaces.
     Empty,
-    /// Text.
+    /// Text as the sheet holds it.
     Text(String),
     /// A number (Excel stores times as fractions of a day, dates as serial days).
     Number(f64),

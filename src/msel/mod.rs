@@ -31,13 +31,13 @@ pub struct Row {
     pub event: String,
     /// Scenario time, `T+0:15`.
     pub time: String,
-    /// Title.
+    /// The inject's title (or a decision's prompt).
     pub title: String,
     /// Description or script.
     pub description: String,
-    /// Sender.
+    /// Who delivers the inject (the controller or a simulated sender).
     pub from: String,
-    /// Recipient.
+    /// Who receives it (a role or the whole team).
     pub to: String,
     /// Delivery method.
     pub method: String,
@@ -45,7 +45,7 @@ pub struct Row {
     pub expected_action: String,
     /// Objective ids, comma-separated.
     pub objectives: String,
-    /// Notes.
+    /// The facilitator's remarks, kept as written.
     pub notes: String,
     /// Effects, `;`-separated, as in `site_down dc-main; system_down core-db`.
     pub effects: String,

@@ -27,9 +27,9 @@ pub struct ScriptInject {
     pub event: String,
     /// When delivered.
     pub at: i64,
-    /// Title.
+    /// The inject's title as the players hear it.
     pub title: String,
-    /// Narrative.
+    /// What the inject tells the players, in full.
     pub description: String,
 }
 

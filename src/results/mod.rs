@@ -34,7 +34,7 @@ pub struct Results {
     pub ended_at: i64,
     /// First disruption.
     pub disruption_at: Option<i64>,
-    /// Detection.
+    /// When the first person learned of the disruption, if anyone did.
     pub detected_at: Option<i64>,
     /// Declaration, if made.
     pub declaration: Option<DeclarationResult>,
@@ -44,7 +44,7 @@ pub struct Results {
     pub notifications: Vec<NotificationResult>,
     /// Stakeholder notices.
     pub stakeholders: Vec<StakeholderResult>,
-    /// Decisions.
+    /// Decisions in the order they were answered or took their default.
     pub decisions: Vec<DecisionResult>,
     /// Suppliers cut off.
     pub suppliers: Vec<SupplierResult>,
@@ -55,9 +55,9 @@ pub struct Results {
 pub struct ScenarioInfo {
     /// Scenario id.
     pub id: String,
-    /// Title.
+    /// The scenario's title.
     pub title: String,
-    /// Organisation.
+    /// The organisation whose plan was exercised.
     pub organisation: String,
     /// Exercise date.
     pub date: Option<String>,
@@ -66,7 +66,7 @@ pub struct ScenarioInfo {
 /// The declaration.
 #[derive(Debug, Clone, Serialize)]
 pub struct DeclarationResult {
-    /// When.
+    /// When the disaster was declared.
     pub at: i64,
     /// Seconds after the first disruption.
     pub after_disruption: Option<i64>,
@@ -81,7 +81,7 @@ pub struct DeclarationResult {
 pub struct FunctionResult {
     /// Function id.
     pub id: String,
-    /// Name.
+    /// The function's name as the plan gives it.
     pub name: String,
     /// Priority tier.
     pub priority: u32,
@@ -98,7 +98,7 @@ pub struct FunctionResult {
 /// One outage.
 #[derive(Debug, Clone, Serialize)]
 pub struct OutageResult {
-    /// Start.
+    /// When the function went down.
     pub start: i64,
     /// Recovery time, if recovered.
     pub recovered_at: Option<i64>,
@@ -156,9 +156,9 @@ pub struct StepResult {
     pub by_backup: bool,
     /// Prerequisites done.
     pub ready_at: Option<i64>,
-    /// Started.
+    /// When someone started the step, if anyone did.
     pub started_at: Option<i64>,
-    /// Finished.
+    /// When the step was done, if it was.
     pub finished_at: Option<i64>,
     /// Delay from an unreachable runbook.
     pub runbook_delay: i64,
@@ -173,9 +173,9 @@ pub struct NotificationResult {
     pub to_role: String,
     /// Caller person id.
     pub caller: Option<String>,
-    /// Start.
+    /// When the call began.
     pub started_at: i64,
-    /// Deadline.
+    /// When the link's deadline fell, if it has one.
     pub deadline_at: Option<i64>,
     /// When reached.
     pub reached_at: Option<i64>,
@@ -185,7 +185,7 @@ pub struct NotificationResult {
     pub channel: Option<String>,
     /// Whether within the deadline (`null` without one).
     pub within_deadline: Option<bool>,
-    /// Attempts.
+    /// Every try over every channel, in order.
     pub attempts: Vec<AttemptResult>,
 }
 
@@ -196,9 +196,9 @@ pub struct AttemptResult {
     pub person: String,
     /// Channel id.
     pub channel: String,
-    /// Sent.
+    /// When the try began.
     pub sent_at: i64,
-    /// Ended.
+    /// When it ended: answered, given up, or the end of the exercise.
     pub ended_at: i64,
     /// `answered`, `no_answer`, `channel_down` or `pending`.
     pub outcome: &'static str,
@@ -209,11 +209,11 @@ pub struct AttemptResult {
 pub struct StakeholderResult {
     /// Stakeholder id.
     pub id: String,
-    /// Name.
+    /// The stakeholder's name as the plan gives it.
     pub name: String,
     /// Person who sent it.
     pub sent_by: Option<String>,
-    /// Deadline.
+    /// When the notice was due, counted from the disruption.
     pub deadline_at: Option<i64>,
     /// Notified at.
     pub notified_at: Option<i64>,
@@ -230,7 +230,7 @@ pub struct StakeholderResult {
 pub struct DecisionResult {
     /// Decision id.
     pub id: String,
-    /// Posed.
+    /// When the decision was posed (by an inject, a time or a script).
     pub posed_at: i64,
     /// Put to a holder of its role who knew of the disruption (deadline and latency
     /// count from here); `null`: nobody holding the role knew before the end.

@@ -8,22 +8,22 @@ use serde::Serialize;
 pub struct Overview {
     /// Scenario id.
     pub scenario_id: String,
-    /// Title.
+    /// The scenario's title.
     pub title: String,
-    /// Organisation.
+    /// The organisation whose plan was exercised.
     pub organisation: String,
     /// Exercise type.
     pub exercise_type: String,
-    /// Date.
+    /// The exercise date, when the scenario gives one.
     pub date: Option<String>,
     /// Length as planned.
     pub duration: String,
     /// When the exercise ended, `T+3:15`; earlier than the planned length when the
     /// facilitator ended it.
     pub ended_at: String,
-    /// Scope.
+    /// What the exercise covers, as the scenario says.
     pub scope: Option<String>,
-    /// Sponsor.
+    /// Who commissioned the exercise.
     pub sponsor: Option<String>,
     /// Whether unannounced.
     pub unannounced: bool,
@@ -40,7 +40,7 @@ pub struct Overview {
 pub struct FunctionScore {
     /// Function id.
     pub id: String,
-    /// Name.
+    /// The function's name as the plan gives it.
     pub name: String,
     /// Priority tier.
     pub priority: u32,
@@ -139,15 +139,15 @@ pub enum DeadlineSource {
 pub struct StakeholderScore {
     /// Stakeholder id.
     pub id: String,
-    /// Name.
+    /// The stakeholder's name as the plan gives it.
     pub name: String,
     /// Seconds after the disruption they were told.
     pub after: Option<i64>,
     /// Deadline in seconds.
     pub deadline: i64,
-    /// Met.
+    /// Whether the notice arrived within its deadline; `None` while it was still open.
     pub met: Option<bool>,
-    /// Channel.
+    /// The channel the notice arrived over, if it did.
     pub channel: Option<String>,
     /// As text.
     pub after_text: String,
@@ -194,15 +194,15 @@ pub struct CriterionScore {
 /// An objective with its rating.
 #[derive(Debug, Clone, Serialize)]
 pub struct ObjectiveScore {
-    /// Id.
+    /// The objective's id, stable across exercises.
     pub id: String,
-    /// Text.
+    /// The objective as the scenario states it.
     pub text: String,
-    /// Capability.
+    /// The capability it exercises, if the scenario names one.
     pub capability: Option<String>,
     /// P, S, M or U; `null` when nothing could be assessed.
     pub rating: Option<Rating>,
-    /// Why.
+    /// Why this rating: the criteria met and assessed, in words.
     pub reason: String,
     /// Each criterion.
     pub criteria: Vec<CriterionScore>,

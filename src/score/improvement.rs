@@ -21,7 +21,7 @@ pub struct ImprovementItem {
     pub capability: Capability,
     /// Responsible role.
     pub responsible: String,
-    /// Organisation.
+    /// The organisation that owns the item (the plan's, or a supplier's).
     pub organisation: String,
     /// Start date (`YYYY-MM-DD`) or, without an exercise date, days after it (`+7d`).
     pub start: String,

@@ -38,7 +38,7 @@ pub struct Scorecard {
     pub overview: Overview,
     /// Per function.
     pub functions: Vec<FunctionScore>,
-    /// Declaration.
+    /// Who declared and how long after the disruption, if anyone did.
     pub declaration: Option<DeclarationScore>,
     /// Call-tree notifications.
     pub notifications: Vec<NotificationScore>,
@@ -46,9 +46,9 @@ pub struct Scorecard {
     pub call_tree_curve: Vec<CurvePoint>,
     /// What the call-tree curve is measured against.
     pub call_tree_deadline: Option<CallTreeDeadline>,
-    /// Stakeholders.
+    /// Each stakeholder notice against its deadline.
     pub stakeholders: Vec<StakeholderScore>,
-    /// Decisions.
+    /// Each decision as it happened: asked, answered, defaulted or open.
     pub decisions: Vec<DecisionScore>,
     /// Functions recovered before a higher-priority function disrupted at the same time.
     pub order_breaches: Vec<OrderBreach>,

@@ -28,11 +28,11 @@ pub enum ScriptAction {
     Schedule {
         /// Seconds from now.
         delay: i64,
-        /// Title.
+        /// The inject's title as the players hear it.
         title: String,
-        /// Narrative.
+        /// What the inject tells the players.
         description: String,
-        /// Effects.
+        /// What the inject changes when it arrives, resolved against the model.
         changes: Vec<Change>,
     },
     /// Pose a scenario decision now.
