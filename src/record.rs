@@ -135,7 +135,7 @@ fn in_inputs(relative: &Path) -> String {
 }
 
 /// Where a replayed file first differs from the recorded one.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Difference {
     /// 1-based line.
     pub line: usize,
