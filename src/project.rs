@@ -251,16 +251,14 @@ pub fn open(sources: &dyn Sources, path: &Path, plan_override: Option<&Path>) ->
         return Err(Error::Invalid(checked.diagnostics));
     }
     match (checked.scenario, checked.model, checked.scripts) {
-        (Some(scenario), Some(model), Some(scripts)) => {
-            Ok(Project {
-                scenario,
-                model,
-                scripts,
-                warnings: checked.diagnostics,
-                inputs: checked.inputs,
-                files: checked.files,
-            })
-        }
+        (Some(scenario), Some(model), Some(scripts)) => Ok(Project {
+            scenario,
+            model,
+            scripts,
+            warnings: checked.diagnostics,
+            inputs: checked.inputs,
+            files: checked.files,
+        }),
         _ => Err(Error::Failed("the scenario or its plan could not be read".to_owned())),
     }
 }

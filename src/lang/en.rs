@@ -565,7 +565,9 @@ When a decision is pending, type an option id, optionally with how long the team
         wrote: |files, dir| format!("Wrote {files} to {dir}."),
         reproduced: |dir, seed| format!("Reproduced {dir}: results.json is the same byte for byte (seed {seed})."),
         not_reproduced: |dir, line, recorded, replayed| {
-            format!("Not reproduced: {dir}/results.json differs at line {line}.\n  recorded: {recorded}\n  replayed: {replayed}")
+            format!(
+                "Not reproduced: {dir}/results.json differs at line {line}.\n  recorded: {recorded}\n  replayed: {replayed}"
+            )
         },
         other_release: |then, now| format!("The record was made by sandtable {then}; this is sandtable {now}."),
     },
