@@ -5,6 +5,8 @@
 //! the exercise, T+0 (`T+2:30`). Both accept the other's notation so that authors
 //! need not remember which field wants which.
 
+mod chinese;
+
 use std::borrow::Cow;
 use std::fmt;
 
@@ -28,10 +30,60 @@ pub struct Duration(pub i64);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Time(pub i64);
 
-/// Why a piece of text is not a time.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct TimeError(String);
+/// Why a piece of text is not a time. Displayed in English for diagnostics; the live
+/// session says it in its own language (`Lang::time_error`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimeError {
+    /// Nothing to read.
+    Empty,
+    /// Has a `:` but is not `H:MM` or `H:MM:SS`: the text.
+    BadClock(String),
+    /// Minutes or seconds of 60 or more: the text.
+    ClockRange(String),
+    /// Past what an `i64` of seconds holds: the text.
+    TooLarge(String),
+    /// A unit, or something else, where a number should be: the text, and what follows.
+    NoNumber {
+        /// The whole text.
+        text: String,
+        /// What stands where the number should.
+        at: String,
+    },
+    /// A number alone (`2`): hours or minutes?
+    NoUnit(String),
+    /// A last number without its unit after a part that had one (`2h30`): the text, and
+    /// what was probably meant (`2h30m`).
+    LastUnitMissing {
+        /// The whole text.
+        text: String,
+        /// What was probably meant.
+        meant: String,
+    },
+    /// Not a unit of time: the unit.
+    NotAUnit(String),
+    /// Not a whole number of seconds (`0.0001s`): the part.
+    NotWhole(String),
+}
+
+impl fmt::Display for TimeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TimeError::Empty => write!(f, "empty time; {EXPECTED}"),
+            TimeError::BadClock(t) => write!(f, "`{t}` is not a clock offset; expected `H:MM` or `H:MM:SS`"),
+            TimeError::ClockRange(t) => write!(f, "`{t}`: minutes and seconds must be below 60"),
+            TimeError::TooLarge(t) => write!(f, "`{t}` is too large"),
+            TimeError::NoNumber { text, at } => write!(f, "`{text}`: expected a number before `{at}`; {EXPECTED}"),
+            TimeError::NoUnit(n) => write!(f, "`{n}` has no unit: write `{n}h`, `{n}m` or `{n}s`"),
+            TimeError::LastUnitMissing { text, meant } => {
+                write!(f, "`{text}` ends without a unit: did you mean `{meant}`?")
+            }
+            TimeError::NotAUnit(u) => write!(f, "`{u}` is not a unit of time; {EXPECTED}"),
+            TimeError::NotWhole(p) => write!(f, "`{p}` is not a whole number of seconds or is too large"),
+        }
+    }
+}
+
+impl std::error::Error for TimeError {}
 
 const EXPECTED: &str =
     "expected a duration such as `90s`, `15m`, `1h 50m`, `7d`, `2小时30分钟` or a clock offset `T+2:30`";
@@ -40,22 +92,23 @@ const EXPECTED: &str =
 ///
 /// Accepted: an optional `T+` prefix, then either a clock offset `H:MM` / `H:MM:SS`
 /// (hours may exceed 24) or one or more `<number><unit>` parts (`1h 50m`, `1.5h`,
-/// `2d`, `30分钟`). A bare number is refused: `2` could mean hours or minutes.
+/// `2d`, `30分钟`). Numbers may be written in Chinese (`两小时`, `半小时`, `一天`,
+/// `一个半小时`). A bare number is refused: `2` could mean hours or minutes.
 pub fn parse_seconds(text: &str) -> Result<i64, TimeError> {
     let trimmed = text.trim();
     let body = trimmed.strip_prefix("T+").or_else(|| trimmed.strip_prefix("t+")).unwrap_or(trimmed).trim();
     if body.is_empty() {
-        return Err(TimeError(format!("empty time; {EXPECTED}")));
+        return Err(TimeError::Empty);
     }
     if body.contains(':') {
         return parse_clock(body);
     }
-    parse_units(body)
+    parse_units(&chinese::arabic_numbers(body))
 }
 
 fn parse_clock(body: &str) -> Result<i64, TimeError> {
     let parts: Vec<&str> = body.split(':').collect();
-    let bad = || TimeError(format!("`{body}` is not a clock offset; expected `H:MM` or `H:MM:SS`"));
+    let bad = || TimeError::BadClock(body.to_owned());
     if parts.len() < 2 || parts.len() > 3 || parts.iter().any(|p| p.is_empty()) {
         return Err(bad());
     }
@@ -67,21 +120,38 @@ fn parse_clock(body: &str) -> Result<i64, TimeError> {
         nums.push(p.parse::<i64>().map_err(|_| bad())?);
     }
     if nums[1] >= 60 || nums.get(2).is_some_and(|s| *s >= 60) {
-        return Err(TimeError(format!("`{body}`: minutes and seconds must be below 60")));
+        return Err(TimeError::ClockRange(body.to_owned()));
     }
     nums[0]
         .checked_mul(HOUR)
         .and_then(|h| h.checked_add(nums[1] * MINUTE + nums.get(2).copied().unwrap_or(0)))
-        .ok_or_else(|| TimeError(format!("`{body}` is too large")))
+        .ok_or_else(|| TimeError::TooLarge(body.to_owned()))
 }
 
 fn unit_seconds(unit: &str) -> Option<i64> {
     Some(match unit.to_lowercase().as_str() {
         "s" | "sec" | "secs" | "second" | "seconds" | "秒" | "秒钟" => 1,
         "m" | "min" | "mins" | "minute" | "minutes" | "分" | "分钟" => MINUTE,
-        "h" | "hr" | "hrs" | "hour" | "hours" | "时" | "小时" | "个小时" => HOUR,
+        "h" | "hr" | "hrs" | "hour" | "hours" | "时" | "小时" | "个小时" | "个钟头" | "钟头" => HOUR,
         "d" | "day" | "days" | "天" | "日" => DAY,
-        "w" | "week" | "weeks" | "周" | "星期" => WEEK,
+        "w" | "week" | "weeks" | "周" | "星期" | "个星期" => WEEK,
+        _ => return None,
+    })
+}
+
+/// The unit one step smaller than `unit`, written the same way (`h` → `m`, `小时` →
+/// `分`), for a last number written without one (`2h30`, `1小时30`).
+fn next_smaller_unit(unit: &str) -> Option<&'static str> {
+    let chinese = !unit.is_ascii();
+    Some(match (unit_seconds(unit)?, chinese) {
+        (WEEK, false) => "d",
+        (WEEK, true) => "天",
+        (DAY, false) => "h",
+        (DAY, true) => "小时",
+        (HOUR, false) => "m",
+        (HOUR, true) => "分",
+        (MINUTE, false) => "s",
+        (MINUTE, true) => "秒",
         _ => return None,
     })
 }
@@ -89,7 +159,7 @@ fn unit_seconds(unit: &str) -> Option<i64> {
 fn parse_units(body: &str) -> Result<i64, TimeError> {
     let mut total: i64 = 0;
     let mut rest = body;
-    let mut parts = 0;
+    let mut last_unit: Option<&str> = None;
     while !rest.is_empty() {
         rest = rest.trim_start();
         if rest.is_empty() {
@@ -99,7 +169,7 @@ fn parse_units(body: &str) -> Result<i64, TimeError> {
             rest.char_indices().find(|(_, c)| !(c.is_ascii_digit() || *c == '.')).map_or(rest.len(), |(i, _)| i);
         let number = &rest[..num_len];
         if number.is_empty() {
-            return Err(TimeError(format!("`{body}`: expected a number before `{rest}`; {EXPECTED}")));
+            return Err(TimeError::NoNumber { text: body.to_owned(), at: rest.to_owned() });
         }
         rest = rest[num_len..].trim_start();
         let unit_len =
@@ -107,17 +177,19 @@ fn parse_units(body: &str) -> Result<i64, TimeError> {
         let unit = &rest[..unit_len];
         rest = &rest[unit_len..];
         if unit.is_empty() {
-            return Err(TimeError(format!("`{body}` has no unit: write `{number}h`, `{number}m` or `{number}s`")));
+            let meant = last_unit.and_then(next_smaller_unit).map(|smaller| format!("{}{smaller}", body.trim_end()));
+            return Err(match meant {
+                Some(meant) => TimeError::LastUnitMissing { text: body.trim_end().to_owned(), meant },
+                None => TimeError::NoUnit(number.to_owned()),
+            });
         }
-        let scale =
-            unit_seconds(unit).ok_or_else(|| TimeError(format!("`{unit}` is not a unit of time; {EXPECTED}")))?;
-        let secs = scaled(number, scale)
-            .ok_or_else(|| TimeError(format!("`{number}{unit}` is not a whole number of seconds or is too large")))?;
-        total = total.checked_add(secs).ok_or_else(|| TimeError(format!("`{body}` is too large")))?;
-        parts += 1;
+        let scale = unit_seconds(unit).ok_or_else(|| TimeError::NotAUnit(unit.to_owned()))?;
+        let secs = scaled(number, scale).ok_or_else(|| TimeError::NotWhole(format!("{number}{unit}")))?;
+        total = total.checked_add(secs).ok_or_else(|| TimeError::TooLarge(body.to_owned()))?;
+        last_unit = Some(unit);
     }
-    if parts == 0 {
-        return Err(TimeError(format!("empty time; {EXPECTED}")));
+    if last_unit.is_none() {
+        return Err(TimeError::Empty);
     }
     Ok(total)
 }
@@ -305,6 +377,17 @@ mod tests {
             ("3天", 3 * DAY),
             ("168:00", 168 * HOUR),
             ("1 week", WEEK),
+            ("两小时", 2 * HOUR),
+            ("半小时", 30 * MINUTE),
+            ("一天", DAY),
+            ("30分钟", 30 * MINUTE),
+            ("1小时30分", 90 * MINUTE),
+            ("一个半小时", 90 * MINUTE),
+            ("两个小时", 2 * HOUR),
+            ("十五分钟", 15 * MINUTE),
+            ("二十分钟", 20 * MINUTE),
+            ("一天半", 36 * HOUR),
+            ("三十五分", 35 * MINUTE),
         ];
         for (text, secs) in cases {
             assert_eq!(parse_seconds(text), Ok(secs), "{text}");
@@ -316,6 +399,22 @@ mod tests {
         for text in ["", "T+", "2", "5 parsecs", "1:75", "h", "1.2.3h", "0.0001s", "::", "99999999999999999999d"] {
             assert!(parse_seconds(text).is_err(), "{text} should be refused");
         }
+    }
+
+    #[test]
+    fn a_last_number_without_its_unit_gets_the_unit_it_probably_meant() {
+        let meant = |text: &str| match parse_seconds(text) {
+            Err(TimeError::LastUnitMissing { meant, .. }) => meant,
+            other => panic!("{text}: {other:?}"),
+        };
+        assert_eq!(meant("2h30"), "2h30m");
+        assert_eq!(meant("1d 4"), "1d 4h");
+        assert_eq!(meant("1小时30"), "1小时30分");
+        assert_eq!(
+            parse_seconds("2h30").map_err(|e| e.to_string()),
+            Err("`2h30` ends without a unit: did you mean `2h30m`?".into())
+        );
+        assert_eq!(parse_seconds("2"), Err(TimeError::NoUnit("2".into())));
     }
 
     #[test]

@@ -95,6 +95,10 @@ fn a_session_killed_and_resumed_gives_the_same_report() {
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("sandtable"))
         .current_dir(root())
         .env("NO_COLOR", "1")
+        .env_remove("SANDTABLE_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .args(["play", "scenarios/dc-power-loss.yaml", "--out"])
         .arg(tmp.path().join("out"))
         .arg("--journal")
@@ -158,10 +162,17 @@ fn bad_answers_and_late_answers_are_handled() {
             "panic",
             "next",
             "declare 45m",
+            "y",
             "board",
             "end",
         ],
         &[],
+    );
+    assert!(
+        stdout.contains(
+            "`declare` after 45m is past the 30m deadline: the default `declare` would apply instead. Record it? (y/n)"
+        ),
+        "{stdout}"
     );
     assert!(stdout.contains("`dance` is not a command"), "{stdout}");
     assert!(stdout.contains("note what?"), "{stdout}");

@@ -35,6 +35,15 @@ fn chinese_report() {
     {
         assert!(md.contains(heading), "missing {heading}");
     }
+    // Chinese sentences take full-width punctuation: no half-width colon or full stop
+    // straight after a Chinese character, in the fixed text or around values.
+    let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    for line in md.lines() {
+        let chars: Vec<char> = line.chars().collect();
+        for w in chars.windows(2) {
+            assert!(!(cjk(w[0]) && matches!(w[1], ':' | '.' | ',')), "half-width punctuation after Chinese: {line}");
+        }
+    }
     insta::assert_snapshot!("md-zh-warehouse-fire", md);
     let csv = read(tmp.path(), "improvement-plan.csv");
     assert!(csv.starts_with('\u{feff}'), "CSV starts with a BOM so that Excel reads UTF-8");

@@ -4,6 +4,7 @@ mod common;
 
 use std::sync::Arc;
 
+use predicates::prelude::*;
 use proptest::prelude::*;
 use sandtable::check::{check_plan, check_scenario};
 use sandtable::diag::{self, Diagnostic, RenderStyle, SourceFile};
@@ -104,4 +105,23 @@ fn beyond_the_cap_errors_come_first_and_the_rest_are_counted() {
     assert_eq!(shown.matches(": error\n").count(), 30, "every error is drawn");
     assert_eq!(shown.matches(": warning\n").count(), diag::MAX_SHOWN - 30);
     assert!(shown.ends_with(&format!("… and {} more not shown (0 errors, {} warnings).\n", 100, 100)), "{shown}");
+}
+
+/// A file past the input limit (16 MiB, as the README says) is refused before it is read,
+/// naming the file and the limit; one just under it is read.
+#[test]
+fn an_input_past_16_mib_is_refused_by_name() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let big = tmp.path().join("big.yaml");
+    let file = std::fs::File::create(&big).expect("create");
+    file.set_len(16 * 1024 * 1024 + 1).expect("grow");
+    common::sandtable()
+        .args(["validate"])
+        .arg(&big)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("big.yaml").and(predicates::str::contains("the limit is 16777216")));
+    file.set_len(16 * 1024 * 1024).expect("shrink");
+    let out = common::sandtable().args(["validate"]).arg(&big).assert().code(1).get_output().stderr.clone();
+    assert!(!String::from_utf8_lossy(&out).contains("the limit is"), "16 MiB itself is allowed");
 }

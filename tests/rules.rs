@@ -279,6 +279,7 @@ macro_rules! rules {
 
 rules! {
     priority_tiers,
+    priority_order_across_starts,
     handover_and_backup_slowdown,
     runbook_at_a_site_that_is_down,
     recovery_waits_for_declaration,

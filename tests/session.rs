@@ -67,8 +67,20 @@ fn a_late_answer_means_the_default_at_the_deadline() {
         Session::start(&project.model, &project.scenario.doc, &project.scripts, settings(1.0), None).expect("starts");
     let (mut seen, mut journal) = (text(&greeting), Vec::new());
     until_decision(&mut session, &mut seen, &mut journal);
+    // Past the deadline: asked to confirm, nothing journaled yet.
     let out = session.handle("wait 45m", 0.0).expect("answers");
+    assert!(text(&out).contains("`wait` after 45m is past the 30m deadline"), "{}", text(&out));
+    assert!(out.journal.is_empty(), "journaled before it was confirmed: {:?}", out.journal);
+    assert_eq!(session.prompt(), "record late answer (y/n)> ");
+    let out = session.handle("perhaps", 0.0).expect("asks again");
+    assert_eq!(text(&out), "type y to record the late answer, or n to answer again\n");
+    let out = session.handle("y", 0.0).expect("confirms");
     assert!(text(&out).contains("after the 30m deadline: the default `declare` applies"), "{}", text(&out));
+    assert!(
+        matches!(out.journal.first(), Some(JournalEntry::Answer { latency: 2700, option: Some(o), .. }) if o == "wait"),
+        "{:?}",
+        out.journal
+    );
     session.handle("end", 0.0).expect("ends");
     let rec = session.finish().expect("finishes").outcome.decisions[0];
     assert_eq!((rec.latency, rec.by_default), (Some(30 * 60), true));
@@ -160,7 +172,7 @@ fn a_session_in_chinese_speaks_chinese() {
     let project = common::open(SCENARIO);
     let (seen, _) = play_through(&project, Lang::Zh);
     for phrase in [
-        "输入 `help` 查看命令",
+        "输入“帮助”查看命令",
         "注入 #1",
         "待决策",
         "期限：",
@@ -201,4 +213,44 @@ fn a_session_killed_at_a_decision_resumes_at_that_decision() {
     assert_eq!(resumed.prompt(), "decision> ");
     let out = resumed.handle("declare 5m", 0.0).expect("answers");
     assert!(matches!(out.journal.as_slice(), [JournalEntry::Answer { latency: 300, .. }, ..]), "{:?}", out.journal);
+}
+
+/// `n` to a late answer journals nothing and leaves the question open for the right one.
+#[test]
+fn a_late_answer_not_confirmed_is_not_recorded() {
+    let project = common::open(SCENARIO);
+    let (mut session, greeting) =
+        Session::start(&project.model, &project.scenario.doc, &project.scripts, settings(1.0), None).expect("starts");
+    let (mut seen, mut journal) = (text(&greeting), Vec::new());
+    until_decision(&mut session, &mut seen, &mut journal);
+    let out = session.handle("declare 45m", 0.0).expect("asks to confirm");
+    assert!(out.journal.is_empty());
+    let out = session.handle("n", 0.0).expect("declines");
+    assert!(out.journal.is_empty(), "{:?}", out.journal);
+    assert!(text(&out).contains("Not recorded; the decision is still open"), "{}", text(&out));
+    assert_eq!(session.prompt(), "decision> ");
+    let out = session.handle("declare 4m", 0.0).expect("answers");
+    assert!(matches!(out.journal.first(), Some(JournalEntry::Answer { latency: 240, .. })), "{:?}", out.journal);
+    session.handle("end", 0.0).expect("ends");
+    let rec = session.finish().expect("finishes").outcome.decisions[0];
+    assert_eq!((rec.latency, rec.by_default), (Some(240), false));
+}
+
+/// A last number without its unit is explained with what was probably meant, and the
+/// question stays open; mistyped commands get the closest command.
+#[test]
+fn typing_slips_get_a_hint_not_a_bare_error() {
+    let project = common::open(SCENARIO);
+    let (mut session, greeting) =
+        Session::start(&project.model, &project.scenario.doc, &project.scripts, settings(1.0), None).expect("starts");
+    let out = session.handle("borad", 0.0).expect("hints");
+    assert_eq!(text(&out), "`borad`: did you mean `board`?\n");
+    let (mut seen, mut journal) = (text(&greeting), Vec::new());
+    until_decision(&mut session, &mut seen, &mut journal);
+    let out = session.handle("declare 0h5", 0.0).expect("hints");
+    assert_eq!(text(&out), "`0h5` ends without a unit: did you mean `0h5m`?\n");
+    let out = session.handle("declre 5m", 0.0).expect("hints");
+    assert_eq!(text(&out), "`declre`: did you mean `declare`?\n");
+    assert!(out.journal.is_empty());
+    assert_eq!(session.prompt(), "decision> ");
 }

@@ -7,8 +7,9 @@ use std::sync::Arc;
 use crate::diag::SourceFile;
 use crate::error::{Error, Result};
 
-/// Inputs larger than this are refused before parsing: no plan is 64 MiB.
-pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+/// Inputs larger than this are refused before parsing: no plan, scenario or journal is
+/// 16 MiB, and the loader's work stays bounded below it.
+pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Reads a text file for parsing; unreadable, oversized or non-UTF-8 input is an error.
 pub fn read_source(path: &Path) -> Result<Arc<SourceFile>> {

@@ -10,6 +10,7 @@ mod record;
 mod rerun;
 mod run;
 mod schema;
+mod settings;
 mod validate;
 
 use std::io::{IsTerminal, Write};
@@ -22,6 +23,7 @@ use crate::diag::{self, RenderStyle};
 use crate::error::Error;
 use crate::schema::SchemaKind;
 pub use files::DiskSources;
+use settings::Warnings;
 
 /// Business-continuity tabletop exercises, played deterministically.
 #[derive(Debug, Parser)]
@@ -56,6 +58,12 @@ enum Verb {
         /// Plan or scenario files (the kind is recognised from the contents).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Print errors only; each file's line still counts its warnings.
+        #[arg(long, short)]
+        quiet: bool,
+        /// Language (default: SANDTABLE_LANG, else the locale: LC_ALL, LC_MESSAGES, LANG starting with zh).
+        #[arg(long, value_parser = choices::lang())]
+        lang: Option<crate::lang::Lang>,
     },
     /// Play a scenario against its plan and write the event log and results.
     #[command(
@@ -73,9 +81,12 @@ enum Verb {
         /// Report formats, comma-separated (the event log and results are always written).
         #[arg(long, value_delimiter = ',', default_values = ["md", "html", "json", "csv"], value_parser = choices::format())]
         format: Vec<crate::report::Format>,
-        /// Language of the report's headings and fixed text.
-        #[arg(long, default_value = "en", value_parser = choices::lang())]
-        lang: crate::lang::Lang,
+        /// Language of the report and the summary (default: SANDTABLE_LANG, else the locale).
+        #[arg(long, value_parser = choices::lang())]
+        lang: Option<crate::lang::Lang>,
+        /// Do not print the plan's and scenario's warnings (errors are always printed).
+        #[arg(long, short)]
+        quiet: bool,
         /// Directory with report.md.j2 and/or report.html.j2 to use instead of the built-in templates.
         #[arg(long, value_name = "DIR")]
         template: Option<PathBuf>,
@@ -90,8 +101,8 @@ enum Verb {
         /// The session journal (default: <out>/journal.jsonl); every answer and note is synced to it at once.
         #[arg(long, value_name = "FILE")]
         journal: Option<PathBuf>,
-        /// Scenario seconds per wall-clock second, for decision latency (default: the scenario's `pace`, else 1).
-        #[arg(long, value_name = "N")]
+        /// Scenario seconds per wall-clock second, for decision latency (default: the scenario's `pace`, else 1); a positive, finite number.
+        #[arg(long, value_name = "N", allow_negative_numbers = true)]
         pace: Option<f64>,
         /// Continue the session recorded in the journal, from where it stopped.
         #[arg(long)]
@@ -99,9 +110,12 @@ enum Verb {
         /// Output directory for the report and, by default, the journal (default: out/<scenario id>-play).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
-        /// Language of the session (read-out, board, prompts) and of the report.
-        #[arg(long, default_value = "en", value_parser = choices::lang())]
-        lang: crate::lang::Lang,
+        /// Language of the session (read-out, board, prompts, commands) and of the report (default: SANDTABLE_LANG, else the locale).
+        #[arg(long, value_parser = choices::lang())]
+        lang: Option<crate::lang::Lang>,
+        /// Not even the one-line count of the plan's warnings at the start.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Play an exercise record again and check that it reproduces its results byte for byte.
     #[command(
@@ -177,12 +191,19 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let style = RenderStyle { color: use_color(&std::io::stderr()), width: terminal_width() };
     let result = match cli.verb {
-        Verb::Validate { files } => validate::run(&files, style),
-        Verb::Run { target, decisions, out, format, lang, template } => {
-            run::run(&run::RunArgs { target, decisions, out, formats: format, lang, template }, style)
-        }
-        Verb::Play { target, journal, pace, resume, out, lang } => {
-            play::play(&play::PlayArgs { target, journal, pace, resume, out, lang })
+        Verb::Validate { files, quiet, lang } => settings::language_from_env(lang)
+            .and_then(|lang| validate::run(&files, Warnings::chosen(quiet, Warnings::All), lang, style)),
+        Verb::Run { target, decisions, out, format, lang, template, quiet } => settings::language_from_env(lang)
+            .and_then(|lang| {
+                let warnings = Warnings::chosen(quiet, Warnings::All);
+                run::run(&run::RunArgs { target, decisions, out, formats: format, lang, template, warnings }, style)
+            }),
+        Verb::Play { target, journal, pace, resume, out, lang, quiet } => {
+            settings::language_from_env(lang).and_then(|lang| {
+                let pace = settings::pace(pace, lang)?;
+                let warnings = Warnings::chosen(quiet, Warnings::Summary);
+                play::play(&play::PlayArgs { target, journal, pace, resume, out, lang, warnings })
+            })
         }
         Verb::Rerun { dir } => rerun::rerun(&dir, style),
         Verb::Msel(MselCommand::Export { scenario, output, seed, lang }) => {
@@ -202,21 +223,28 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Opens the scenario the arguments name, through the file system; warnings are printed.
-fn open(target: &ScenarioArgs, style: RenderStyle) -> Result<crate::project::Project, Error> {
-    open_from(&files::DiskSources, target, style)
+/// Opens the scenario the arguments name, through the file system; warnings are shown
+/// as `warnings` says.
+fn open(
+    target: &ScenarioArgs,
+    warnings: Warnings,
+    lang: crate::lang::Lang,
+    style: RenderStyle,
+) -> Result<crate::project::Project, Error> {
+    open_from(&files::DiskSources, target, warnings, lang, style)
 }
 
-/// Opens the scenario the arguments name, read through `sources`; warnings are printed.
+/// Opens the scenario the arguments name, read through `sources`; warnings are shown
+/// as `warnings` says.
 fn open_from(
     sources: &dyn crate::project::Sources,
     target: &ScenarioArgs,
+    warnings: Warnings,
+    lang: crate::lang::Lang,
     style: RenderStyle,
 ) -> Result<crate::project::Project, Error> {
     let project = crate::project::open(sources, &target.scenario, target.plan.as_deref())?;
-    if !project.warnings.is_empty() {
-        eprint!("{}", diag::render(&project.warnings, style));
-    }
+    eprint!("{}", warnings.render(&project.warnings, &target.scenario.display().to_string(), lang, style));
     Ok(project)
 }
 

@@ -64,7 +64,8 @@ pub fn export(args: &ExportArgs, style: RenderStyle) -> Result<()> {
 /// Plays the scenario with `seed` and its default decisions; the injects its scripts added.
 fn scripted_injects(scenario: &Path, seed: u64, style: RenderStyle) -> Result<Vec<msel::Scripted>> {
     let target = super::ScenarioArgs { scenario: scenario.to_owned(), plan: None, seed: Some(seed) };
-    let project = super::open(&target, style)?;
+    // The export says what it wrote; the plan's warnings are validate's to show.
+    let project = super::open(&target, super::settings::Warnings::None, Lang::En, style)?;
     let mut engine = Engine::with_scripts(&project.model, &project.scripts);
     let outcome = engine.play(seed, &mut Defaults).map_err(|d| Error::Invalid(vec![d]))?;
     Ok(outcome

@@ -1,10 +1,11 @@
 //! `sandtable play`: run the exercise live in front of the team. This file owns the
 //! terminal, the wall clock and the journal file; the session itself is the pure
-//! [`crate::play::Session`]. Commands come from the terminal, or from standard input one
-//! per line when there is no terminal, so sessions can be scripted.
+//! [`crate::play::Session`]. Commands come from a line editor (rustyline: editing,
+//! history) on a terminal, or from standard input one per line when there is none, so
+//! sessions can be scripted through a pipe.
 
 use std::fs::{File, OpenOptions};
-use std::io::{BufRead, Write};
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -33,8 +34,10 @@ pub struct PlayArgs {
     pub resume: bool,
     /// Output directory.
     pub out: Option<PathBuf>,
-    /// Report language.
+    /// Language of the session and the report.
     pub lang: Lang,
+    /// How the plan's and scenario's warnings are shown at the start.
+    pub warnings: super::settings::Warnings,
 }
 
 /// The journal file, appended to and synced entry by entry.
@@ -52,6 +55,59 @@ impl JournalFile {
         }
         self.file.flush().map_err(fail)?;
         self.file.sync_data().map_err(fail)
+    }
+}
+
+/// Where commands come from: a line editor on a terminal (arrow keys, history), plain
+/// lines otherwise (a scripted session through a pipe).
+enum Input {
+    Editor(Box<rustyline::DefaultEditor>),
+    Plain(std::io::StdinLock<'static>),
+}
+
+/// What reading a command gave.
+enum Read {
+    Line(String),
+    /// Ctrl-C at the editor: the line is dropped, the session goes on (`end` or Ctrl-D
+    /// end it), as a shell would.
+    Cancelled,
+    /// The input closed: the exercise ends where it stands.
+    Closed,
+}
+
+impl Input {
+    fn open() -> Input {
+        if std::io::stdin().is_terminal()
+            && std::io::stdout().is_terminal()
+            && let Ok(editor) = rustyline::DefaultEditor::new()
+        {
+            return Input::Editor(Box::new(editor));
+        }
+        Input::Plain(std::io::stdin().lock())
+    }
+
+    fn read(&mut self, prompt: &str) -> Read {
+        match self {
+            Input::Editor(editor) => match editor.readline(prompt) {
+                Ok(line) => {
+                    if !line.trim().is_empty() {
+                        let _ = editor.add_history_entry(line.as_str());
+                    }
+                    Read::Line(line)
+                }
+                Err(rustyline::error::ReadlineError::Interrupted) => Read::Cancelled,
+                Err(_) => Read::Closed,
+            },
+            Input::Plain(stdin) => {
+                print!("{prompt}");
+                let _ = std::io::stdout().flush();
+                let mut line = String::new();
+                match stdin.read_line(&mut line) {
+                    Ok(0) | Err(_) => Read::Closed,
+                    Ok(_) => Read::Line(line.trim_end_matches(['\n', '\r']).to_owned()),
+                }
+            }
+        }
     }
 }
 
@@ -110,7 +166,7 @@ fn cut_journal(path: &Path, len: u64) -> Result<()> {
 
 /// Runs the session.
 pub fn play(args: &PlayArgs) -> Result<()> {
-    let project = super::open(&args.target, RenderStyle::PLAIN)?;
+    let project = super::open(&args.target, args.warnings, args.lang, RenderStyle::PLAIN)?;
     let model = &project.model;
     let out_dir = crate::project::out_dir(args.out.as_deref(), model, crate::project::Writer::Play);
     let journal_path = args.journal.clone().unwrap_or_else(|| out_dir.join("journal.jsonl"));
@@ -139,18 +195,15 @@ pub fn play(args: &PlayArgs) -> Result<()> {
     deliver(&greeting, &mut journal, bold)?;
 
     let clock = Instant::now();
-    let stdin = std::io::stdin();
-    let mut input = stdin.lock();
+    let mut input = Input::open();
     while !session.is_over() {
-        print!("{}", session.prompt());
-        let _ = std::io::stdout().flush();
-        let mut line = String::new();
-        match input.read_line(&mut line) {
-            Ok(0) | Err(_) => session.close(),
-            Ok(_) => {
-                let output = session.handle(line.trim_end_matches(['\n', '\r']), clock.elapsed().as_secs_f64())?;
+        match input.read(&session.prompt()) {
+            Read::Line(line) => {
+                let output = session.handle(&line, clock.elapsed().as_secs_f64())?;
                 deliver(&output, &mut journal, bold)?;
             }
+            Read::Cancelled => {}
+            Read::Closed => session.close(),
         }
     }
     let end = session.finish()?;

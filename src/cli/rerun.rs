@@ -32,6 +32,8 @@ pub fn rerun(dir: &Path, style: RenderStyle) -> Result<()> {
         formats: formats(&record)?,
         lang: record.lang,
         template: None,
+        // They were shown when the record was made; a replay is about the results.
+        warnings: super::settings::Warnings::None,
     };
     let sources = InsideRecord { inputs: crate::record::normalize(&absolute(&dir.join(INPUTS_DIR))) };
     let played = super::run::play_through(&args, &sources, style)?;

@@ -27,6 +27,8 @@ pub struct RunArgs {
     pub lang: Lang,
     /// Directory with `report.md.j2` and/or `report.html.j2` replacing the built-in templates.
     pub template: Option<PathBuf>,
+    /// How the plan's and scenario's warnings are shown.
+    pub warnings: super::settings::Warnings,
 }
 
 /// Reads the user's templates, if a directory was given: at least one must be there.
@@ -107,7 +109,7 @@ pub struct Played {
 /// set without writing it: `run` writes it to the output folder, `rerun` to a
 /// temporary one.
 pub fn play_through(args: &RunArgs, sources: &dyn crate::project::Sources, style: RenderStyle) -> Result<Played> {
-    let project = super::open_from(sources, &args.target, style)?;
+    let project = super::open_from(sources, &args.target, args.warnings, args.lang, style)?;
     let model = &project.model;
     // A decisions file, or the journal of a live session (answers, observations, end).
     let answers_file = args.decisions.as_deref().map(|path| sources.read(path)).transpose()?;

@@ -4,24 +4,33 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::files::{DiskSources, read_source};
+use super::settings::Warnings;
 use crate::diag::{self, Diagnostic, RenderStyle};
 use crate::error::{Error, Result};
+use crate::lang::Lang;
 use crate::load::{self, FileKind};
 use crate::project::{self, Checked, Sources};
 
 /// Checks every file; prints warnings and errors to stderr and one line per file to
 /// stdout. Fails (exit 1) when any file has an error.
-pub fn run(files: &[PathBuf], style: RenderStyle) -> Result<()> {
+pub fn run(files: &[PathBuf], warnings: Warnings, lang: Lang, style: RenderStyle) -> Result<()> {
+    let say = &lang.catalogue().cli;
     let mut seen_plans = Vec::new();
     let mut failed = Vec::new();
     let mut stdout = std::io::stdout().lock();
     for path in files {
         let mut checked = check_file(path, &mut seen_plans);
         diag::sort(&mut checked.diagnostics);
-        if !checked.diagnostics.is_empty() {
-            eprint!("{}", diag::render(&checked.diagnostics, style));
+        let errors: Vec<Diagnostic> = checked.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
+        let shown = if warnings == Warnings::All { &checked.diagnostics } else { &errors };
+        if !shown.is_empty() {
+            eprint!("{}", diag::render(shown, style));
         }
-        let status = if checked.diagnostics.is_empty() { "ok".to_owned() } else { diag::summary(&checked.diagnostics) };
+        let status = if checked.diagnostics.is_empty() {
+            say.ok.to_owned()
+        } else {
+            (say.counts)(errors.len(), checked.diagnostics.len() - errors.len())
+        };
         let _ = writeln!(stdout, "{}: {status}", path.display());
         if checked.has_errors() {
             failed.push(path.display().to_string());
@@ -31,7 +40,8 @@ pub fn run(files: &[PathBuf], style: RenderStyle) -> Result<()> {
         Ok(())
     } else {
         // Already printed; the summary names the files that failed.
-        Err(Error::Failed(format!("invalid: {}", failed.join(", "))))
+        let failed: Vec<&str> = failed.iter().map(String::as_str).collect();
+        Err(Error::Failed((say.invalid)(&failed)))
     }
 }
 

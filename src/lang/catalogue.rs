@@ -8,6 +8,8 @@
 
 use serde::Serialize;
 
+pub use super::interface::{CliPhrases, CommandWords, EvidencePhrases, TypedTimePhrases};
+
 /// Every phrase of one language, grouped by where it appears.
 pub struct Catalogue {
     /// How durations are written.
@@ -34,6 +36,14 @@ pub struct Catalogue {
     pub summary: SummaryPhrases,
     /// The column headings `msel export` writes.
     pub msel: MselHeaders,
+    /// The words that name `play`'s commands.
+    pub commands: CommandWords,
+    /// Why a duration typed at the `play` prompt does not read.
+    pub typed_time: TypedTimePhrases,
+    /// `validate`'s lines, the warning summary, refused settings.
+    pub cli: CliPhrases,
+    /// The evidence lines under findings.
+    pub evidence: EvidencePhrases,
 }
 
 /// The unit after each number of a duration (`1h 50m`, `1小时50分`) and what goes
@@ -139,6 +149,16 @@ pub struct ReportText {
     pub appendix: &'static str,
     pub facilitator_notes: &'static str,
     pub facilitator_notes_intro: &'static str,
+    /// The language's punctuation between the report's fixed words and its values (a
+    /// Chinese report uses full-width marks): `colon` after a label, `stop` at the end of
+    /// a sentence, `lparen`/`rparen` around a remark, `comma` between two names.
+    pub colon: &'static str,
+    pub stop: &'static str,
+    pub lparen: &'static str,
+    pub rparen: &'static str,
+    pub comma: &'static str,
+    /// Between the items of a list (`、` in Chinese).
+    pub list: &'static str,
     pub time: &'static str,
     pub event: &'static str,
     pub observations: &'static str,
@@ -269,6 +289,9 @@ pub struct CriterionPhrases {
     pub decision_within: fn(&str, &str) -> String,
     /// The criterion's subject was not disrupted, so it cannot be assessed.
     pub not_disrupted: &'static str,
+    /// A criterion about the whole response (declaration, call tree, a notice) when no
+    /// function was disrupted at all.
+    pub nothing_disrupted: &'static str,
     /// Arguments: how long the function took to come back.
     pub back_after: fn(&str) -> String,
     /// What was still missing when a criterion's window was still open at the end: a
@@ -315,6 +338,13 @@ pub struct RatingPhrases {
     pub narrowly_missed: fn(usize, usize) -> String,
     /// Ratings M and U. Arguments: criteria met, criteria assessed.
     pub some_met: fn(usize, usize) -> String,
+    /// Added when some criteria could not be assessed. Arguments: how many.
+    pub partly_assessed: fn(usize) -> String,
+    /// A criterion and what was measured. Arguments: the criterion, the detail.
+    pub criterion: fn(&str, &str) -> String,
+    /// A missed criterion with its root cause. Arguments: the criterion, the detail, the
+    /// root cause (from `root_cause`).
+    pub criterion_caused: fn(&str, &str, &str) -> String,
 }
 
 /// One group per [`FindingKind`](crate::score::FindingKind).
@@ -623,6 +653,17 @@ pub struct PlayPhrases {
     pub not_an_option: fn(&str, &[&str]) -> String,
     /// Arguments: what was typed.
     pub not_a_command: fn(&str) -> String,
+    /// Arguments: what was typed, the command or option it was probably meant to be.
+    pub did_you_mean: fn(&str, &str) -> String,
+    /// An answer past its deadline, before it is journaled. Arguments: the option, the
+    /// latency, the deadline, the default option.
+    pub confirm_late: fn(&str, &str, &str, &str) -> String,
+    /// The prompt while a late answer waits for confirmation.
+    pub confirm_prompt: &'static str,
+    /// Neither yes nor no while a late answer waits for confirmation.
+    pub yes_or_no: &'static str,
+    /// The late answer was not confirmed: the question is still open.
+    pub not_recorded: &'static str,
     /// Arguments: the scenario time.
     pub board_title: fn(&str) -> String,
     /// Arguments: what is down (or [`PlayPhrases::board_none`]).

@@ -87,6 +87,12 @@ pub static CATALOGUE: Catalogue = Catalogue {
         appendix: "Appendix: timeline",
         facilitator_notes: "Appendix: facilitator notes",
         facilitator_notes_intro: "Lines the scenario's scripts wrote while it ran. They are for the facilitator and were not shown to the players.",
+        colon: ": ",
+        stop: ".",
+        lparen: " (",
+        rparen: ")",
+        comma: ", ",
+        list: ", ",
         time: "Time",
         event: "Event",
         observations: "Facilitator observations",
@@ -168,6 +174,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         call_tree_within: |limit| format!("Everyone in the call tree reached within {limit}"),
         decision_within: |prompt, limit| format!("\"{prompt}\" answered within {limit}"),
         not_disrupted: "not disrupted in this run",
+        nothing_disrupted: "no function was disrupted in this run",
         back_after: |back| format!("back after {back}"),
         not_back: "not back",
         still_down: |functions| format!("still down: {}", functions.join(", ")),
@@ -185,13 +192,29 @@ pub static CATALOGUE: Catalogue = Catalogue {
         not_posed: "not posed in this run",
     },
     ratings: RatingPhrases {
-        root_cause: |causes| format!("Root cause: {}", causes.join("; ")),
-        not_rated: |why| format!("Not rated: no criterion could be assessed ({}).", why.join("; ")),
+        root_cause: |causes| {
+            let causes = causes.join("; ");
+            let stop = if causes.ends_with('.') { "" } else { "." };
+            format!("Root cause: {causes}{stop}")
+        },
+        not_rated: |why| format!("No criterion could be assessed ({}).", why.join("; ")),
         all_met: |met, assessed| format!("{met}/{assessed} criteria met."),
         narrowly_missed: |met, assessed| {
-            format!("{met}/{assessed} criteria met; the one missed was missed narrowly (by 25 % or less).")
+            format!("{met}/{assessed} criteria met; the one missed was missed narrowly (by 25% or less).")
         },
         some_met: |met, assessed| format!("{met}/{assessed} criteria met."),
+        criterion: |text, detail| format!("{text}: {detail}"),
+        criterion_caused: |text, detail, cause| format!("{text}: {detail}. {cause}"),
+        partly_assessed: |n| {
+            if n == 1 {
+                " 1 more could not be assessed when the exercise ended: the rating rests on part of the objective."
+                    .to_owned()
+            } else {
+                format!(
+                    " {n} more could not be assessed when the exercise ended: the rating rests on part of the objective."
+                )
+            }
+        },
     },
     findings: FindingPhrases {
         plan_owner: "Plan owner",
@@ -443,7 +466,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             },
             action_backup_answers: |role, person, backup, deadline| {
                 format!(
-                    "Agree that {backup} decides for {role} when {person} has not answered well within {deadline}, and write the decision's criteria into the plan so that either can answer."
+                    "Agree that {backup} decides for {role} when {person} has not answered within {deadline}, and write the decision's criteria into the plan so that either can answer."
                 )
             },
             action_name_backup: |role, person| {
@@ -483,7 +506,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
   help              this list
 When a decision is pending, type an option id, optionally with how long the team took
 (`declare 8m`); without it, the time since the question times the pace is used.
-`default` lets the deadline pass.",
+`default` lets the deadline pass. An answer past its deadline is recorded only once you
+confirm it (y/n). Durations may be written as 8m, 1h 30m, 两小时 or 半小时.",
         decision_prompt: "decision> ",
         resumed: |title, at, journal| format!("resumed {title} at {at} from {journal}"),
         ended: |at, out| format!("The exercise ended at {at}. Wrote the report to {out}."),
@@ -529,6 +553,15 @@ When a decision is pending, type an option id, optionally with how long the team
             format!("`{typed}` is not an option; answer with one of: {} (or `default`)", options.join(", "))
         },
         not_a_command: |typed| format!("`{typed}` is not a command; type `help` for the list"),
+        did_you_mean: |typed, meant| format!("`{typed}`: did you mean `{meant}`?"),
+        confirm_late: |option, latency, deadline, default| {
+            format!(
+                "`{option}` after {latency} is past the {deadline} deadline: the default `{default}` would apply instead. Record it? (y/n)"
+            )
+        },
+        confirm_prompt: "record late answer (y/n)> ",
+        yes_or_no: "type y to record the late answer, or n to answer again",
+        not_recorded: "Not recorded; the decision is still open: answer again (or type `default`).",
         board_title: |at| format!("── board at {at} ──"),
         board_down: |what| format!("down: {what}"),
         board_reached: |who| format!("reached: {who}"),
@@ -561,7 +594,7 @@ When a decision is pending, type an option id, optionally with how long the team
         not_notified: "not notified",
         within_deadline: "within deadline",
         late: "LATE",
-        deadline_not_reached: "deadline not reached",
+        deadline_not_reached: "deadline still open at the end",
         wrote: |files, dir| format!("Wrote {files} to {dir}."),
         reproduced: |dir, seed| format!("Reproduced {dir}: results.json is the same byte for byte (seed {seed})."),
         not_reproduced: |dir, line, recorded, replayed| {
@@ -584,5 +617,80 @@ When a decision is pending, type an option id, optionally with how long the team
         objectives: "Objective / capability",
         notes: "Notes",
         effects: "Effects",
+    },
+    commands: CommandWords {
+        next: &["next", "n"],
+        jump: &["jump", "j"],
+        board: &["board", "b"],
+        note: &["note", "o"],
+        end: &["end", "quit", "q"],
+        help: &["help", "h", "?"],
+        default: &["default"],
+        yes: &["y", "yes"],
+        no: &["n", "no"],
+    },
+    typed_time: TypedTimePhrases {
+        empty: "empty time; expected a duration such as `90s`, `15m`, `1h 50m`, `7d`, `2小时30分钟` or a clock offset `T+2:30`",
+        bad_clock: |t| format!("`{t}` is not a clock offset; expected `H:MM` or `H:MM:SS`"),
+        clock_range: |t| format!("`{t}`: minutes and seconds must be below 60"),
+        too_large: |t| format!("`{t}` is too large"),
+        no_number: |t, at| {
+            format!("`{t}`: expected a number before `{at}`; write a duration such as `15m` or `1h 50m`")
+        },
+        no_unit: |n| format!("`{n}` has no unit: write `{n}h`, `{n}m` or `{n}s`"),
+        last_unit_missing: |t, meant| format!("`{t}` ends without a unit: did you mean `{meant}`?"),
+        not_a_unit: |u| format!("`{u}` is not a unit of time; use s, m, h, d or w"),
+        not_whole: |p| format!("`{p}` is not a whole number of seconds or is too large"),
+    },
+    cli: CliPhrases {
+        ok: "ok",
+        counts: |errors, warnings| {
+            let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+            format!("{}, {}", plural(errors, "error"), plural(warnings, "warning"))
+        },
+        invalid: |files| format!("invalid: {}", files.join(", ")),
+        warnings_summary: |n, file| {
+            format!("{n} warning{}; see `sandtable validate {file}`", if n == 1 { "" } else { "s" })
+        },
+        bad_pace: |pace| {
+            format!(
+                "--pace {pace}: the pace must be a positive, finite number of scenario seconds per wall-clock second (60 plays an hour in a minute)"
+            )
+        },
+        bad_lang_variable: |value| format!("SANDTABLE_LANG={value}: expected `en` or `zh`"),
+    },
+    evidence: EvidencePhrases {
+        runbook_unreachable: |step, site| format!("runbook_unreachable {step} at {site}"),
+        runbook_site_down: |site, step| format!("site_down {site} (runbook for {step} kept there)"),
+        attempt_channel_down: |person, channel| format!("attempt to reach {person} over {channel}: channel down"),
+        channel_down: |channel| format!("channel_down {channel}"),
+        site_down: |site| format!("site_down {site}"),
+        system_down: |system| format!("system_down {system}"),
+        runbook_delay: |step, delay| format!("runbook_unreachable {step}: +{delay}"),
+        reached: |role, person| format!("reached {role} ({person})"),
+        unreachable: |role| format!("unreachable {role}"),
+        attempt: |person, channel, end| format!("{person} via {channel}: {end}"),
+        answered: "answered",
+        no_answer: "no_answer",
+        channel_was_down: "channel_down",
+        pending: "pending",
+        function_down: |function| format!("function_down {function}"),
+        supplier_cut_off: |supplier| format!("supplier_cut_off {supplier}"),
+        supplier_restored: |supplier| format!("supplier_restored {supplier}"),
+        notification_late: |role| format!("notification_late {role}"),
+        stakeholder_late: |stakeholder| format!("stakeholder_late {stakeholder}"),
+        stakeholder_notified: |stakeholder, channel| format!("stakeholder_notified {stakeholder} via {channel}"),
+        decision_asked: |decision, person| format!("decision_asked {decision} to {person}"),
+        decision_posed_nobody: |decision, role| format!("decision_posed {decision} (nobody holding {role} to ask)"),
+        default_applied: |option| format!("default {option}"),
+        declared: "declared",
+        step_ready_not_started: |step, end| format!("step {step} ready, not started by {end}"),
+        step_ready: |step| format!("step {step} ready"),
+        step_started: |step| format!("step_started {step}"),
+        procedure_done: "procedure_done",
+        waited_for: |what, from, until| format!("waited for {what}: {from} → {until}"),
+        answer_not_declaring: |decision, option| format!("decision {decision} answer: {option} (does not declare)"),
+        default_not_declaring: |decision, option| format!("decision {decision} default: {option} (does not declare)"),
+        end_not_declared: "end (no declaration logged)",
     },
 };

@@ -6,6 +6,7 @@
 
 pub mod catalogue;
 mod en;
+mod interface;
 #[cfg(test)]
 mod tests;
 mod zh;
@@ -55,6 +56,23 @@ impl Lang {
             ExerciseType::Drill => names.drill,
             ExerciseType::Functional => names.functional,
             ExerciseType::FullScale => names.full_scale,
+        }
+    }
+
+    /// Why a typed duration does not read, in this language.
+    pub fn time_error(self, e: &crate::time::TimeError) -> String {
+        use crate::time::TimeError;
+        let say = &self.catalogue().typed_time;
+        match e {
+            TimeError::Empty => say.empty.to_owned(),
+            TimeError::BadClock(t) => (say.bad_clock)(t),
+            TimeError::ClockRange(t) => (say.clock_range)(t),
+            TimeError::TooLarge(t) => (say.too_large)(t),
+            TimeError::NoNumber { text, at } => (say.no_number)(text, at),
+            TimeError::NoUnit(n) => (say.no_unit)(n),
+            TimeError::LastUnitMissing { text, meant } => (say.last_unit_missing)(text, meant),
+            TimeError::NotAUnit(u) => (say.not_a_unit)(u),
+            TimeError::NotWhole(p) => (say.not_whole)(p),
         }
     }
 

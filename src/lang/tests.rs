@@ -95,6 +95,24 @@ impl Render for fn(&str, &[&str]) -> String {
     }
 }
 
+impl Render for &'static [&'static str] {
+    fn render(&self) -> String {
+        self.join(" ")
+    }
+}
+
+impl Render for fn(usize, &str) -> String {
+    fn render(&self) -> String {
+        self(2, "‹2›")
+    }
+}
+
+impl Render for fn(usize) -> String {
+    fn render(&self) -> String {
+        self(2)
+    }
+}
+
 impl Render for fn(usize, usize) -> String {
     fn render(&self) -> String {
         self(1, 2)
@@ -125,6 +143,10 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         play,
         summary,
         msel,
+        commands,
+        typed_time,
+        cli,
+        evidence,
     } = c;
     let mut out = Vec::new();
     group!(out, "durations", durations, DurationUnits { day, hour, minute, second, separator });
@@ -143,7 +165,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         answered_by, latency, asked, outcome, not_assessed, ended_at, by_default, by_backup, recovery_order, order_kept, order_broken,
         timeline_chart, curve_chart, analysis, rating, strengths, improvements, none, findings,
         no_findings, evidence, corrective_action, responsible, improvement_plan, number, issue,
-        capability_element, org, start, completion, appendix, facilitator_notes, facilitator_notes_intro, time, event,
+        capability_element, org, start, completion, appendix, facilitator_notes, facilitator_notes_intro, colon, stop, lparen, rparen, comma, list, time, event,
         observations, rating_p,
         rating_s, rating_m, rating_u, rating_none, planning, organisation_el, equipment, training,
         exercise, generated,
@@ -183,13 +205,13 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     #[rustfmt::skip]
     group!(out, "criteria", criteria, CriterionPhrases {
         within_rto, within_mtd, within_rpo, all_within_rto, stakeholder_notified, declared_within,
-        call_tree_within, decision_within, not_disrupted, back_after, not_back, still_down, window_open,
+        call_tree_within, decision_within, not_disrupted, nothing_disrupted, back_after, not_back, still_down, window_open,
         not_declared, no_answer, lost, no_reachable_copy, missed, after, not_notified, never_declared,
         complete_after, not_everyone_reached, not_posed,
     });
     #[rustfmt::skip]
     group!(out, "ratings", ratings, RatingPhrases {
-        root_cause, not_rated, all_met, narrowly_missed, some_met,
+        root_cause, not_rated, all_met, narrowly_missed, some_met, partly_assessed, criterion, criterion_caused,
     });
     let FindingPhrases {
         plan_owner,
@@ -261,6 +283,21 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         answer_after_deadline, clock_forward_only, no_decision_pending, answer_first, noted, no_more_events,
         jump_where, note_what, not_an_option, not_a_command, board_title, board_down, board_reached,
         board_none, board_declared, board_not_declared, board_back, board_down_for, rto_left, rto_missed,
+        did_you_mean, confirm_late, confirm_prompt, yes_or_no, not_recorded,
+    });
+    group!(out, "commands", commands, CommandWords { next, jump, board, note, end, help, default, yes, no });
+    #[rustfmt::skip]
+    group!(out, "typed_time", typed_time, TypedTimePhrases {
+        empty, bad_clock, clock_range, too_large, no_number, no_unit, last_unit_missing, not_a_unit, not_whole,
+    });
+    group!(out, "cli", cli, CliPhrases { ok, counts, invalid, warnings_summary, bad_pace, bad_lang_variable });
+    #[rustfmt::skip]
+    group!(out, "evidence", evidence, EvidencePhrases {
+        runbook_unreachable, runbook_site_down, attempt_channel_down, site_down, system_down, runbook_delay, reached, channel_down, unreachable, attempt,
+        answered, no_answer, channel_was_down, pending, function_down, supplier_cut_off, supplier_restored,
+        notification_late, stakeholder_late, stakeholder_notified, decision_asked, decision_posed_nobody,
+        default_applied, declared, step_ready_not_started, step_ready, step_started, procedure_done, waited_for,
+        answer_not_declaring, default_not_declaring, end_not_declared,
     });
     #[rustfmt::skip]
     group!(out, "summary", summary, SummaryPhrases {

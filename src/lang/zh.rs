@@ -87,6 +87,12 @@ pub static CATALOGUE: Catalogue = Catalogue {
         appendix: "附录：时间线",
         facilitator_notes: "附录：导调人员记录",
         facilitator_notes_intro: "以下是情景脚本在推演过程中写下的记录，仅供导调人员参考，未向参演人员展示。",
+        colon: "：",
+        stop: "。",
+        lparen: "（",
+        rparen: "）",
+        comma: "，",
+        list: "、",
         time: "时间",
         event: "事件",
         observations: "主持人观察记录",
@@ -140,15 +146,15 @@ pub static CATALOGUE: Catalogue = Catalogue {
         order_not_back: |functions, end| format!("演练结束时（{end}）仍未恢复：{}。", functions.join("、")),
     },
     timeline: TimelinePhrases {
-        detected: |person, role| format!("发现: {person} ({role})"),
-        reached: |person, role, channel| format!("联系上 {person} ({role}, {channel})"),
-        nobody_reached: |role| format!("无人联系上: {role}"),
-        decision_answered: |prompt, option, person| format!("{prompt}: {option}（由{person}答复）"),
-        decision_defaulted: |prompt, option| format!("{prompt}: 无人答复，按默认选项执行：{option}"),
-        declared: |person, role| format!("宣布灾难: {person} ({role})"),
-        function_down: |function| format!("中断: {function}"),
-        function_recovered: |function| format!("恢复: {function}"),
-        stakeholder_notified: |stakeholder, channel| format!("已通知: {stakeholder} ({channel})"),
+        detected: |person, role| format!("发现：{person}（{role}）"),
+        reached: |person, role, channel| format!("联系上 {person}（{role}，{channel}）"),
+        nobody_reached: |role| format!("无人联系上：{role}"),
+        decision_answered: |prompt, option, person| format!("{prompt}：{option}（由{person}答复）"),
+        decision_defaulted: |prompt, option| format!("{prompt}：无人答复，按默认选项执行：{option}"),
+        declared: |person, role| format!("宣布灾难：{person}（{role}）"),
+        function_down: |function| format!("中断：{function}"),
+        function_recovered: |function| format!("恢复：{function}"),
+        stakeholder_notified: |stakeholder, channel| format!("已通知：{stakeholder}（{channel}）"),
     },
     criteria: CriterionPhrases {
         within_rto: |function, rto| format!("{function}在 RTO（{rto}）内恢复"),
@@ -159,7 +165,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         declared_within: |limit| format!("在{limit}内宣布灾难"),
         call_tree_within: |limit| format!("在{limit}内联系上通知流程中的所有人"),
         decision_within: |prompt, limit| format!("“{prompt}”在{limit}内作出决定"),
-        not_disrupted: "本次未中断",
+        not_disrupted: "本次演练中未中断",
+        nothing_disrupted: "本次演练中没有业务中断",
         back_after: |back| format!("恢复用时 {back}"),
         not_back: "仍未恢复",
         still_down: |functions| format!("仍处于中断：{}", functions.join("、")),
@@ -168,7 +175,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         no_answer: "尚无答复",
         lost: |lost| format!("丢失 {lost}"),
         no_reachable_copy: "无可用副本",
-        missed: |functions| format!("未达成: {}", functions.join(", ")),
+        missed: |functions| format!("未达成：{}", functions.join("、")),
         after: |after| format!("用时 {after}"),
         not_notified: "未通知",
         never_declared: |end| format!("截至演练结束（{end}）未宣布灾难"),
@@ -177,11 +184,18 @@ pub static CATALOGUE: Catalogue = Catalogue {
         not_posed: "本次未提出",
     },
     ratings: RatingPhrases {
-        root_cause: |causes| format!("根本原因： {}", causes.join("; ")),
-        not_rated: |why| format!("未评级：没有任何标准可以评估（{}）。", why.join("；")),
+        root_cause: |causes| {
+            let causes = causes.join("；");
+            let stop = if causes.ends_with('。') || causes.ends_with('.') { "" } else { "。" };
+            format!("根本原因：{causes}{stop}")
+        },
+        not_rated: |why| format!("没有任何标准可以评估（{}）。", why.join("；")),
         all_met: |met, assessed| format!("{met}/{assessed} 项标准均达成。"),
         narrowly_missed: |met, assessed| format!("{met}/{assessed} 项标准达成；未达成的一项仅小幅超出（不超过 25%）。"),
         some_met: |met, assessed| format!("{met}/{assessed} 项标准达成。"),
+        criterion: |text, detail| format!("{text}：{detail}"),
+        criterion_caused: |text, detail, cause| format!("{text}：{detail}。{cause}"),
+        partly_assessed: |n| format!("另有 {n} 项标准在演练结束时尚无法评估，本评级仅基于部分标准。"),
     },
     findings: FindingPhrases {
         plan_owner: "预案负责人",
@@ -405,16 +419,17 @@ pub static CATALOGUE: Catalogue = Catalogue {
         },
     },
     play: PlayPhrases {
-        welcome: |title, seed| format!("{title}（随机种子 {seed}）。输入 `help` 查看命令。"),
+        welcome: |title, seed| format!("{title}（随机种子 {seed}）。输入“帮助”查看命令。"),
         help: "\
-  next（或回车）    推进到下一个事件
-  jump T+2:00       把时钟拨到某个情景时间（也可写 jump 90m）
-  board             查看状态板：哪些中断、已联系到谁、RTO 计时
-  note 文字         记录一条观察，写入报告
-  end               结束演练并生成报告
-  help              显示本列表
-有待决策时，输入选项编号，可附上团队用时（`declare 8m`）；不写用时，则按提问后
-经过的时间乘以推演速度计算。输入 `default` 表示任由期限过去。",
+  下一步（或回车）   推进到下一个事件
+  跳到 T+2:00        把时钟拨到某个情景时间（也可写 跳到 两小时）
+  状态板             查看状态板：哪些中断、已联系到谁、RTO 计时
+  记录 文字          记录一条观察，写入报告
+  结束               结束演练并生成报告
+  帮助               显示本列表
+英文命令同样可用。有待决策时，输入选项编号，可附上团队用时（如“选项编号 8分钟”）；
+不写用时，则按提问后经过的时间乘以推演速度计算。输入“默认”表示任由期限过去。
+作答超过期限时，须确认（是/否）后才会记录。时长可写作 8分钟、1小时30分、两小时、半小时。",
         decision_prompt: "决策> ",
         resumed: |title, at, journal| format!("已从 {journal} 恢复“{title}”，当前位于 {at}"),
         ended: |at, out| format!("演练结束于 {at}。报告已写入 {out}。"),
@@ -441,19 +456,28 @@ pub static CATALOGUE: Catalogue = Catalogue {
         decision_for: |person, role, question| format!("待决策，请 {person}（{role}）决定：{question}"),
         nobody: "无人",
         default_marker: "（默认）",
-        deadline_hint: |deadline, example| format!("期限：{deadline}（输入选项编号作答，例如 `{example} 10m`）"),
+        deadline_hint: |deadline, example| format!("期限：{deadline}（输入选项编号作答，例如 `{example} 10分钟`）"),
         answer_after_deadline: |deadline, default| format!("已超过 {deadline} 的期限：按默认选项 `{default}` 处理。"),
         clock_forward_only: |at| format!("时钟已在 {at}，只能向前拨。"),
         no_decision_pending: "当前没有待决策事项。",
-        answer_first: "有待决策事项：请先作答（或输入 `default`）。",
+        answer_first: "有待决策事项：请先作答（或输入“默认”）。",
         noted: "已记录。",
-        no_more_events: "没有更多事件：用 `jump` 拨动时钟，或输入 `end` 结束。",
+        no_more_events: "没有更多事件：用“跳到”拨动时钟，或输入“结束”结束。",
         jump_where: |why| format!("拨到哪个时间？{why}"),
-        note_what: "记录什么？请在 `note` 后写上观察内容",
+        note_what: "记录什么？请在“记录”后写上观察内容",
         not_an_option: |typed, options| {
-            format!("`{typed}` 不是可选项；请从以下选项中作答：{}（或输入 `default`）", options.join("、"))
+            format!("`{typed}` 不是可选项；请从以下选项中作答：{}（或输入“默认”）", options.join("、"))
         },
-        not_a_command: |typed| format!("`{typed}` 不是命令；输入 `help` 查看命令列表"),
+        not_a_command: |typed| format!("`{typed}` 不是命令；输入“帮助”查看命令列表"),
+        did_you_mean: |typed, meant| format!("`{typed}`：您是想输入 `{meant}` 吗？"),
+        confirm_late: |option, latency, deadline, default| {
+            format!(
+                "`{option}` 用时 {latency}，已超过 {deadline} 的期限：将改按默认选项 `{default}` 处理。确认记录吗？（是/否）"
+            )
+        },
+        confirm_prompt: "确认记录超时作答（是/否）> ",
+        yes_or_no: "输入“是”记录这一超时作答，输入“否”重新作答",
+        not_recorded: "未记录；该决策仍待作答：请重新作答（或输入“默认”）。",
         board_title: |at| format!("── 状态板 {at} ──"),
         board_down: |what| format!("中断：{what}"),
         board_reached: |who| format!("已联系到：{who}"),
@@ -486,7 +510,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         not_notified: "未通知",
         within_deadline: "在期限内",
         late: "超时",
-        deadline_not_reached: "期限未到",
+        deadline_not_reached: "演练结束时时限未到",
         wrote: |files, dir| format!("已将 {files} 写入 {dir}。"),
         reproduced: |dir, seed| format!("已复现 {dir}：results.json 逐字节一致（随机种子 {seed}）。"),
         not_reproduced: |dir, line, recorded, replayed| {
@@ -507,5 +531,71 @@ pub static CATALOGUE: Catalogue = Catalogue {
         objectives: "目标 / 能力",
         notes: "备注",
         effects: "效果",
+    },
+    commands: CommandWords {
+        next: &["下一步", "继续"],
+        jump: &["跳到", "跳转"],
+        board: &["状态板", "看板"],
+        note: &["记录", "备注"],
+        end: &["结束"],
+        help: &["帮助"],
+        default: &["默认"],
+        yes: &["是", "确认"],
+        no: &["否", "取消"],
+    },
+    typed_time: TypedTimePhrases {
+        empty: "没有写时间；请写成 `90秒`、`15分钟`、`1小时50分`、`两小时`、`半小时`、`一天` 或时钟偏移 `T+2:30`",
+        bad_clock: |t| format!("`{t}` 不是时钟偏移；应写成 时:分 或 时:分:秒，例如 `T+2:30`"),
+        clock_range: |t| format!("`{t}`：分和秒都必须小于 60"),
+        too_large: |t| format!("`{t}` 太大"),
+        no_number: |t, at| format!("`{t}`：`{at}` 前面缺少数字；请写成 `15分钟`、`两小时` 这样的时长"),
+        no_unit: |n| format!("`{n}` 没有单位：请写 `{n}小时`、`{n}分钟` 或 `{n}秒`"),
+        last_unit_missing: |t, meant| format!("`{t}` 最后缺少单位：您是想写 `{meant}` 吗？"),
+        not_a_unit: |u| format!("`{u}` 不是时间单位；可用 秒、分钟、小时、天、周"),
+        not_whole: |p| format!("`{p}` 不是整数秒，或数值太大"),
+    },
+    cli: CliPhrases {
+        ok: "通过",
+        counts: |errors, warnings| format!("{errors} 个错误，{warnings} 条警告"),
+        invalid: |files| format!("未通过检查：{}", files.join("、")),
+        warnings_summary: |n, file| format!("有 {n} 条警告；详见 `sandtable validate {file}`"),
+        bad_pace: |pace| {
+            format!("--pace {pace}：推演速度必须是有限的正数，即每秒实际时间对应的情景秒数（60 表示一分钟推演一小时）")
+        },
+        bad_lang_variable: |value| format!("SANDTABLE_LANG={value}：应为 `en` 或 `zh`"),
+    },
+    evidence: EvidencePhrases {
+        runbook_unreachable: |step, site| format!("{step} 的运行手册无法取用（存放于 {site}）"),
+        runbook_site_down: |site, step| format!("{site} 中断（{step} 的运行手册存放于此）"),
+        attempt_channel_down: |person, channel| format!("经 {channel} 联系 {person}：渠道中断"),
+        channel_down: |channel| format!("渠道 {channel} 中断"),
+        site_down: |site| format!("站点 {site} 中断"),
+        system_down: |system| format!("系统 {system} 中断"),
+        runbook_delay: |step, delay| format!("{step} 的运行手册无法取用，延误 {delay}"),
+        reached: |role, person| format!("联系上 {role}（{person}）"),
+        unreachable: |role| format!("{role} 无人联系得上"),
+        attempt: |person, channel, end| format!("经 {channel} 联系 {person}：{end}"),
+        answered: "已应答",
+        no_answer: "无应答",
+        channel_was_down: "渠道中断",
+        pending: "尚无结果",
+        function_down: |function| format!("业务功能 {function} 中断"),
+        supplier_cut_off: |supplier| format!("供应商 {supplier} 断供"),
+        supplier_restored: |supplier| format!("供应商 {supplier} 恢复供货"),
+        notification_late: |role| format!("{role} 通知超时"),
+        stakeholder_late: |stakeholder| format!("相关方 {stakeholder} 通知超时"),
+        stakeholder_notified: |stakeholder, channel| format!("已经 {channel} 通知相关方 {stakeholder}"),
+        decision_asked: |decision, person| format!("决策 {decision} 已交由 {person} 决定"),
+        decision_posed_nobody: |decision, role| format!("决策 {decision} 已提出（{role} 无人在岗可问）"),
+        default_applied: |option| format!("按默认选项 {option} 处理"),
+        declared: "宣布灾难",
+        step_ready_not_started: |step, end| format!("步骤 {step} 已就绪，至 {end} 仍未开始"),
+        step_ready: |step| format!("步骤 {step} 已就绪"),
+        step_started: |step| format!("步骤 {step} 开始"),
+        procedure_done: "恢复流程完成",
+        waited_for: |what, from, until| format!("等待 {what}：{from} → {until}"),
+        answer_not_declaring: |decision, option| format!("决策 {decision} 作答：{option}（不宣布灾难）"),
+        default_not_declaring: |decision, option| format!("决策 {decision} 按默认：{option}（不宣布灾难）"),
+        end_not_declared: "演练结束（未记录宣布灾难）",
     },
 };

@@ -5,12 +5,14 @@
 //! Everything else (moving the clock, asking, answering from the journal first when
 //! resuming) happens here, where a test can drive it without a process.
 
+mod answer;
+
 use super::{FacilitatorCommand, Journal, JournalEntry, board, describe, inject_details, parse_command};
 use crate::compile::Model;
 use crate::diag::Diagnostic;
 use crate::engine::{DecisionSource, Defaults, Engine, Prepared, Question, Reply};
 use crate::format::scenario::Scenario;
-use crate::ids::{Id, OptionId};
+use crate::ids::Id;
 use crate::inputs::Inputs;
 use crate::lang::Lang;
 use crate::outcome::{LogKind, Outcome};
@@ -90,6 +92,8 @@ pub struct Session<'m> {
     motion: Motion,
     /// The clock reading when the pending question was shown, once it has been.
     asked_at: Option<f64>,
+    /// An answer past the deadline, not journaled until the facilitator confirms it.
+    confirming: Option<answer::LateAnswer>,
     notes: Vec<(i64, String)>,
     ended_at: Option<i64>,
     /// The journal of a resumed session already records its end.
@@ -142,6 +146,7 @@ impl<'m> Session<'m> {
             position: 0,
             motion: Motion::Idle,
             asked_at: None,
+            confirming: None,
             notes: previous.map_or_else(Vec::new, |j| j.notes.clone()),
             ended_at: None,
             end_recorded: previous.is_some_and(|j| j.ended.is_some()),
@@ -179,7 +184,9 @@ impl<'m> Session<'m> {
 
     /// What to show before reading the next line.
     pub fn prompt(&self) -> String {
-        if self.asked_at.is_some() {
+        if self.confirming.is_some() {
+            self.lang.catalogue().play.confirm_prompt.to_owned()
+        } else if self.asked_at.is_some() {
             self.lang.catalogue().play.decision_prompt.to_owned()
         } else {
             format!("{} > ", format_time(self.position()))
@@ -187,15 +194,26 @@ impl<'m> Session<'m> {
     }
 
     /// Handles one line the facilitator typed; `clock` is the front end's monotonic clock
-    /// in seconds, from which the time the team took to answer is measured.
+    /// in seconds, from which the time the team took to answer is measured. Control
+    /// characters (arrow keys through a terminal without line editing, pasted escape
+    /// codes) are taken out first, so they never reach the journal or the report.
     pub fn handle(&mut self, line: &str, clock: f64) -> Result<Output, Diagnostic> {
         let mut out = Output::default();
         if self.is_over() {
             return Ok(out);
         }
+        let typed = crate::text::typed_line(line);
+        if typed.trim().is_empty() && !line.trim().is_empty() {
+            // Only keys (an arrow, a function key): not the Enter that means `next`.
+            return Ok(out);
+        }
+        let line = typed;
         match self.engine.question().filter(|_| self.asked_at.is_some()) {
-            Some(q) => self.handle_answer(q, line, clock, &mut out)?,
-            None => self.handle_command(line, &mut out),
+            Some(q) => match self.confirming.take() {
+                Some(late) => self.handle_confirmation(q, late, &line, &mut out),
+                None => self.handle_answer(q, &line, clock, &mut out),
+            },
+            None => self.handle_command(&line, &mut out),
         }
         self.advance(clock, &mut out)?;
         Ok(out)
@@ -210,7 +228,7 @@ impl<'m> Session<'m> {
 
     fn handle_command(&mut self, line: &str, out: &mut Output) {
         let say = &self.lang.catalogue().play;
-        match parse_command(line, &[]) {
+        match parse_command(line, &[], self.lang) {
             Ok(FacilitatorCommand::Next) => {
                 self.motion = Motion::Next { from: self.engine.outcome().log.len(), moved: false };
             }
@@ -227,70 +245,6 @@ impl<'m> Session<'m> {
             Ok(FacilitatorCommand::Answer(..) | FacilitatorCommand::Default) => out.say(say.no_decision_pending),
             Err(error) => out.say(error.say(self.lang)),
         }
-    }
-
-    fn handle_answer(&mut self, q: Question, line: &str, clock: f64, out: &mut Output) -> Result<(), Diagnostic> {
-        let say = &self.lang.catalogue().play;
-        let dec = &self.model.decisions[q.decision];
-        let options: Vec<&str> = dec.options.iter().map(|o| o.id.as_str()).collect();
-        let reply = match parse_command(line, &options) {
-            Ok(FacilitatorCommand::Answer(option, typed)) => {
-                // Time at the table, scaled to scenario time, unless the facilitator typed it.
-                let waited = clock - self.asked_at.unwrap_or(clock);
-                let latency = typed.unwrap_or_else(|| (waited.max(0.0) * self.pace).round() as i64);
-                let index = dec.options.iter().position(|o| o.id == option).map(OptionId::from_index);
-                out.journal.push(JournalEntry::Answer {
-                    t: q.asked_at,
-                    decision: dec.id.clone(),
-                    option: Some(option),
-                    latency,
-                });
-                index.map(|option| Reply::Answer { option, latency })
-            }
-            Ok(FacilitatorCommand::Default) => {
-                out.journal.push(JournalEntry::Answer {
-                    t: q.asked_at,
-                    decision: dec.id.clone(),
-                    option: None,
-                    latency: dec.deadline,
-                });
-                Some(Reply::NoAnswer)
-            }
-            Ok(FacilitatorCommand::Board) => {
-                out.say(board(self.model, self.engine.outcome(), q.asked_at, self.lang));
-                None
-            }
-            Ok(FacilitatorCommand::Note(text)) => {
-                self.note(q.asked_at, text, out);
-                None
-            }
-            Ok(FacilitatorCommand::Help) => {
-                out.say(say.help);
-                None
-            }
-            Ok(FacilitatorCommand::End) => {
-                // The question stays open: the default applies when the run is finished.
-                self.ended_at = Some(self.position());
-                None
-            }
-            Ok(FacilitatorCommand::Next | FacilitatorCommand::Jump(_)) => {
-                out.say(say.answer_first);
-                None
-            }
-            Err(error) => {
-                out.say(error.say(self.lang));
-                None
-            }
-        };
-        if let Some(reply) = reply {
-            self.engine.answer(reply);
-            self.asked_at = None;
-            let rec = &self.engine.outcome().decisions[q.record];
-            if rec.by_default && matches!(reply, Reply::Answer { .. }) {
-                out.say((say.answer_after_deadline)(&self.lang.duration(dec.deadline), &dec.options[dec.default].id));
-            }
-        }
-        Ok(())
     }
 
     fn note(&mut self, t: i64, text: String, out: &mut Output) {

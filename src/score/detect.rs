@@ -42,6 +42,18 @@ fn usual(d: Distribution) -> i64 {
     }
 }
 
+/// One attempt to reach someone, as an evidence line.
+fn attempt_evidence(c: &Ctx, a: &crate::outcome::Attempt) -> Evidence {
+    let e = &c.say.evidence;
+    let how = match a.end {
+        crate::outcome::AttemptEnd::Answered => e.answered,
+        crate::outcome::AttemptEnd::NoAnswer => e.no_answer,
+        crate::outcome::AttemptEnd::ChannelDown => e.channel_was_down,
+        crate::outcome::AttemptEnd::Pending => e.pending,
+    };
+    ev(a.sent_at, (e.attempt)(&c.m.people[a.person].id, &c.m.channels[a.channel].id, how))
+}
+
 /// A finding before it gets its id (`kind:subject`); its kind also gives its capability
 /// element.
 struct Draft<'a> {
@@ -209,7 +221,7 @@ fn missed_rpo(c: &mut Ctx) {
             subject: &f.id,
             title: (say.title)(&f.name, &lost, &lang.duration(f.rpo)),
             detail: (say.detail)(&protection),
-            evidence: vec![ev(o.start, format!("function_down {}", f.id))],
+            evidence: vec![ev(o.start, (c.say.evidence.function_down)(&f.id))],
             action: actions.join(" "),
             responsible: c.plan_owner(),
         });
@@ -224,10 +236,10 @@ fn single_source(c: &mut Ctx) {
         if !s.alternates.is_empty() {
             continue;
         }
-        let mut evidence = vec![ev(rec.cut_off_at, format!("supplier_cut_off {}", s.id))];
+        let mut evidence = vec![ev(rec.cut_off_at, (c.say.evidence.supplier_cut_off)(&s.id))];
         let detail = match rec.restored_at {
             Some(t) => {
-                evidence.push(ev(t, format!("supplier_restored {}", s.id)));
+                evidence.push(ev(t, (c.say.evidence.supplier_restored)(&s.id)));
                 (say.detail_restored)(&format_time(t))
             }
             None => (say.detail_still_cut_off)(&format_time(out.ended_at)),
@@ -264,7 +276,7 @@ fn default_decisions(c: &mut Ctx) {
                 let person = &m.people[p].name;
                 let backup = role.holders.iter().find(|&&h| h != p).map(|&h| m.people[h].name.as_str());
                 (
-                    format!("decision_asked {} to {}", dec.id, m.people[p].id),
+                    (c.say.evidence.decision_asked)(&dec.id, &m.people[p].id),
                     (say.detail)(person, &format_time(asked_at), option_label, &format_time(applied_at)),
                     match backup {
                         Some(b) => (say.action_backup_answers)(&role.name, person, b, &lang.duration(dec.deadline)),
@@ -273,7 +285,7 @@ fn default_decisions(c: &mut Ctx) {
                 )
             }
             None => (
-                format!("decision_posed {} (nobody holding {} to ask)", dec.id, role.id),
+                (c.say.evidence.decision_posed_nobody)(&dec.id, &role.id),
                 (say.detail_nobody_asked)(&role.name, option_label, &format_time(applied_at)),
                 (say.action_nobody_asked)(&role.name),
             ),
@@ -283,7 +295,10 @@ fn default_decisions(c: &mut Ctx) {
             subject: &dec.id,
             title: (say.title)(&dec.prompt, &lang.duration(dec.deadline)),
             detail,
-            evidence: vec![ev(asked_at, asked), ev(applied_at, format!("default {}", dec.options[option].id))],
+            evidence: vec![
+                ev(asked_at, asked),
+                ev(applied_at, (c.say.evidence.default_applied)(&dec.options[option].id)),
+            ],
             action,
             // Who may decide for a role, and when, is the plan's to say.
             responsible: c.plan_owner(),

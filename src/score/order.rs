@@ -2,27 +2,23 @@
 
 use super::{FunctionScore, Lang, OrderBreach};
 
+/// Each less urgent function that came back while a more urgent one, already down when
+/// it went down, was still down: the order a plan's priorities ask for was not kept.
 pub(super) fn breaches(functions: &[FunctionScore]) -> Vec<OrderBreach> {
     let mut out = Vec::new();
     for a in functions {
-        for b in functions {
-            let (Some(sa), Some(sb)) = (a.start, b.start) else { continue };
-            if a.priority > b.priority && sa == sb {
-                let a_back = a.back_after.map(|x| sa + x);
-                let b_back = b.back_after.map(|x| sb + x);
-                let breached = match (a_back, b_back) {
-                    (Some(ta), Some(tb)) => ta < tb,
-                    (Some(_), None) => true,
-                    _ => false,
-                };
-                if breached {
-                    out.push(OrderBreach {
-                        first: a.name.clone(),
-                        first_priority: a.priority,
-                        later: b.name.clone(),
-                        later_priority: b.priority,
-                    });
-                }
+        let (Some(sa), Some(back)) = (a.start, a.back_after) else { continue };
+        let a_back = sa + back;
+        for b in functions.iter().filter(|b| b.priority < a.priority) {
+            let Some(sb) = b.start else { continue };
+            let b_down_then = sb <= sa && b.back_after.is_none_or(|x| sb + x > a_back);
+            if b_down_then {
+                out.push(OrderBreach {
+                    first: a.name.clone(),
+                    first_priority: a.priority,
+                    later: b.name.clone(),
+                    later_priority: b.priority,
+                });
             }
         }
     }

@@ -122,7 +122,7 @@ fn stakeholder_notified(m: &Model, r: &Results, s: StakeholderId, lang: Lang) ->
     let st = &r.stakeholders[s];
     let deadline = m.stakeholders[s].deadline;
     let text = (say.stakeholder_notified)(&st.name, &lang.duration(deadline));
-    let Some(d0) = r.disruption_at else { return Assessment::not_assessable(text, say.not_disrupted) };
+    let Some(d0) = r.disruption_at else { return Assessment::not_assessable(text, say.nothing_disrupted) };
     if st.within_deadline.is_none() {
         return open_at_end(text, say.not_notified, r, lang);
     }
@@ -137,7 +137,7 @@ fn declared_within(r: &Results, limit: i64, lang: Lang) -> Assessment {
     let say = &lang.catalogue().criteria;
     let end = r.ended_at;
     let text = (say.declared_within)(&lang.duration(limit));
-    let Some(d0) = r.disruption_at else { return Assessment::not_assessable(text, say.not_disrupted) };
+    let Some(d0) = r.disruption_at else { return Assessment::not_assessable(text, say.nothing_disrupted) };
     match r.declaration.as_ref() {
         Some(d) => {
             let after = d.at - d0;
@@ -157,7 +157,7 @@ fn call_tree_within(m: &Model, r: &Results, limit: i64, lang: Lang) -> Assessmen
     let say = &lang.catalogue().criteria;
     let end = r.ended_at;
     let text = (say.call_tree_within)(&lang.duration(limit));
-    let Some(d0) = r.disruption_at else { return Assessment::not_assessable(text, say.not_disrupted) };
+    let Some(d0) = r.disruption_at else { return Assessment::not_assessable(text, say.nothing_disrupted) };
     let tree: Vec<_> = r.notifications.iter().filter(|n| n.from_role.is_some()).collect();
     // Every role the call tree names must be reached, including roles whose caller
     // was never reached and so never called them.
@@ -238,7 +238,7 @@ pub fn rate(
             for &c in &o.criteria {
                 let Assessment { text, met, detail, miss, causes } = assess(m, r, decisions, c, lang);
                 match met {
-                    Some(true) => strengths.push(format!("{text}: {detail}")),
+                    Some(true) => strengths.push((say.criterion)(&text, &detail)),
                     Some(false) => {
                         misses.push(miss);
                         // Quote a finding by its title, unless the title only restates
@@ -255,12 +255,12 @@ pub fn rate(
                             })
                             .collect();
                         improvements.push(if explained.is_empty() {
-                            format!("{text}: {detail}")
+                            (say.criterion)(&text, &detail)
                         } else {
-                            format!("{text}: {detail}. {}", (say.root_cause)(&explained))
+                            (say.criterion_caused)(&text, &detail, &(say.root_cause)(&explained))
                         });
                     }
-                    None => not_assessed.push(format!("{text}: {detail}")),
+                    None => not_assessed.push((say.criterion)(&text, &detail)),
                 }
                 criteria.push(CriterionScore { text, met, detail });
             }
@@ -282,6 +282,12 @@ pub fn rate(
                 (Some(Rating::M), (say.some_met)(met, assessed))
             } else {
                 (Some(Rating::U), (say.some_met)(met, assessed))
+            };
+            let unassessed = criteria.len() - assessed;
+            let reason = if rating.is_some() && unassessed > 0 {
+                reason + (say.partly_assessed)(unassessed).as_str()
+            } else {
+                reason
             };
             ObjectiveScore {
                 id: o.id.clone(),

@@ -12,10 +12,14 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The binary, run from the crate root without colour.
+/// The binary, run from the crate root without colour, in English whatever the
+/// machine's locale (tests that want another language set it).
 pub fn sandtable() -> Command {
     let mut cmd = Command::cargo_bin("sandtable").expect("binary builds");
     cmd.current_dir(root()).env("NO_COLOR", "1").env_remove("COLUMNS");
+    for var in ["SANDTABLE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(var);
+    }
     cmd
 }
 

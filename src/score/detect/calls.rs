@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Ctx, Draft, ev, usual};
+use super::{Ctx, Draft, attempt_evidence, ev, usual};
 use crate::compile::Link;
 use crate::ids::{CallId, ChannelId, Id};
 use crate::outcome::{AttemptEnd, LogKind, Notification};
@@ -29,10 +29,8 @@ pub(super) fn unreachable_roles(c: &mut Ctx) {
         let tried: Vec<String> = note.attempts.iter().map(|a| c.attempt(a)).collect();
         let tried: Vec<&str> = tried.iter().map(String::as_str).collect();
         let mut detail = if role.holders.len() > 1 { (say.detail)(&tried) } else { (say.detail_no_backup)(&tried) };
-        let mut evidence = vec![ev(e.t, format!("unreachable {}", role.id))];
-        evidence.extend(note.attempts.iter().take(6).map(|a| {
-            ev(a.sent_at, format!("{} via {}: {}", m.people[a.person].id, m.channels[a.channel].id, a.end.as_str()))
-        }));
+        let mut evidence = vec![ev(e.t, (c.say.evidence.unreachable)(&role.id))];
+        evidence.extend(note.attempts.iter().take(6).map(|a| attempt_evidence(c, a)));
         let link = note.link.and_then(|l| m.call_tree.as_ref().map(|t| &t.links[l]));
         detail.push_str(&link_rule(c, link, &role.name));
         if let (Some(reached), Some(deadline)) = (note.reached, note.deadline_at)
@@ -41,7 +39,7 @@ pub(super) fn unreachable_roles(c: &mut Ctx) {
             let (after, deadline) =
                 (lang.duration(reached.at - note.started_at), lang.duration(deadline - note.started_at));
             detail.push_str(&(say.reached_later)(&format_time(reached.at), &after, &deadline));
-            evidence.push(ev(reached.at, format!("reached {} ({})", role.id, m.people[reached.person].id)));
+            evidence.push(ev(reached.at, (c.say.evidence.reached)(&role.id, &m.people[reached.person].id)));
         }
         c.add(Draft {
             kind: FindingKind::RoleUnreachable,
@@ -112,7 +110,7 @@ pub(super) fn single_channel(c: &mut Ctx) {
             .flat_map(|n| n.attempts.iter())
             .filter(|a| a.person == p)
             .take(3)
-            .map(|a| ev(a.sent_at, format!("{} via {}: {}", person.id, m.channels[a.channel].id, a.end.as_str())))
+            .map(|a| attempt_evidence(c, a))
             .collect();
         let channel = &m.channels[only].id;
         let others = independent_of(c, only);
@@ -227,10 +225,8 @@ pub(super) fn late_notifications(c: &mut Ctx) {
         let deadline = lang.duration(allowed);
         let tried: Vec<String> = note.attempts.iter().map(|a| c.attempt(a)).collect();
         let tried: Vec<&str> = tried.iter().map(String::as_str).collect();
-        let mut evidence = vec![ev(e.t, format!("notification_late {}", role.id))];
-        evidence.extend(note.attempts.iter().map(|a| {
-            ev(a.sent_at, format!("{} via {}: {}", m.people[a.person].id, m.channels[a.channel].id, a.end.as_str()))
-        }));
+        let mut evidence = vec![ev(e.t, (c.say.evidence.notification_late)(&role.id))];
+        evidence.extend(note.attempts.iter().map(|a| attempt_evidence(c, a)));
         let mut detail = match note.reached {
             Some(r) => (say.detail)(&lang.duration(r.at - note.started_at), &deadline, &tried),
             None => (say.detail_not_reached)(&format_time(out.ended_at), &deadline, &tried),
@@ -257,10 +253,10 @@ pub(super) fn late_stakeholders(c: &mut Ctx) {
         let st = &m.stakeholders[s];
         let notice = &out.stakeholders[s.index()];
         let owner = &m.roles[st.owner].name;
-        let mut evidence = vec![ev(e.t, format!("stakeholder_late {}", st.id))];
+        let mut evidence = vec![ev(e.t, (c.say.evidence.stakeholder_late)(&st.id))];
         let when = match (notice.notified, out.disruption_at) {
             (Some(n), Some(d0)) => {
-                evidence.push(ev(n.at, format!("stakeholder_notified {} via {}", st.id, m.channels[n.channel].id)));
+                evidence.push(ev(n.at, (c.say.evidence.stakeholder_notified)(&st.id, &m.channels[n.channel].id)));
                 (say.notified_after)(&lang.duration(n.at - d0), &m.channels[n.channel].id)
             }
             _ => (say.not_notified_by_end)(&format_time(out.ended_at)),

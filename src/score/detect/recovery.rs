@@ -93,10 +93,10 @@ pub(super) fn missed_rto(c: &mut Ctx) {
             |b| (c.say.criteria.back_after)(&lang.duration(b)),
         );
         let rto = lang.duration(f.rto);
-        let mut evidence = vec![ev(o.start, format!("function_down {}", f.id))];
+        let mut evidence = vec![ev(o.start, (c.say.evidence.function_down)(&f.id))];
         let (detail, action, responsible) = match hold_up(o, declared, end) {
             HoldUp::Declaration { wait, at } => {
-                evidence.push(ev(at, "declared".to_owned()));
+                evidence.push(ev(at, c.say.evidence.declared.to_owned()));
                 let wait = lang.duration(wait);
                 (
                     (say.detail_waited_for_declaration)(&state, &rto, &wait),
@@ -105,7 +105,7 @@ pub(super) fn missed_rto(c: &mut Ctx) {
                 )
             }
             HoldUp::NeverStarted { step, ready } => {
-                evidence.push(ev(ready, format!("step {step} ready, not started by {}", format_time(end))));
+                evidence.push(ev(ready, (c.say.evidence.step_ready_not_started)(&step, &format_time(end))));
                 let (name, role) = (step_name(&step), step_role(&step));
                 (
                     (say.detail_step_never_started)(&state, &rto, &name, &format_time(ready)),
@@ -114,8 +114,8 @@ pub(super) fn missed_rto(c: &mut Ctx) {
                 )
             }
             HoldUp::Waited { step, wait, ready, started } => {
-                evidence.push(ev(ready, format!("step {step} ready")));
-                evidence.push(ev(started, format!("step_started {step}")));
+                evidence.push(ev(ready, (c.say.evidence.step_ready)(&step)));
+                evidence.push(ev(started, (c.say.evidence.step_started)(&step)));
                 let (name, role, wait) = (step_name(&step), step_role(&step), lang.duration(wait));
                 (
                     (say.detail_step_held_up)(&state, &rto, &name, &wait),
@@ -125,10 +125,10 @@ pub(super) fn missed_rto(c: &mut Ctx) {
             }
             HoldUp::Dependency { wait, done, until } => {
                 let ids: Vec<&str> = o.waited_for.iter().map(|d| d.id.as_str()).collect();
-                evidence.push(ev(done, "procedure_done".to_owned()));
+                evidence.push(ev(done, c.say.evidence.procedure_done.to_owned()));
                 evidence.push(ev(
                     until,
-                    format!("waited for {}: {} → {}", ids.join(", "), format_time(done), format_time(until)),
+                    (c.say.evidence.waited_for)(&ids.join(", "), &format_time(done), &format_time(until)),
                 ));
                 let waited_for = c.out.outages[fi].first().map_or(&[][..], |o| &o.waited_for[..]);
                 let (what, wait) = (waited_for_names(m, waited_for), lang.duration(wait));
@@ -178,7 +178,7 @@ pub(super) fn not_declared(c: &mut Ctx) {
     let end = format_time(r.ended_at);
     let mut evidence: Vec<_> = stranded
         .iter()
-        .filter_map(|f| f.outages.first().map(|o| ev(o.start, format!("function_down {}", f.id))))
+        .filter_map(|f| f.outages.first().map(|o| ev(o.start, (c.say.evidence.function_down)(&f.id))))
         .collect();
     // A decision whose options could have declared, answered with one that did not.
     for e in &out.log {
@@ -187,11 +187,12 @@ pub(super) fn not_declared(c: &mut Ctx) {
         let dec = &m.decisions[rec.decision];
         let Some(option) = rec.option else { continue };
         if dec.options.iter().any(|o| o.changes.contains(&Change::Declare)) {
-            let how = if rec.by_default { "default" } else { "answer" };
-            evidence.push(ev(e.t, format!("decision {} {how}: {} (does not declare)", dec.id, dec.options[option].id)));
+            let said =
+                if rec.by_default { c.say.evidence.default_not_declaring } else { c.say.evidence.answer_not_declaring };
+            evidence.push(ev(e.t, said(&dec.id, &dec.options[option].id)));
         }
     }
-    evidence.push(ev(r.ended_at, "end (no declaration logged)".to_owned()));
+    evidence.push(ev(r.ended_at, c.say.evidence.end_not_declared.to_owned()));
     let names: Vec<&str> = stranded.iter().map(|f| f.name.as_str()).collect();
     let declarer = c.crisis_owner();
     let subject = m.declare_roles.first().map_or("plan", |&role| m.roles[role].id.as_str());

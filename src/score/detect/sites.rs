@@ -63,7 +63,7 @@ pub(super) fn runbooks(c: &mut Ctx) {
         let mut steps = Vec::new();
         let mut names = Vec::new();
         let mut procedures = Vec::new();
-        let mut evidence = vec![ev(down_at, format!("site_down {}", m.sites[site].id))];
+        let mut evidence = vec![ev(down_at, (c.say.evidence.site_down)(&m.sites[site].id))];
         for l in &lost {
             let function = &m.functions[l.function];
             let Some(p) = function.procedure else { continue };
@@ -74,7 +74,8 @@ pub(super) fn runbooks(c: &mut Ctx) {
             steps.push(match l.looked_at {
                 Some(t) => {
                     let delay = lang.duration(delay);
-                    evidence.push(ev(t, format!("runbook_unreachable {}/{}: +{delay}", function.id, step.id)));
+                    evidence
+                        .push(ev(t, (c.say.evidence.runbook_delay)(&format!("{}/{}", function.id, step.id), &delay)));
                     (say.step_slowed)(&step.name, &function.name, &delay)
                 }
                 None => (say.step_not_reached)(&step.name, &function.name),
@@ -125,7 +126,7 @@ pub(super) fn channels(c: &mut Ctx) {
             .flat_map(|n| n.attempts.iter())
             .chain(out.stakeholders.iter().flat_map(|s| s.attempts.iter()))
             .filter(|a| a.channel == ci && a.end == AttemptEnd::ChannelDown)
-            .map(|a| ev(a.sent_at, format!("attempt to reach {} over {}: channel down", m.people[a.person].id, ch.id)))
+            .map(|a| ev(a.sent_at, (c.say.evidence.attempt_channel_down)(&m.people[a.person].id, &ch.id)))
             .collect();
         let went_down = out.log.iter().find(|e| e.kind == LogKind::ChannelDown(ci));
         let (Some(down), false) = (went_down, failed.is_empty()) else { continue };
@@ -136,12 +137,12 @@ pub(super) fn channels(c: &mut Ctx) {
         let sys = &m.systems[system];
         let system_down = out.log.iter().find(|e| e.kind == LogKind::SystemDown(system)).map(|e| e.t);
         let at = system_down.unwrap_or_else(|| down.iter().map(|d| d.down_at).min().unwrap_or(0));
-        let mut evidence = vec![ev(at, format!("system_down {}", sys.id))];
+        let mut evidence = vec![ev(at, (c.say.evidence.system_down)(&sys.id))];
         let mut counts = Vec::new();
         for d in &down {
             let id = &m.channels[d.channel].id;
             counts.push((say.attempts_down)(id, d.failed.len()));
-            evidence.push(ev(d.down_at, format!("channel_down {id}")));
+            evidence.push(ev(d.down_at, (c.say.evidence.channel_down)(id)));
             evidence.extend(d.failed.iter().take(5).cloned());
         }
         let ids: Vec<&str> = down.iter().map(|d| m.channels[d.channel].id.as_str()).collect();
