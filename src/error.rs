@@ -29,6 +29,9 @@ pub enum Error {
         /// What the operating system said.
         source: std::io::Error,
     },
+    /// A record replayed to other results; the message says where, in the record's language.
+    #[error("{0}")]
+    NotReproduced(String),
     /// The command line asks for something that cannot be done.
     #[error("{0}")]
     Usage(String),
@@ -38,7 +41,11 @@ impl Error {
     /// The process exit code: 1 when the input is at fault, 2 for a usage error.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Invalid(_) | Error::Failed(_) | Error::Read { .. } | Error::Write { .. } => 1,
+            Error::Invalid(_)
+            | Error::Failed(_)
+            | Error::Read { .. }
+            | Error::Write { .. }
+            | Error::NotReproduced(_) => 1,
             Error::Usage(_) => 2,
         }
     }

@@ -16,9 +16,7 @@ pub struct Inputs(BTreeMap<String, String>);
 impl Inputs {
     /// Records one file's text under its role.
     pub fn add(&mut self, role: impl Into<String>, text: &str) {
-        let digest = Sha256::digest(text.as_bytes());
-        let hex = digest.iter().map(|b| format!("{b:02x}")).collect();
-        self.0.insert(role.into(), hex);
+        self.0.insert(role.into(), sha256_hex(text));
     }
 
     /// The roles whose text differs from what `recorded` holds (or that only one of the
@@ -30,6 +28,11 @@ impl Inputs {
         roles.retain(|role| self.0.get(*role) != recorded.0.get(*role));
         roles
     }
+}
+
+/// The SHA-256 of a text, as lower-case hex: how every input is identified.
+pub fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ pub mod msel;
 pub mod outcome;
 pub mod play;
 pub mod project;
+pub mod record;
 pub(crate) mod report;
 pub mod results;
 pub(crate) mod rng;

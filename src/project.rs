@@ -46,9 +46,29 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     /// The SHA-256 of every file read.
     pub inputs: Inputs,
+    /// Every file read, as read: what an exercise record keeps.
+    pub files: Vec<InputFile>,
+}
+
+/// One input file as it was read: its role (as [`Inputs`] names it), the path it was
+/// read from, and its text.
+#[derive(Debug, Clone)]
+pub struct InputFile {
+    /// `scenario`, `plan` or `script PATH`.
+    pub role: String,
+    /// The path as given to [`Sources::read`].
+    pub path: PathBuf,
+    /// The text read.
+    pub file: Arc<SourceFile>,
 }
 
 impl Checked {
+    /// Keeps a file read, with its SHA-256.
+    fn record(&mut self, role: &str, path: &Path, file: &Arc<SourceFile>) {
+        self.inputs.add(role, file.text());
+        self.files.push(InputFile { role: role.to_owned(), path: path.to_owned(), file: file.clone() });
+    }
+
     /// Whether anything found is an error.
     pub fn has_errors(&self) -> bool {
         crate::check::has_errors(&self.diagnostics)
@@ -113,7 +133,7 @@ pub fn check_scenario_file(
             out.diagnostics.extend(as_diagnostics(e));
             None
         }
-        Ok(file) => match load::plan(&file).inspect(|_| out.inputs.add("plan", file.text())) {
+        Ok(file) => match load::plan(&file).inspect(|_| out.record("plan", &plan_path, &file)) {
             Ok(plan) => Some(plan),
             Err(d) => {
                 out.diagnostics.push(d);
@@ -126,7 +146,7 @@ pub fn check_scenario_file(
         let script_path = base.join(&script.value);
         match sources.read(&script_path) {
             Ok(src) => {
-                out.inputs.add(format!("script {}", script.value), src.text());
+                out.record(&format!("script {}", script.value), &script_path, &src);
                 script_files.push(src);
             }
             Err(e) => out.diagnostics.push(
@@ -166,7 +186,8 @@ pub fn check_scenario_file(
         }
         None => out.diagnostics.extend(crate::check::check_scenario(&scenario, None)),
     }
-    out.inputs.add("scenario", scenario.file.text());
+    let scenario_file = scenario.file.clone();
+    out.record("scenario", path, &scenario_file);
     out.plan = plan;
     out.scenario = Some(scenario);
     out
@@ -217,6 +238,8 @@ pub struct Project {
     pub warnings: Vec<Diagnostic>,
     /// The SHA-256 of the scenario, plan and scripts played.
     pub inputs: Inputs,
+    /// The scenario, plan and scripts as read (the scenario last).
+    pub files: Vec<InputFile>,
 }
 
 /// Opens a scenario with its plan (or `plan_override`) and scripts. Errors stop here,
@@ -228,9 +251,14 @@ pub fn open(sources: &dyn Sources, path: &Path, plan_override: Option<&Path>) ->
         return Err(Error::Invalid(checked.diagnostics));
     }
     match (checked.scenario, checked.model, checked.scripts) {
-        (Some(scenario), Some(model), Some(scripts)) => {
-            Ok(Project { scenario, model, scripts, warnings: checked.diagnostics, inputs: checked.inputs })
-        }
+        (Some(scenario), Some(model), Some(scripts)) => Ok(Project {
+            scenario,
+            model,
+            scripts,
+            warnings: checked.diagnostics,
+            inputs: checked.inputs,
+            files: checked.files,
+        }),
         _ => Err(Error::Failed("the scenario or its plan could not be read".to_owned())),
     }
 }

@@ -6,6 +6,8 @@ mod files;
 mod msel;
 mod output_set;
 mod play;
+mod record;
+mod rerun;
 mod run;
 mod schema;
 mod settings;
@@ -115,6 +117,15 @@ enum Verb {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Play an exercise record again and check that it reproduces its results byte for byte.
+    #[command(
+        after_help = "Examples:\n  sandtable run scenarios/dc-power-loss.yaml --out out/drill-2026\n  sandtable rerun out/drill-2026\n\nA record is the folder `run` or `play` wrote: its outputs, record.json and the inputs played (inputs/).\nThe replay uses the recorded seed, answers, language and reports, reads only the record's inputs/,\nand is written to a temporary folder; the record is not changed.\n\nExit status: 0 when results.json is reproduced byte for byte; 1 when it is not (the first differing\nline is named), or when the record cannot be replayed (an input changed since it was recorded, a\nrecord from a newer release, no record.json); 2 on a usage error."
+    )]
+    Rerun {
+        /// The record's folder (the output folder of `run` or `play`).
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
     /// Export or import a Master Scenario Events List (CSV or Excel).
     #[command(subcommand)]
     Msel(MselCommand),
@@ -194,6 +205,7 @@ pub fn main() -> ExitCode {
                 play::play(&play::PlayArgs { target, journal, pace, resume, out, lang, warnings })
             })
         }
+        Verb::Rerun { dir } => rerun::rerun(&dir, style),
         Verb::Msel(MselCommand::Export { scenario, output, seed, lang }) => {
             msel::export(&msel::ExportArgs { scenario, output, seed, lang }, style)
         }
@@ -219,7 +231,19 @@ fn open(
     lang: crate::lang::Lang,
     style: RenderStyle,
 ) -> Result<crate::project::Project, Error> {
-    let project = crate::project::open(&files::DiskSources, &target.scenario, target.plan.as_deref())?;
+    open_from(&files::DiskSources, target, warnings, lang, style)
+}
+
+/// Opens the scenario the arguments name, read through `sources`; warnings are shown
+/// as `warnings` says.
+fn open_from(
+    sources: &dyn crate::project::Sources,
+    target: &ScenarioArgs,
+    warnings: Warnings,
+    lang: crate::lang::Lang,
+    style: RenderStyle,
+) -> Result<crate::project::Project, Error> {
+    let project = crate::project::open(sources, &target.scenario, target.plan.as_deref())?;
     eprint!("{}", warnings.render(&project.warnings, &target.scenario.display().to_string(), lang, style));
     Ok(project)
 }
@@ -231,6 +255,7 @@ fn report(err: &Error, style: RenderStyle) {
         Error::Invalid(diagnostics) => {
             write!(stderr, "{}", diag::render(diagnostics, style)).and_then(|()| writeln!(stderr, "{err}"))
         }
+        Error::NotReproduced(message) => writeln!(stderr, "{message}"),
         other => writeln!(stderr, "error: {other}"),
     };
 }

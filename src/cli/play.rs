@@ -209,9 +209,19 @@ pub fn play(args: &PlayArgs) -> Result<()> {
     let end = session.finish()?;
     journal.record(&end.journal)?;
     let results = Results::new(model, &end.outcome);
-    let files =
-        outputs(model, &end.outcome, &results, &Format::ALL, args.lang, &Templates::default(), &end.observations)?;
-    super::output_set::write_set(&out_dir, &files)?;
+    // The record keeps the journal as it stands now, its end included.
+    let journal_file = read_source(&journal_path)?;
+    let played = super::record::Played {
+        plan_given: args.target.plan.is_some(),
+        answers: Some(&journal_file),
+        seed,
+        lang: args.lang,
+        formats: &Format::ALL,
+    };
+    let kept = super::record::keep(&project, played);
+    let reports = super::run::Reports { formats: &Format::ALL, lang: args.lang, templates: &Templates::default() };
+    let files = outputs(model, &end.outcome, &results, reports, &end.observations, Some(&kept.record))?;
+    super::output_set::write_set(&out_dir, &kept.with_outputs(files))?;
     print!("{}", for_terminal(&summary_table(model, &results, args.lang)));
     println!("\n{}", (say.ended)(&format_time(end.ended_at), &out_dir.display().to_string()));
     Ok(())

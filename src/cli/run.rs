@@ -52,17 +52,30 @@ fn templates(dir: Option<&Path>) -> Result<Templates> {
     Ok(t)
 }
 
-/// Everything `run` writes, as (file name, contents), in a fixed order.
+/// Which reports to write, in which language, from which templates.
+#[derive(Debug, Clone, Copy)]
+pub struct Reports<'a> {
+    /// The report formats.
+    pub formats: &'a [Format],
+    /// Their language.
+    pub lang: Lang,
+    /// The templates for Markdown and HTML.
+    pub templates: &'a Templates,
+}
+
+/// Everything `run` writes, as (file name, contents), in a fixed order; `report.json`
+/// carries the record, when there is one.
 pub fn outputs(
     model: &crate::compile::Model,
     outcome: &crate::outcome::Outcome,
     results: &Results,
-    formats: &[Format],
-    lang: Lang,
-    templates: &Templates,
+    reports: Reports<'_>,
     observations: &[String],
+    record: Option<&crate::record::Record>,
 ) -> std::result::Result<Vec<(&'static str, String)>, crate::diag::Diagnostic> {
-    let card = crate::score::score(model, outcome, results, lang, observations);
+    let Reports { formats, lang, templates } = reports;
+    let mut card = crate::score::score(model, outcome, results, lang, observations);
+    card.record = record.cloned();
     let mut files = vec![("events.jsonl", events_jsonl(model, outcome)), ("results.json", results.to_json())];
     let mut formats = formats.to_vec();
     formats.sort();
@@ -79,14 +92,30 @@ pub fn outputs(
     Ok(files)
 }
 
-/// Plays the scenario, writes `events.jsonl` and `results.json`, prints the summary.
-pub fn run(args: &RunArgs, style: RenderStyle) -> Result<()> {
-    let project = super::open(&args.target, args.warnings, args.lang, style)?;
+/// A run played, with the output set it writes (outputs, `record.json`, `inputs/`).
+#[derive(Debug)]
+pub struct Played {
+    /// The exercise played.
+    pub project: crate::project::Project,
+    /// Its results.
+    pub results: Results,
+    /// The output set, as (name in the folder, contents).
+    pub files: Vec<(String, String)>,
+    /// How many of `files` are outputs; the rest is the record.
+    pub outputs: usize,
+}
+
+/// Plays the scenario as `args` say, reading through `sources`, and makes its output
+/// set without writing it: `run` writes it to the output folder, `rerun` to a
+/// temporary one.
+pub fn play_through(args: &RunArgs, sources: &dyn crate::project::Sources, style: RenderStyle) -> Result<Played> {
+    let project = super::open_from(sources, &args.target, args.warnings, args.lang, style)?;
     let model = &project.model;
     // A decisions file, or the journal of a live session (answers, observations, end).
-    let answers = match &args.decisions {
-        Some(path) => {
-            let answers = project.answers(&read_source(path)?, args.target.seed)?;
+    let answers_file = args.decisions.as_deref().map(|path| sources.read(path)).transpose()?;
+    let answers = match &answers_file {
+        Some(file) => {
+            let answers = project.answers(file, args.target.seed)?;
             eprint!("{}", crate::diag::render(&answers.warnings, style));
             Some(answers)
         }
@@ -105,12 +134,31 @@ pub fn run(args: &RunArgs, style: RenderStyle) -> Result<()> {
         None => engine.finish(end, &mut Defaults)?,
     };
     let results = Results::new(model, &outcome);
-    let files = outputs(model, &outcome, &results, &args.formats, args.lang, &templates, &observations)?;
+    let played = super::record::Played {
+        plan_given: args.target.plan.is_some(),
+        answers: answers_file.as_deref(),
+        seed,
+        lang: args.lang,
+        formats: &args.formats,
+    };
+    let kept = super::record::keep(&project, played);
+    let reports = Reports { formats: &args.formats, lang: args.lang, templates: &templates };
+    let files = outputs(model, &outcome, &results, reports, &observations, Some(&kept.record))?;
+    let count = files.len();
+    let files = kept.with_outputs(files);
+    Ok(Played { project, results, files, outputs: count })
+}
+
+/// Plays the scenario, writes its outputs and record, prints the summary.
+pub fn run(args: &RunArgs, style: RenderStyle) -> Result<()> {
+    let played = play_through(args, &super::DiskSources, style)?;
+    let model = &played.project.model;
     let out_dir = crate::project::out_dir(args.out.as_deref(), model, crate::project::Writer::Run);
-    super::output_set::write_set(&out_dir, &files)?;
+    super::output_set::write_set(&out_dir, &played.files)?;
     let mut stdout = std::io::stdout().lock();
-    let _ = write!(stdout, "{}", crate::text::for_terminal(&summary_table(model, &results, args.lang)));
-    let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
+    let _ = write!(stdout, "{}", crate::text::for_terminal(&summary_table(model, &played.results, args.lang)));
+    let mut names: Vec<String> = played.files[..played.outputs].iter().map(|(n, _)| n.clone()).collect();
+    names.extend(super::record::summary_names());
     let wrote = (args.lang.catalogue().summary.wrote)(&names.join(", "), &out_dir.display().to_string());
     let _ = writeln!(stdout, "\n{wrote}");
     Ok(())

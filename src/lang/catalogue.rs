@@ -718,6 +718,14 @@ pub struct SummaryPhrases {
     pub deadline_not_reached: &'static str,
     /// Arguments: the files written, the folder.
     pub wrote: fn(&str, &str) -> String,
+    /// `rerun` found the same results. Arguments: the record's folder, the seed.
+    pub reproduced: fn(&str, &str) -> String,
+    /// `rerun` found other results. Arguments: the record's folder, the line number,
+    /// the recorded line, the replayed line.
+    pub not_reproduced: fn(&str, &str, &str, &str) -> String,
+    /// Said when a record made by another release did not reproduce. Arguments: the
+    /// release that made it, this release.
+    pub other_release: fn(&str, &str) -> String,
 }
 
 /// The column headings of an exported MSEL (HSEEP's columns, plus sandtable's row kind

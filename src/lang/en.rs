@@ -596,6 +596,13 @@ confirm it (y/n). Durations may be written as 8m, 1h 30m, 两小时 or 半小时
         late: "LATE",
         deadline_not_reached: "deadline still open at the end",
         wrote: |files, dir| format!("Wrote {files} to {dir}."),
+        reproduced: |dir, seed| format!("Reproduced {dir}: results.json is the same byte for byte (seed {seed})."),
+        not_reproduced: |dir, line, recorded, replayed| {
+            format!(
+                "Not reproduced: {dir}/results.json differs at line {line}.\n  recorded: {recorded}\n  replayed: {replayed}"
+            )
+        },
+        other_release: |then, now| format!("The record was made by sandtable {then}; this is sandtable {now}."),
     },
     msel: MselHeaders {
         event: "Event #",

@@ -11,14 +11,14 @@ mod interface;
 mod tests;
 mod zh;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::format::scenario::ExerciseType;
 pub use catalogue::Catalogue;
 
 /// A language reports and scores are written in. Serialised as its code (`en`, `zh`),
 /// which is also what `--lang` takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// English, the default when nothing asks for another language.

@@ -303,7 +303,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     group!(out, "summary", summary, SummaryPhrases {
         title, function, rto, back_after, met, rpo, data_lost, yes, no, not_back_at_end, all_data,
         nothing_disrupted, declared_after, not_declared, call_tree, stakeholder, notified_after, not_notified,
-        within_deadline, late, deadline_not_reached, wrote,
+        within_deadline, late, deadline_not_reached, wrote, reproduced, not_reproduced, other_release,
     });
     #[rustfmt::skip]
     group!(out, "msel", msel, MselHeaders {

@@ -512,6 +512,11 @@ pub static CATALOGUE: Catalogue = Catalogue {
         late: "超时",
         deadline_not_reached: "演练结束时时限未到",
         wrote: |files, dir| format!("已将 {files} 写入 {dir}。"),
+        reproduced: |dir, seed| format!("已复现 {dir}：results.json 逐字节一致（随机种子 {seed}）。"),
+        not_reproduced: |dir, line, recorded, replayed| {
+            format!("未能复现：{dir}/results.json 第 {line} 行不同。\n  记录：{recorded}\n  重放：{replayed}")
+        },
+        other_release: |then, now| format!("该记录由 sandtable {then} 生成；当前为 sandtable {now}。"),
     },
     msel: MselHeaders {
         event: "序号",

@@ -68,6 +68,10 @@ pub struct Scorecard {
     pub timeline: Vec<TimelineEntry>,
     /// What the scenario's scripts noted, for the facilitator only (not in the timeline).
     pub facilitator_notes: Vec<TimelineEntry>,
+    /// What was played, when the report is part of an exercise record: the release,
+    /// seed, date and every input's SHA-256 (see [`crate::record`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<crate::record::Record>,
 }
 
 /// Scores one run.
@@ -107,5 +111,6 @@ pub fn score(m: &Model, out: &Outcome, r: &Results, lang: Lang, observations: &[
         improvement_plan,
         timeline: timeline::timeline(m, out, lang),
         facilitator_notes: timeline::facilitator_notes(out),
+        record: None,
     }
 }
