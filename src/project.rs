@@ -116,53 +116,8 @@ pub fn check_scenario_file(
         };
     let base = path.parent().unwrap_or(Path::new("."));
     let plan_path = plan_override.map_or_else(|| base.join(&scenario.doc.plan.value), Path::to_path_buf);
-    let plan = match sources.read(&plan_path) {
-        Err(Error::Read { source, .. }) if plan_override.is_none() => {
-            out.diagnostics.push(
-                Diagnostic::error(
-                    "scenario::plan-missing",
-                    format!("cannot read the plan {}: {source}", plan_path.display()),
-                )
-                .at(&scenario.file, scenario.doc.plan.loc)
-                .with_label("plan path, relative to this file")
-                .with_help("give the plan's path relative to the scenario file, or pass --plan"),
-            );
-            None
-        }
-        Err(e) => {
-            out.diagnostics.extend(as_diagnostics(e));
-            None
-        }
-        Ok(file) => match load::plan(&file).inspect(|_| out.record("plan", &plan_path, &file)) {
-            Ok(plan) => Some(plan),
-            Err(d) => {
-                out.diagnostics.push(d);
-                None
-            }
-        },
-    };
-    let mut script_files = Vec::new();
-    for script in &scenario.doc.scripts {
-        let script_path = base.join(&script.value);
-        match sources.read(&script_path) {
-            Ok(src) => {
-                out.record(&format!("script {}", script.value), &script_path, &src);
-                script_files.push(src);
-            }
-            Err(e) => out.diagnostics.push(
-                Diagnostic::error(
-                    "scenario::script-missing",
-                    match e {
-                        // The read error already names the path; say only why it failed.
-                        Error::Read { source, .. } => format!("cannot read script {}: {source}", script_path.display()),
-                        e => e.to_string(),
-                    },
-                )
-                .at(&scenario.file, script.loc)
-                .with_help("script paths are relative to the scenario file"),
-            ),
-        }
-    }
+    let plan = read_plan(sources, &plan_path, plan_override.is_none(), &scenario, &mut out);
+    let script_files = read_scripts(sources, base, &scenario, &mut out);
     match &plan {
         Some(plan) => {
             let resolved = resolve(plan, &scenario);
@@ -191,6 +146,75 @@ pub fn check_scenario_file(
     out.plan = plan;
     out.scenario = Some(scenario);
     out
+}
+
+/// Reads and loads the scenario's plan; what goes wrong is a diagnostic, at the
+/// scenario's `plan:` line when the path came from there (`from_scenario`).
+fn read_plan(
+    sources: &dyn Sources,
+    plan_path: &Path,
+    from_scenario: bool,
+    scenario: &Document<Scenario>,
+    out: &mut Checked,
+) -> Option<Document<Plan>> {
+    match sources.read(plan_path) {
+        Err(Error::Read { source, .. }) if from_scenario => {
+            out.diagnostics.push(
+                Diagnostic::error(
+                    "scenario::plan-missing",
+                    format!("cannot read the plan {}: {source}", plan_path.display()),
+                )
+                .at(&scenario.file, scenario.doc.plan.loc)
+                .with_label("plan path, relative to this file")
+                .with_help("give the plan's path relative to the scenario file, or pass --plan"),
+            );
+            None
+        }
+        Err(e) => {
+            out.diagnostics.extend(as_diagnostics(e));
+            None
+        }
+        Ok(file) => match load::plan(&file).inspect(|_| out.record("plan", plan_path, &file)) {
+            Ok(plan) => Some(plan),
+            Err(d) => {
+                out.diagnostics.push(d);
+                None
+            }
+        },
+    }
+}
+
+/// Reads the scenario's scripts, relative to its folder; a missing one is a diagnostic
+/// at its line in the scenario.
+fn read_scripts(
+    sources: &dyn Sources,
+    base: &Path,
+    scenario: &Document<Scenario>,
+    out: &mut Checked,
+) -> Vec<Arc<SourceFile>> {
+    let mut script_files = Vec::new();
+    for script in &scenario.doc.scripts {
+        let script_path = base.join(&script.value);
+        match sources.read(&script_path) {
+            Ok(src) => {
+                out.record(&format!("script {}", script.value), &script_path, &src);
+                script_files.push(src);
+            }
+            Err(e) => out.diagnostics.push(
+                Diagnostic::error(
+                    "scenario::script-missing",
+                    match e {
+                        // The read error already names the path; say only why it failed.
+                        Error::Read { source, .. } => format!("cannot read script {}: {source}", script_path.display()),
+                        e => e.to_string(),
+                    },
+                )
+                .at(&scenario.file, script.loc)
+                .with_help("script paths are relative to the scenario file"),
+            ),
+        }
+    }
+    script_files
 }
 
 /// The seeds `validate` plays a scripted scenario with, after the scenario's own seed.

@@ -4,6 +4,9 @@
 //! length of time (`15m`, `1h 50m`, `7d`), a [`Time`] is an offset from the start of
 //! the exercise, T+0 (`T+2:30`). Both accept the other's notation so that authors
 //! need not remember which field wants which.
+//!
+//! Size: a third of this file is its unit tests of what people write (Chinese numerals,
+//! `2h30`, clock offsets), kept beside the parser they pin.
 
 mod chinese;
 

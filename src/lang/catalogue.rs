@@ -5,6 +5,10 @@
 //! puts the pieces in its own order. Their arguments arrive ready to print: durations
 //! already written by [`Lang::duration`](super::Lang::duration), names as the plan and
 //! scenario spell them. Each function's documentation lists its arguments in order.
+//!
+//! Size: this file is long because it is a table, one field per phrase, grouped by where
+//! the phrase appears; it holds no logic, and keeping one shape in one file is what lets
+//! a missing phrase fail to compile in every language at once.
 
 use serde::Serialize;
 

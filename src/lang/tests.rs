@@ -128,7 +128,9 @@ macro_rules! group {
     }};
 }
 
-/// Every entry of a catalogue by name (`group.field`), rendered.
+/// Every entry of a catalogue by name (`group.field`), rendered. Long because it names
+/// every field of every group: the destructuring is what makes a new phrase fail here
+/// until it is listed.
 fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     let Catalogue {
         durations,

@@ -1,4 +1,8 @@
 //! Simplified Chinese: every phrase sandtable writes in Chinese reports.
+//!
+//! Size: one file per language is deliberate (a translator reads and fills one file
+//! from top to bottom, in the order of the catalogue's groups); it is a table of
+//! phrases, not logic.
 
 use super::catalogue::*;
 

@@ -86,6 +86,7 @@ impl Field {
     }
 
     /// Header variants, normalised (lower case, punctuation and line breaks as spaces).
+    /// Long because it is a table of how people head each column, in two languages.
     fn aliases(self) -> &'static [&'static str] {
         match self {
             Field::Event => &[
