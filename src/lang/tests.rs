@@ -185,7 +185,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         within_rto, within_mtd, within_rpo, all_within_rto, stakeholder_notified, declared_within,
         call_tree_within, decision_within, not_disrupted, back_after, not_back, still_down, window_open,
         not_declared, no_answer, lost, no_reachable_copy, missed, after, not_notified, never_declared,
-        complete_after, not_everyone_reached, not_posed,
+        complete_after, not_everyone_reached, not_posed, owner_never_called, owner_unreachable,
     });
     #[rustfmt::skip]
     group!(out, "ratings", ratings, RatingPhrases {
@@ -198,6 +198,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         channels_on_system,
         role_unreachable,
         rto_missed,
+        declared_late,
         rpo_missed,
         single_channel,
         single_source,
@@ -222,9 +223,15 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     });
     #[rustfmt::skip]
     group!(out, "rto_missed", rto_missed, RtoMissed {
-        title, detail_waited_for_declaration, detail_step_never_started, detail_step_held_up,
-        detail_not_completed, action_declare_sooner, action_step_never_started, action_step_held_up,
-        action_procedure_too_long, detail_waited_for_dependency, action_wait_for_dependency,
+        title, names, detail_step_never_started, detail_step_held_up, detail_not_completed, hold_system,
+        hold_channel, hold_role_unreachable, hold_handover, hold_busy, hold_more_urgent, action_hold_system,
+        action_hold_channel, action_hold_role_unreachable, action_hold_handover, action_hold_busy,
+        action_procedure_too_long, detail_waited_for_dependency, wait_first, wait_then, ended_back,
+        ended_replaced, ended_not, action_wait_for_dependency,
+    });
+    #[rustfmt::skip]
+    group!(out, "declared_late", declared_late, DeclaredLate {
+        title, because_default, because_unreached, because_slow, held, action_name_declarer, action_trigger,
     });
     #[rustfmt::skip]
     group!(out, "rpo_missed", rpo_missed, RpoMissed {
@@ -250,6 +257,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     #[rustfmt::skip]
     group!(out, "decision_default", decision_default, DecisionDefault {
         title, detail, detail_nobody_asked, action_backup_answers, action_name_backup, action_nobody_asked,
+        declared_the_disaster,
     });
     group!(out, "not_declared", not_declared, NotDeclared { title, detail, corrective_action });
     #[rustfmt::skip]
