@@ -312,6 +312,7 @@ rules! {
     supplier_wait_says_who_took_over,
     notice_root_cause_is_the_unreached_caller,
     declared_by_a_default_is_one_item,
+    late_declaration_not_the_cause_when_steps_overran,
 }
 
 #[test]

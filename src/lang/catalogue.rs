@@ -470,7 +470,8 @@ pub struct DeclaredLate {
     pub because_unreached: fn(&str, &str, &str) -> String,
     /// Argument: how long after the outage.
     pub because_slow: fn(&str) -> String,
-    /// Argument: the functions held up (joined).
+    /// Follows the cause in the same paragraph (starts with the space a language puts
+    /// between sentences, if any). Argument: the functions held up (joined).
     pub held: fn(&str) -> String,
     /// Arguments: the declaring role, how soon its holders should be reached.
     pub action_name_declarer: fn(&str, &str) -> String,
@@ -592,8 +593,9 @@ pub struct DecisionDefault {
     pub action_name_backup: fn(&str, &str) -> String,
     /// Nobody holding the role could be asked. Arguments: the role.
     pub action_nobody_asked: fn(&str) -> String,
-    /// The default declared the disaster. Argument: the functions whose recovery waited
-    /// for it (joined).
+    /// The default declared the disaster; follows the detail (starts with the space a
+    /// language puts between sentences, if any). Argument: the functions whose recovery
+    /// waited for it (joined).
     pub declared_the_disaster: fn(&str) -> String,
 }
 

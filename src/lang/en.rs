@@ -298,9 +298,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             hold_busy: |role| format!("the person acting for {role} was busy with another step"),
             hold_more_urgent: |role| format!("{role} was kept for a more urgent function's recovery"),
             action_hold_system: |step, system| {
-                format!(
-                    "Let \"{step}\" run without {system} (a written workaround), or bring {system} back sooner."
-                )
+                format!("Let \"{step}\" run without {system} (a written workaround), or bring {system} back sooner.")
             },
             action_hold_channel: |step, channel| {
                 format!("Let \"{step}\" run without {channel}, or give it a channel that stays up.")
@@ -358,7 +356,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
                     "Recovery steps start only once a disaster is declared, and it was declared {wait} after the outage."
                 )
             },
-            held: |functions| format!("Functions that missed their RTO waiting for it: {functions}."),
+            held: |functions| format!(" Functions that missed their RTO waiting for it: {functions}."),
             action_name_declarer: |role, within| {
                 format!(
                     "Name who declares when no holder of {role} can be reached within {within}, write it into the plan, and rehearse it."
@@ -501,7 +499,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
                 )
             },
             declared_the_disaster: |functions| {
-                format!("This default declared the disaster, so the recovery of {functions} began only then.")
+                format!(" This default declared the disaster, so the recovery of {functions} began only then.")
             },
         },
         not_declared: NotDeclared {

@@ -319,9 +319,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
                 )
             },
             because_unreached: |wait, role, at| {
-                format!(
-                    "恢复步骤须在宣布灾难后才能开始，而宣布发生在中断后{wait}：负责宣布的{role}直到{at}才联系上。"
-                )
+                format!("恢复步骤须在宣布灾难后才能开始，而宣布发生在中断后{wait}：负责宣布的{role}直到{at}才联系上。")
             },
             because_slow: |wait| format!("恢复步骤须在宣布灾难后才能开始，而宣布发生在中断后{wait}。"),
             held: |functions| format!("因等待宣布而未达成 RTO 的业务功能：{functions}。"),

@@ -287,7 +287,7 @@ fn default_decisions(c: &mut Ctx) {
         );
         let held = recovery::held_by_late_declaration(c);
         let detail = if declared && !held.is_empty() {
-            format!("{detail} {}", (say.declared_the_disaster)(&(c.say.findings.rto_missed.names)(&held)))
+            format!("{detail}{}", (say.declared_the_disaster)(&(c.say.findings.rto_missed.names)(&held)))
         } else {
             detail
         };

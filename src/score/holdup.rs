@@ -5,7 +5,7 @@
 
 use crate::compile::{Change, Model};
 use crate::ids::{DecisionId, RoleId};
-use crate::results::{OutageResult, Results, StepWaitResult};
+use crate::results::{FunctionResult, OutageResult, Results, StepWaitResult};
 
 /// What held a function's recovery up longest, as the log shows it.
 pub(super) enum HoldUp<'a> {
@@ -23,7 +23,11 @@ pub(super) enum HoldUp<'a> {
     None,
 }
 
-pub(super) fn hold_up(o: &OutageResult, declared: Option<i64>, end: i64) -> HoldUp<'_> {
+/// The longest hold-up of an outage of a function with this RTO. The declaration counts
+/// only when it alone made the difference: from it to the function's return (or the
+/// end) fits in the RTO; otherwise the steps would have missed it anyway, and the next
+/// hold-up is the one to name.
+pub(super) fn hold_up(o: &OutageResult, rto: i64, declared: Option<i64>, end: i64) -> HoldUp<'_> {
     let mut worst = HoldUp::None;
     let mut longest = 0;
     for s in &o.steps {
@@ -38,9 +42,11 @@ pub(super) fn hold_up(o: &OutageResult, declared: Option<i64>, end: i64) -> Hold
         }
     }
     if let Some(at) = declared {
-        // Steps wait for the declaration; it is the hold-up when it was the longest wait.
+        // Steps wait for the declaration; it is the hold-up when it was the longest wait
+        // and the rest of the recovery fitted in the RTO.
         let wait = at - o.start;
-        if wait > longest {
+        let rest = o.recovered_at.unwrap_or(end) - at;
+        if wait > longest && rest <= rto {
             (longest, worst) = (wait, HoldUp::Declaration);
         }
     }
@@ -56,9 +62,11 @@ pub(super) fn hold_up(o: &OutageResult, declared: Option<i64>, end: i64) -> Hold
 
 /// Whether this outage missed its RTO mainly because the declaration came late: one
 /// cause for every such function, said once ([`declaration_cause`]).
-pub(super) fn held_by_declaration(r: &Results, o: &OutageResult) -> bool {
+pub(super) fn held_by_declaration(r: &Results, f: &FunctionResult) -> bool {
     let declared = r.declaration.as_ref().map(|d| d.at);
-    o.within_rto == Some(false) && matches!(hold_up(o, declared, r.ended_at), HoldUp::Declaration)
+    f.outages.first().is_some_and(|o| {
+        o.within_rto == Some(false) && matches!(hold_up(o, f.rto, declared, r.ended_at), HoldUp::Declaration)
+    })
 }
 
 /// Why the declaration came when it did.
@@ -79,15 +87,26 @@ pub(super) fn declaration_cause(m: &Model, r: &Results) -> Option<DeclarationCau
     let by_default = r.decisions.iter().find_map(|x| {
         let di = crate::ids::all(&m.decisions).find(|&di| m.decisions[di].id == x.id)?;
         let dec = &m.decisions[di];
-        let declares = x.option.as_ref().and_then(|o| dec.options.iter().find(|opt| opt.id == *o))?.changes.contains(&Change::Declare);
-        (x.by_default && declares && x.resolved_at == Some(d.at)).then_some(DeclarationCause::Default { decision: di, at: d.at })
+        let declares = x
+            .option
+            .as_ref()
+            .and_then(|o| dec.options.iter().find(|opt| opt.id == *o))?
+            .changes
+            .contains(&Change::Declare);
+        (x.by_default && declares && x.resolved_at == Some(d.at))
+            .then_some(DeclarationCause::Default { decision: di, at: d.at })
     });
     if by_default.is_some() {
         return by_default;
     }
     let role = crate::ids::all(&m.roles).find(|&ri| m.roles[ri].id == d.role)?;
     // The first notification to reach the role, and whether it did so by its deadline.
-    let first = r.notifications.iter().filter(|n| n.to_role == d.role).filter_map(|n| Some((n.reached_at?, n))).min_by_key(|(t, _)| *t);
+    let first = r
+        .notifications
+        .iter()
+        .filter(|n| n.to_role == d.role)
+        .filter_map(|n| Some((n.reached_at?, n)))
+        .min_by_key(|(t, _)| *t);
     match first {
         Some((reached, n)) if n.within_deadline == Some(false) => Some(DeclarationCause::DeclarerUnreached {
             role,

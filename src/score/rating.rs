@@ -87,7 +87,7 @@ fn function_within(m: &Model, r: &Results, f: FunctionId, rto: bool, lang: Lang)
     let miss = (back - limit).max(0) as f64 / limit.max(1) as f64;
     let causes = vec![(FindingKind::RtoMissed, func.id.clone()), not_declared_cause()];
     // Late because the declaration was (true of the MTD as of the RTO): said as such.
-    let because = holdup::held_by_declaration(r, o)
+    let because = holdup::held_by_declaration(r, func)
         .then(|| r.declaration.as_ref().and_then(|d| holdup::declaration_because(m, r, lang, d.at - o.start)))
         .flatten();
     Assessment::new(text, met, detail, miss, causes).because(because)
@@ -118,7 +118,7 @@ fn all_within_rto(m: &Model, r: &Results, lang: Lang) -> Assessment {
     causes.push(not_declared_cause());
     if !missed.is_empty() {
         let miss = missed.len() as f64 / disrupted.len() as f64;
-        let held = disrupted.iter().any(|f| holdup::held_by_declaration(r, &f.outages[0]));
+        let held = disrupted.iter().any(|f| holdup::held_by_declaration(r, f));
         let because = held
             .then(|| r.declaration.as_ref().and_then(|d| holdup::declaration_because(m, r, lang, d.after_disruption?)))
             .flatten();
@@ -293,16 +293,20 @@ pub fn rate(
                             vec![because.as_str()]
                         } else {
                             findings
-                            .iter()
-                            .filter(|f| {
-                                causes
-                                    .iter()
-                                    .any(|(kind, subject)| f.kind == *kind && (subject == ANY || f.subject == *subject))
-                            })
-                            .map(|f| {
-                                if f.kind.title_restates_its_criterion() { f.detail.as_str() } else { f.title.as_str() }
-                            })
-                            .collect()
+                                .iter()
+                                .filter(|f| {
+                                    causes.iter().any(|(kind, subject)| {
+                                        f.kind == *kind && (subject == ANY || f.subject == *subject)
+                                    })
+                                })
+                                .map(|f| {
+                                    if f.kind.title_restates_its_criterion() {
+                                        f.detail.as_str()
+                                    } else {
+                                        f.title.as_str()
+                                    }
+                                })
+                                .collect()
                         };
                         improvements.push(if explained.is_empty() {
                             format!("{text}: {detail}")

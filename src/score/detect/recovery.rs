@@ -61,7 +61,8 @@ fn dependency_waits(c: &Ctx, waits: &[DependencyWait], done: i64, until: i64) ->
                 let name = dependency_name(m, w.dependency);
                 match (w.until, w.ended, w.dependency) {
                     (Some(at), Some(WaitEnd::ReplacedBy(alt)), Dependency::Supplier(s)) => {
-                        let lead = m.suppliers[s].alternates.iter().find(|a| a.supplier == alt).map_or(0, |a| a.lead_time);
+                        let lead =
+                            m.suppliers[s].alternates.iter().find(|a| a.supplier == alt).map_or(0, |a| a.lead_time);
                         (say.ended_replaced)(&m.suppliers[alt].name, name, &format_time(at), &lang.duration(lead))
                     }
                     (Some(at), _, _) => (say.ended_back)(name, &format_time(at)),
@@ -100,7 +101,8 @@ pub(super) fn missed_rto(c: &mut Ctx) {
         if o.within_rto != Some(false) || (declared.is_none() && o.steps.iter().all(|s| s.started_at.is_none())) {
             continue;
         }
-        let step_of = |id: &str| m.functions[fi].procedure.and_then(|p| m.procedures[p].steps.iter().find(|s| s.id == id));
+        let step_of =
+            |id: &str| m.functions[fi].procedure.and_then(|p| m.procedures[p].steps.iter().find(|s| s.id == id));
         // The procedure's keeper can change its steps and who may start them.
         let keeper = c.procedure_owners(m.functions[fi].procedure);
         let state = o.back_after.map_or_else(
@@ -109,7 +111,7 @@ pub(super) fn missed_rto(c: &mut Ctx) {
         );
         let rto = lang.duration(f.rto);
         let mut evidence = vec![ev(o.start, format!("function_down {}", f.id))];
-        let (detail, action, responsible) = match hold_up(o, declared, end) {
+        let (detail, action, responsible) = match hold_up(o, f.rto, declared, end) {
             HoldUp::Declaration => continue,
             HoldUp::NeverStarted { step, ready, why } => {
                 let Some(st) = step_of(step) else { continue };
@@ -150,7 +152,9 @@ pub(super) fn missed_rto(c: &mut Ctx) {
                     c.plan_owner(),
                 )
             }
-            HoldUp::None => (say.detail_not_completed.to_owned(), (say.action_procedure_too_long)(&f.name, &rto), keeper),
+            HoldUp::None => {
+                (say.detail_not_completed.to_owned(), (say.action_procedure_too_long)(&f.name, &rto), keeper)
+            }
         };
         c.add(Draft {
             kind: FindingKind::RtoMissed,
@@ -197,7 +201,10 @@ pub(super) fn declared_late(c: &mut Ctx) {
         Some(DeclarationCause::DeclarerUnreached { role, reached, within }) => {
             evidence.push(ev(reached, format!("reached {}", m.roles[role].id)));
             let name = &m.roles[role].name;
-            ((say.because_unreached)(&wait, name, &format_time(reached)), (say.action_name_declarer)(name, &lang.duration(within)))
+            (
+                (say.because_unreached)(&wait, name, &format_time(reached)),
+                (say.action_name_declarer)(name, &lang.duration(within)),
+            )
         }
         Some(DeclarationCause::Slow) => ((say.because_slow)(&wait), (say.action_trigger)(&names, &wait)),
     };
@@ -207,7 +214,7 @@ pub(super) fn declared_late(c: &mut Ctx) {
         kind: FindingKind::DeclaredLate,
         subject,
         title: (say.title)(&wait),
-        detail: format!("{because} {}", (say.held)(&names)),
+        detail: format!("{because}{}", (say.held)(&names)),
         evidence,
         action,
         responsible: c.plan_owner(),
@@ -217,11 +224,7 @@ pub(super) fn declared_late(c: &mut Ctx) {
 /// The functions (by name) that missed their RTO mainly because the declaration came late.
 pub(super) fn held_by_late_declaration<'a>(c: &Ctx<'a>) -> Vec<&'a str> {
     let r = c.r;
-    r.functions
-        .iter()
-        .filter(|f| f.outages.first().is_some_and(|o| held_by_declaration(r, o)))
-        .map(|f| f.name.as_str())
-        .collect()
+    r.functions.iter().filter(|f| held_by_declaration(r, f)).map(|f| f.name.as_str()).collect()
 }
 
 /// Nobody declared, and a function whose recovery needs the declaration was still down
