@@ -93,7 +93,8 @@ fn html_prints_on_a4() {
     let tmp = tempfile::tempdir().expect("temp dir");
     for lang in ["en", "zh"] {
         let dir = tmp.path().join(lang);
-        run("scenarios/warehouse-fire.yaml", &dir, &["--format", "html", "--lang", lang]);
+        // key-person-unreachable: the same organisation, and several improvement items.
+        run("scenarios/key-person-unreachable.yaml", &dir, &["--format", "html", "--lang", lang]);
         let html = read(&dir, "report.html");
         for rule in [
             "@page { size: A4;",

@@ -306,6 +306,13 @@ rules! {
     late_call_names_its_channels,
     improvement_owner_can_fix_it,
     actions_follow_the_facts,
+    runbook_finished_before_its_site_fell,
+    late_declaration_is_one_finding,
+    step_wait_names_what_it_waited_for,
+    supplier_wait_says_who_took_over,
+    notice_root_cause_is_the_unreached_caller,
+    declared_by_a_default_is_one_item,
+    late_declaration_not_the_cause_when_steps_overran,
 }
 
 #[test]

@@ -7,7 +7,7 @@
 use super::Engine;
 use crate::compile::Dependency;
 use crate::ids::{self, FunctionId, Id, SystemId};
-use crate::outcome::{LogKind, RecoveredBy};
+use crate::outcome::{DependencyWait, LogKind, RecoveredBy, WaitEnd};
 
 impl Engine<'_> {
     /// Brings systems, channels and functions in line with sites, failures and
@@ -59,17 +59,42 @@ impl Engine<'_> {
     }
 
     /// The procedure is done: the function is back unless something it depends on that
-    /// the procedure does not work around is still down. Both kinds are recorded.
+    /// the procedure does not work around is still down. Both kinds are recorded, and a
+    /// wait, once over, with when and how it ended (back, or a supplier's alternate in).
     fn back_when_nothing_holds(&mut self, f: FunctionId, o: usize) {
         let m = self.model;
+        let now = self.st.now;
         let around = m.functions[f].procedure.map_or(&[][..], |p| &m.procedures[p].works_around[..]);
+        let missing = self.missing(f);
+        let ended = |d: Dependency| match d {
+            Dependency::Supplier(s) if self.st.supplier_cut[s] => {
+                self.st.supplier_alternate[s].map_or(WaitEnd::Back, WaitEnd::ReplacedBy)
+            }
+            _ => WaitEnd::Back,
+        };
+        let ends: Vec<(usize, WaitEnd)> = self.st.out.outages[f.index()][o]
+            .waited_for
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.until.is_none() && !missing.contains(&w.dependency))
+            .map(|(i, w)| (i, ended(w.dependency)))
+            .collect();
+        let outage = &mut self.st.out.outages[f.index()][o];
+        for (i, how) in ends {
+            outage.waited_for[i].until = Some(now);
+            outage.waited_for[i].ended = Some(how);
+        }
         let mut held = false;
-        for d in self.missing(f) {
-            let outage = &mut self.st.out.outages[f.index()][o];
-            let list = if around.contains(&d) { &mut outage.worked_around } else { &mut outage.waited_for };
-            held |= !around.contains(&d);
-            if !list.contains(&d) {
-                list.push(d);
+        for d in missing {
+            if around.contains(&d) {
+                if !outage.worked_around.contains(&d) {
+                    outage.worked_around.push(d);
+                }
+                continue;
+            }
+            held = true;
+            if !outage.waited_for.iter().any(|w| w.dependency == d && w.until.is_none()) {
+                outage.waited_for.push(DependencyWait { dependency: d, since: now, until: None, ended: None });
             }
         }
         if !held {

@@ -6,7 +6,7 @@
 
 use super::{Engine, Event};
 use crate::ids::{self, FunctionId, Id, StepId};
-use crate::outcome::{LogKind, Outage, RecoveredBy, Recovery, Start, StepRun};
+use crate::outcome::{LogKind, Outage, RecoveredBy, Recovery, Start, StepHold, StepRun};
 
 impl Engine<'_> {
     pub(super) fn open_outage(&mut self, f: FunctionId) {
@@ -37,6 +37,8 @@ impl Engine<'_> {
                     by_backup: false,
                     runbook_delay: 0,
                     finished_at: None,
+                    waits: Vec::new(),
+                    holding: None,
                 })
                 .collect(),
             procedure_done_at: None,
@@ -90,8 +92,7 @@ impl Engine<'_> {
             let proc = &m.procedures[p];
             for si in ids::all(&proc.steps) {
                 let step = &proc.steps[si];
-                let run = self.st.out.outages[f.index()][o].steps[si.index()];
-                if run.started.is_some() {
+                if self.st.out.outages[f.index()][o].steps[si.index()].started.is_some() {
                     continue;
                 }
                 let claimed = self.st.claimed_by_tier[step.role];
@@ -100,19 +101,16 @@ impl Engine<'_> {
                 if !step.after.iter().all(|&a| steps[a.index()].finished_at.is_some()) {
                     continue;
                 }
+                let run = &mut self.st.out.outages[f.index()][o].steps[si.index()];
                 if run.ready_at.is_none() {
-                    self.st.out.outages[f.index()][o].steps[si.index()].ready_at = Some(now);
+                    run.ready_at = Some(now);
                 }
-                if claimed < tier {
-                    continue;
-                }
-                let needs_up = step.needs_systems.iter().all(|&s| self.st.system_up[s])
-                    && step.needs_channels.iter().all(|&c| self.st.channel_up[c]);
-                let Some(acting) = self.st.acting[step.role] else { continue };
+                // What it waits for is recorded from the moment it is ready, so that
+                // a report can say why it did not start (not only for how long).
+                let hold = self.step_hold(step, claimed < tier);
+                self.st.out.outages[f.index()][o].steps[si.index()].hold(hold, now);
+                let (None, Some(acting)) = (hold, self.st.acting[step.role]) else { continue };
                 let person = acting.person;
-                if !needs_up || !self.st.available(person) || self.st.busy[person] || acting.ready_at > now {
-                    continue;
-                }
                 let mut secs = self.st.rng.sample(step.duration);
                 if acting.rank > 0 {
                     secs = (secs as f64 * m.roles[step.role].backup_slowdown).round() as i64;
@@ -135,6 +133,30 @@ impl Engine<'_> {
                     Event::StepDone { function: f, step: si },
                 );
             }
+        }
+    }
+
+    /// What keeps a ready step from starting now, if anything: what it needs first,
+    /// then who would do it.
+    fn step_hold(&self, step: &crate::compile::Step, kept_for_more_urgent: bool) -> Option<StepHold> {
+        let st = &self.st;
+        if let Some(&s) = step.needs_systems.iter().find(|&&s| !st.system_up[s]) {
+            return Some(StepHold::System(s));
+        }
+        if let Some(&c) = step.needs_channels.iter().find(|&&c| !st.channel_up[c]) {
+            return Some(StepHold::Channel(c));
+        }
+        let Some(acting) = st.acting[step.role].filter(|a| st.available(a.person)) else {
+            return Some(StepHold::RoleUnreachable);
+        };
+        if acting.ready_at > st.now {
+            Some(StepHold::Handover)
+        } else if kept_for_more_urgent {
+            Some(StepHold::MoreUrgent)
+        } else if st.busy[acting.person] {
+            Some(StepHold::Busy)
+        } else {
+            None
         }
     }
 

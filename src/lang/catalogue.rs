@@ -328,6 +328,11 @@ pub struct CriterionPhrases {
     pub not_everyone_reached: &'static str,
     /// The decision never came up in this run.
     pub not_posed: &'static str,
+    /// A stakeholder's owner was never called because the role that calls it was never
+    /// reached. Arguments: the owner, the first role up the call tree nobody reached.
+    pub owner_never_called: fn(&str, &str) -> String,
+    /// Nobody holding the stakeholder's owner could be reached. Argument: the owner.
+    pub owner_unreachable: fn(&str) -> String,
 }
 
 /// The reason given with an objective's rating.
@@ -361,6 +366,7 @@ pub struct FindingPhrases {
     pub channels_on_system: ChannelsOnSystem,
     pub role_unreachable: RoleUnreachable,
     pub rto_missed: RtoMissed,
+    pub declared_late: DeclaredLate,
     pub rpo_missed: RpoMissed,
     pub single_channel: SingleChannel,
     pub single_source: SingleSource,
@@ -429,33 +435,82 @@ pub struct RoleUnreachable {
 }
 
 /// A function back later than its RTO, or still down after it; the detail names the
-/// hold-up the log shows and the action follows from it. The first two arguments of
-/// every detail: what became of the function (`back after 3h`, `not back at end
-/// (T+3:15)`), its RTO.
+/// hold-up the log shows (never the result again: the title and the criterion say it)
+/// and the action follows from it. A function held up by the declaration is said once,
+/// in [`DeclaredLate`].
 pub struct RtoMissed {
-    /// Arguments: the function, its RTO.
-    pub title: fn(&str, &str) -> String,
-    /// Arguments: state, RTO, how long after the outage the disaster was declared.
-    pub detail_waited_for_declaration: fn(&str, &str, &str) -> String,
-    /// Arguments: state, RTO, the step, when it was ready.
-    pub detail_step_never_started: fn(&str, &str, &str, &str) -> String,
-    /// Arguments: state, RTO, the step, how long it waited after it was ready.
+    /// Arguments: the function, its RTO, what became of it (`back after 3h`, `not back
+    /// at end (T+3:15)`).
+    pub title: fn(&str, &str, &str) -> String,
+    /// Names joined into one list ("A, B and C").
+    pub names: fn(&[&str]) -> String,
+    /// Arguments: the step, when it was ready, what kept it (a `hold_*` phrase).
+    pub detail_step_never_started: fn(&str, &str, &str) -> String,
+    /// Arguments: the step, how long it waited after it was ready, how much of that its
+    /// longest hold took, what that hold was.
     pub detail_step_held_up: fn(&str, &str, &str, &str) -> String,
-    /// No step waited. Arguments: state, RTO.
-    pub detail_not_completed: fn(&str, &str) -> String,
-    /// Arguments: the function, how long the declaration took.
-    pub action_declare_sooner: fn(&str, &str) -> String,
+    /// No step waited.
+    pub detail_not_completed: &'static str,
+    /// A system the step needs was down. Argument: the system.
+    pub hold_system: fn(&str) -> String,
+    /// A channel the step needs was down. Argument: the channel.
+    pub hold_channel: fn(&str) -> String,
+    /// Nobody acting for the role could do it. Argument: the role.
+    pub hold_role_unreachable: fn(&str) -> String,
+    /// The role was being handed over. Argument: the role.
+    pub hold_handover: fn(&str) -> String,
+    /// The person acting was on another step. Argument: the role.
+    pub hold_busy: fn(&str) -> String,
+    /// The role was kept for a more urgent recovery. Argument: the role.
+    pub hold_more_urgent: fn(&str) -> String,
+    /// Arguments: the step, the system it waited for.
+    pub action_hold_system: fn(&str, &str) -> String,
+    /// Arguments: the step, the channel it waited for.
+    pub action_hold_channel: fn(&str, &str) -> String,
     /// Arguments: the step, its role.
-    pub action_step_never_started: fn(&str, &str) -> String,
-    /// Arguments: the step, its role, how long it waited.
-    pub action_step_held_up: fn(&str, &str, &str) -> String,
+    pub action_hold_role_unreachable: fn(&str, &str) -> String,
+    /// Arguments: the step, its role.
+    pub action_hold_handover: fn(&str, &str) -> String,
+    /// Arguments: the step, its role (busy on other steps, or kept for a more urgent one).
+    pub action_hold_busy: fn(&str, &str) -> String,
     /// Arguments: the function, its RTO.
     pub action_procedure_too_long: fn(&str, &str) -> String,
     /// The procedure was done but the function waited for what it depends on.
-    /// Arguments: state, RTO, what it waited for (names, joined), how long.
-    pub detail_waited_for_dependency: fn(&str, &str, &str, &str) -> String,
+    /// Arguments: when the procedure was done, the waits (`wait_first`, then `wait_then`).
+    pub detail_waited_for_dependency: fn(&str, &[&str]) -> String,
+    /// The first wait. Arguments: how long, what was missing (names), how it ended.
+    pub wait_first: fn(&str, &str, &str) -> String,
+    /// A later wait. Arguments: until when, what was still missing, how it ended.
+    pub wait_then: fn(&str, &str, &str) -> String,
+    /// Arguments: what came back, when.
+    pub ended_back: fn(&str, &str) -> String,
+    /// Arguments: the alternate, the supplier it replaced, when, the alternate's lead time.
+    pub ended_replaced: fn(&str, &str, &str, &str) -> String,
+    /// Still missing at the end. Argument: the end.
+    pub ended_not: fn(&str) -> String,
     /// Arguments: the function, what it waited for.
     pub action_wait_for_dependency: fn(&str, &str) -> String,
+}
+
+/// Recovery waited for a declaration that came late: one finding for the one cause,
+/// naming every function it held up; also the root cause the criteria quote.
+pub struct DeclaredLate {
+    /// Argument: how long after the first disruption it was declared.
+    pub title: fn(&str) -> String,
+    /// Arguments: how long after the outage, the unanswered decision's question, when its
+    /// default applied.
+    pub because_default: fn(&str, &str, &str) -> String,
+    /// Arguments: how long after the outage, the declaring role, when it was reached.
+    pub because_unreached: fn(&str, &str, &str) -> String,
+    /// Argument: how long after the outage.
+    pub because_slow: fn(&str) -> String,
+    /// Follows the cause in the same paragraph (starts with the space a language puts
+    /// between sentences, if any). Argument: the functions held up (joined).
+    pub held: fn(&str) -> String,
+    /// Arguments: the declaring role, how soon its holders should be reached.
+    pub action_name_declarer: fn(&str, &str) -> String,
+    /// Arguments: the functions held up (joined), how long the declaration took.
+    pub action_trigger: fn(&str, &str) -> String,
 }
 
 /// A function that lost more data than its RPO allows.
@@ -572,6 +627,10 @@ pub struct DecisionDefault {
     pub action_name_backup: fn(&str, &str) -> String,
     /// Nobody holding the role could be asked. Arguments: the role.
     pub action_nobody_asked: fn(&str) -> String,
+    /// The default declared the disaster; follows the detail (starts with the space a
+    /// language puts between sentences, if any). Argument: the functions whose recovery
+    /// waited for it (joined).
+    pub declared_the_disaster: fn(&str) -> String,
 }
 
 /// Functions went down, nobody declared, and recovery never started.

@@ -194,6 +194,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         complete_after: |after| format!("complete after {after}"),
         not_everyone_reached: "not everyone was reached",
         not_posed: "not posed in this run",
+        owner_never_called: |owner, root| format!("{owner} was never called, because nobody reached {root}"),
+        owner_unreachable: |owner| format!("nobody holding {owner} could be reached"),
     },
     ratings: RatingPhrases {
         root_cause: |causes| {
@@ -303,38 +305,44 @@ pub static CATALOGUE: Catalogue = Catalogue {
             },
         },
         rto_missed: RtoMissed {
-            title: |function, rto| format!("{function} missed its RTO of {rto}"),
-            detail_waited_for_declaration: |state, rto, wait| {
+            title: |function, rto, state| format!("{function} missed its RTO of {rto}: {state}"),
+            names: |names| match names {
+                [] => String::new(),
+                [one] => (*one).to_owned(),
+                [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+            },
+            detail_step_never_started: |step, ready, why| {
+                format!("The step \"{step}\" was ready from {ready} but never started: {why}.")
+            },
+            detail_step_held_up: |step, wait, held, why| {
+                format!("The longest wait was the step \"{step}\": {wait} before it started, {held} of it while {why}.")
+            },
+            detail_not_completed: "No step waited once it was ready: the time went on the steps themselves.",
+            hold_system: |system| format!("{system}, which it needs, was down"),
+            hold_channel: |channel| format!("{channel}, which it needs, was down"),
+            hold_role_unreachable: |role| format!("nobody acting for {role} could be reached to do it"),
+            hold_handover: |role| format!("{role} was still being handed over to a backup"),
+            hold_busy: |role| format!("the person acting for {role} was busy with another step"),
+            hold_more_urgent: |role| format!("{role} was kept for a more urgent function's recovery"),
+            action_hold_system: |step, system| {
+                format!("Let \"{step}\" run without {system} (a written workaround), or bring {system} back sooner.")
+            },
+            action_hold_channel: |step, channel| {
+                format!("Let \"{step}\" run without {channel}, or give it a channel that stays up.")
+            },
+            action_hold_role_unreachable: |step, role| {
                 format!(
-                    "RTO {rto}: {state}. Recovery steps start only once a disaster is declared, and it was declared {wait} after the outage."
+                    "Make sure someone acting for {role} can be reached to start \"{step}\" (a further backup, checked contact details)."
                 )
             },
-            detail_step_never_started: |state, rto, step, ready| {
-                format!("RTO {rto}: {state}. The step \"{step}\" was ready from {ready} but never started.")
-            },
-            detail_step_held_up: |state, rto, step, wait| {
+            action_hold_handover: |step, role| {
                 format!(
-                    "RTO {rto}: {state}. The longest wait was the step \"{step}\": {wait} between being ready and starting."
+                    "Shorten the hand-over of {role} to its backups (a written hand-over note, access granted beforehand) so that \"{step}\" can start sooner."
                 )
             },
-            detail_not_completed: |state, rto| {
+            action_hold_busy: |step, role| {
                 format!(
-                    "RTO {rto}: {state}. No step waited once it was ready: the steps themselves took longer than the RTO."
-                )
-            },
-            action_declare_sooner: |function, wait| {
-                format!(
-                    "Agree a declaration trigger so that an outage of {function} is declared well within its RTO (this time the declaration took {wait})."
-                )
-            },
-            action_step_never_started: |step, role| {
-                format!(
-                    "Make sure someone acting for {role} can start \"{step}\" as soon as it is ready (a reachable backup, no competing work)."
-                )
-            },
-            action_step_held_up: |step, role, wait| {
-                format!(
-                    "Cut the {wait} wait before \"{step}\": pre-authorise it, or give {role} a backup who can start it at once."
+                    "Give {role} another holder who can take \"{step}\" while the first works on other steps, or let another role do it."
                 )
             },
             action_procedure_too_long: |function, rto| {
@@ -342,14 +350,48 @@ pub static CATALOGUE: Catalogue = Catalogue {
                     "Shorten the recovery procedure of {function} (run steps in parallel, pre-stage the DR site) or review its RTO of {rto} in the BIA."
                 )
             },
-            detail_waited_for_dependency: |state, rto, what, wait| {
-                format!(
-                    "RTO {rto}: {state}. Its recovery procedure was done, but the function waited {wait} more for {what}."
-                )
+            detail_waited_for_dependency: |done, waits| {
+                format!("Its recovery procedure was done at {done}, but the function waited {}.", waits.join(", then "))
             },
+            wait_first: |wait, what, how| format!("{wait} for {what} ({how})"),
+            wait_then: |until, what, how| format!("until {until} for {what} ({how})"),
+            ended_back: |what, at| format!("until {what} was back at {at}"),
+            ended_replaced: |alternate, supplier, at, lead| {
+                format!("until {alternate} took over from {supplier} at {at}, after its {lead} lead time")
+            },
+            ended_not: |end| format!("still missing at the end, {end}"),
             action_wait_for_dependency: |function, what| {
                 format!(
                     "Give {function} a way to run without {what} (a standby or alternate ready in time, or a procedure that works around it), or review its RTO in the BIA."
+                )
+            },
+        },
+        declared_late: DeclaredLate {
+            title: |wait| format!("The disaster was declared {wait} after the disruption"),
+            because_default: |wait, prompt, at| {
+                format!(
+                    "Recovery steps start only once a disaster is declared, and it was declared {wait} after the outage, only when the unanswered decision \"{prompt}\" took its default at {at}."
+                )
+            },
+            because_unreached: |wait, role, at| {
+                format!(
+                    "Recovery steps start only once a disaster is declared, and it was declared {wait} after the outage: nobody holding {role}, who declares, was reached until {at}."
+                )
+            },
+            because_slow: |wait| {
+                format!(
+                    "Recovery steps start only once a disaster is declared, and it was declared {wait} after the outage."
+                )
+            },
+            held: |functions| format!(" Functions that missed their RTO waiting for it: {functions}."),
+            action_name_declarer: |role, within| {
+                format!(
+                    "Name who declares when no holder of {role} can be reached within {within}, write it into the plan, and rehearse it."
+                )
+            },
+            action_trigger: |functions, wait| {
+                format!(
+                    "Agree a declaration trigger so that an outage of {functions} is declared well within its RTO (this time the declaration took {wait})."
                 )
             },
         },
@@ -482,6 +524,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
                 format!(
                     "Nobody acting for {role} knew of the decision: make sure its holders are reached before it falls due, or pre-authorise the answer in the plan."
                 )
+            },
+            declared_the_disaster: |functions| {
+                format!(" This default declared the disaster, so the recovery of {functions} began only then.")
             },
         },
         not_declared: NotDeclared {
@@ -672,6 +717,13 @@ confirm it (y/n). Durations may be written as 8m, 1h 30m, 两小时 or 半小时
         system_down: |system| format!("system_down {system}"),
         runbook_delay: |step, delay| format!("runbook_unreachable {step}: +{delay}"),
         reached: |role, person| format!("reached {role} ({person})"),
+        role_reached: |role| format!("reached {role}"),
+        declared_by: |person, role| format!("declared by {person} ({role})"),
+        step_held: |step, what, took| format!("step {step} held by {what} for {took}"),
+        waited_until: |what, from, until, how| format!("waited for {what}: {from} → {until} ({how})"),
+        replaced_by: |alternate| format!("supplier_switched to {alternate}"),
+        came_back: "back",
+        still_missing: "still missing",
         unreachable: |role| format!("unreachable {role}"),
         attempt: |person, channel, end| format!("{person} via {channel}: {end}"),
         answered: "answered",

@@ -75,6 +75,18 @@ pub struct EvidencePhrases {
     pub runbook_delay: fn(&str, &str) -> String,
     /// Arguments: the role, the person reached.
     pub reached: fn(&str, &str) -> String,
+    /// Arguments: the role reached (its acting person is not named).
+    pub role_reached: fn(&str) -> String,
+    /// Arguments: the person, the role.
+    pub declared_by: fn(&str, &str) -> String,
+    /// A ready step held. Arguments: the step, what held it (`system core-db`, `busy`), how long.
+    pub step_held: fn(&str, &str, &str) -> String,
+    /// A dependency waited for. Arguments: it, from, until, how the wait ended (one of the three below).
+    pub waited_until: fn(&str, &str, &str, &str) -> String,
+    /// Arguments: the alternate that took over.
+    pub replaced_by: fn(&str) -> String,
+    pub came_back: &'static str,
+    pub still_missing: &'static str,
     /// Arguments: the role.
     pub unreachable: fn(&str) -> String,
     /// Arguments: the person, the channel, how the attempt ended (one of the four below).

@@ -209,7 +209,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         within_rto, within_mtd, within_rpo, all_within_rto, stakeholder_notified, declared_within,
         call_tree_within, decision_within, not_disrupted, nothing_disrupted, back_after, not_back, still_down, window_open,
         not_declared, no_answer, lost, no_reachable_copy, missed, after, not_notified, never_declared,
-        complete_after, not_everyone_reached, not_posed,
+        complete_after, not_everyone_reached, not_posed, owner_never_called, owner_unreachable,
     });
     #[rustfmt::skip]
     group!(out, "ratings", ratings, RatingPhrases {
@@ -222,6 +222,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         channels_on_system,
         role_unreachable,
         rto_missed,
+        declared_late,
         rpo_missed,
         single_channel,
         single_source,
@@ -246,9 +247,15 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     });
     #[rustfmt::skip]
     group!(out, "rto_missed", rto_missed, RtoMissed {
-        title, detail_waited_for_declaration, detail_step_never_started, detail_step_held_up,
-        detail_not_completed, action_declare_sooner, action_step_never_started, action_step_held_up,
-        action_procedure_too_long, detail_waited_for_dependency, action_wait_for_dependency,
+        title, names, detail_step_never_started, detail_step_held_up, detail_not_completed, hold_system,
+        hold_channel, hold_role_unreachable, hold_handover, hold_busy, hold_more_urgent, action_hold_system,
+        action_hold_channel, action_hold_role_unreachable, action_hold_handover, action_hold_busy,
+        action_procedure_too_long, detail_waited_for_dependency, wait_first, wait_then, ended_back,
+        ended_replaced, ended_not, action_wait_for_dependency,
+    });
+    #[rustfmt::skip]
+    group!(out, "declared_late", declared_late, DeclaredLate {
+        title, because_default, because_unreached, because_slow, held, action_name_declarer, action_trigger,
     });
     #[rustfmt::skip]
     group!(out, "rpo_missed", rpo_missed, RpoMissed {
@@ -274,6 +281,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     #[rustfmt::skip]
     group!(out, "decision_default", decision_default, DecisionDefault {
         title, detail, detail_nobody_asked, action_backup_answers, action_name_backup, action_nobody_asked,
+        declared_the_disaster,
     });
     group!(out, "not_declared", not_declared, NotDeclared { title, detail, corrective_action });
     #[rustfmt::skip]
@@ -295,7 +303,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     group!(out, "cli", cli, CliPhrases { ok, counts, invalid, warnings_summary, bad_pace, bad_lang_variable });
     #[rustfmt::skip]
     group!(out, "evidence", evidence, EvidencePhrases {
-        runbook_unreachable, runbook_site_down, attempt_channel_down, site_down, system_down, runbook_delay, reached, channel_down, unreachable, attempt,
+        runbook_unreachable, runbook_site_down, attempt_channel_down, site_down, system_down, runbook_delay, reached, role_reached, declared_by, step_held, waited_until, replaced_by, came_back, still_missing, channel_down, unreachable, attempt,
         answered, no_answer, channel_was_down, pending, function_down, supplier_cut_off, supplier_restored,
         notification_late, stakeholder_late, stakeholder_notified, decision_asked, decision_posed_nobody,
         default_applied, declared, step_ready_not_started, step_ready, step_started, procedure_done, waited_for,

@@ -186,6 +186,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         complete_after: |after| format!("全部联系上用时 {after}"),
         not_everyone_reached: "有人未能联系上",
         not_posed: "本次未提出",
+        owner_never_called: |owner, root| format!("{owner}始终未接到通知，因为无人联系上{root}"),
+        owner_unreachable: |owner| format!("联系不上{owner}的任何人选"),
     },
     ratings: RatingPhrases {
         root_cause: |causes| {
@@ -272,40 +274,78 @@ pub static CATALOGUE: Catalogue = Catalogue {
             },
         },
         rto_missed: RtoMissed {
-            title: |function, rto| format!("{function}未达成 {rto} 的 RTO"),
-            detail_waited_for_declaration: |state, rto, wait| {
-                format!("RTO {rto}：{state}。恢复步骤须在宣布灾难后才能开始，而宣布发生在中断后{wait}。")
+            title: |function, rto, state| format!("{function}未达成 {rto} 的 RTO：{state}"),
+            names: |names| match names {
+                [] => String::new(),
+                [one] => (*one).to_owned(),
+                [rest @ .., last] => format!("{}和{last}", rest.join("、")),
             },
-            detail_step_never_started: |state, rto, step, ready| {
-                format!("RTO {rto}：{state}。步骤“{step}”自{ready}起已具备开始条件，但始终未开始。")
+            detail_step_never_started: |step, ready, why| {
+                format!("步骤“{step}”自{ready}起已具备开始条件，但始终未开始：{why}。")
             },
-            detail_step_held_up: |state, rto, step, wait| {
-                format!("RTO {rto}：{state}。等待最久的是步骤“{step}”：具备条件后等了{wait}才开始。")
+            detail_step_held_up: |step, wait, held, why| {
+                format!("等待最久的是步骤“{step}”：等了{wait}才开始，其中{held}是因为{why}。")
             },
-            detail_not_completed: |state, rto| {
-                format!("RTO {rto}：{state}。各步骤具备条件后均未等待：步骤本身耗时超过 RTO。")
+            detail_not_completed: "各步骤具备条件后均未等待：时间都花在步骤本身。",
+            hold_system: |system| format!("其所需的{system}处于停机状态"),
+            hold_channel: |channel| format!("其所需的{channel}处于中断状态"),
+            hold_role_unreachable: |role| format!("联系不上任何可代行{role}的人"),
+            hold_handover: |role| format!("{role}仍在向备援人移交"),
+            hold_busy: |role| format!("代行{role}的人正忙于另一步骤"),
+            hold_more_urgent: |role| format!("{role}被留给更紧急业务功能的恢复"),
+            action_hold_system: |step, system| {
+                format!("让“{step}”在没有{system}时也能进行（书面的替代做法），或让{system}更早恢复。")
             },
-            action_declare_sooner: |function, wait| {
-                format!("约定宣布灾难的触发条件，使{function}中断时能在 RTO 内尽早宣布（本次宣布用了{wait}）。")
+            action_hold_channel: |step, channel| {
+                format!("让“{step}”在没有{channel}时也能进行，或为其配备不会中断的渠道。")
             },
-            action_step_never_started: |step, role| {
-                format!("确保{role}有人能在“{step}”具备条件时立即开始（可联系上的备援人，且没有冲突的工作）。")
+            action_hold_role_unreachable: |step, role| {
+                format!("确保能联系上代行{role}的人来开始“{step}”（增设备援人，核实联系方式）。")
             },
-            action_step_held_up: |step, role, wait| {
-                format!("消除“{step}”开始前{wait}的等待：预先授权，或为{role}安排可立即开始的备援人。")
+            action_hold_handover: |step, role| {
+                format!("缩短{role}向备援人的移交时间（书面交接说明、事先开通权限），使“{step}”能更早开始。")
+            },
+            action_hold_busy: |step, role| {
+                format!("为{role}增设一名人选，在前一人忙于其他步骤时承担“{step}”，或改由其他角色执行。")
             },
             action_procedure_too_long: |function, rto| {
                 format!(
                     "缩短{function}的恢复程序（并行执行步骤、预先准备灾备站点），或在业务影响分析中重新评估 {rto} 的 RTO。"
                 )
             },
-            detail_waited_for_dependency: |state, rto, what, wait| {
-                format!("RTO {rto}：{state}。恢复程序已完成，但该业务功能又等了{wait}，等待{what}恢复。")
+            detail_waited_for_dependency: |done, waits| {
+                format!("恢复程序已于{done}完成，但该业务功能又等待了{}。", waits.join("，随后"))
             },
+            wait_first: |wait, what, how| format!("{wait}，等{what}（{how}）"),
+            wait_then: |until, what, how| format!("直到{until}，等{what}（{how}）"),
+            ended_back: |what, at| format!("{what}于{at}恢复"),
+            ended_replaced: |alternate, supplier, at, lead| {
+                format!("{at}起由{alternate}替代{supplier}，其切换准备期为{lead}")
+            },
+            ended_not: |end| format!("至演练结束（{end}）仍未到位"),
             action_wait_for_dependency: |function, what| {
                 format!(
                     "让{function}在{what}不可用时也能运行（及时到位的备用或替代方案，或绕开它的恢复程序），或在业务影响分析中重新评估其 RTO。"
                 )
+            },
+        },
+        declared_late: DeclaredLate {
+            title: |wait| format!("灾难在中断后{wait}才宣布"),
+            because_default: |wait, prompt, at| {
+                format!(
+                    "恢复步骤须在宣布灾难后才能开始，而宣布发生在中断后{wait}：无人答复决策“{prompt}”，直到{at}按默认选项处理时才宣布。"
+                )
+            },
+            because_unreached: |wait, role, at| {
+                format!("恢复步骤须在宣布灾难后才能开始，而宣布发生在中断后{wait}：负责宣布的{role}直到{at}才联系上。")
+            },
+            because_slow: |wait| format!("恢复步骤须在宣布灾难后才能开始，而宣布发生在中断后{wait}。"),
+            held: |functions| format!("因等待宣布而未达成 RTO 的业务功能：{functions}。"),
+            action_name_declarer: |role, within| {
+                format!("在预案中写明：{within}内联系不上{role}的任何人选时由谁宣布灾难，并加以演练。")
+            },
+            action_trigger: |functions, wait| {
+                format!("约定宣布灾难的触发条件，使{functions}中断时能在 RTO 内尽早宣布（本次宣布用了{wait}）。")
             },
         },
         rpo_missed: RpoMissed {
@@ -406,6 +446,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             action_nobody_asked: |role| {
                 format!("{role}无人知晓此项决策：确保在决策到期前联系上其人员，或在预案中预先授权答复。")
             },
+            declared_the_disaster: |functions| format!("灾难直到默认选项生效时才宣布，{functions}的恢复因此才开始。"),
         },
         not_declared: NotDeclared {
             title: "未宣布灾难：恢复从未启动",
@@ -577,6 +618,13 @@ pub static CATALOGUE: Catalogue = Catalogue {
         system_down: |system| format!("系统 {system} 中断"),
         runbook_delay: |step, delay| format!("{step} 的运行手册无法取用，延误 {delay}"),
         reached: |role, person| format!("联系上 {role}（{person}）"),
+        role_reached: |role| format!("联系上 {role}"),
+        declared_by: |person, role| format!("{person}（{role}）宣布灾难"),
+        step_held: |step, what, took| format!("步骤 {step} 因 {what} 受阻 {took}"),
+        waited_until: |what, from, until, how| format!("等待 {what}：{from} → {until}（{how}）"),
+        replaced_by: |alternate| format!("由 {alternate} 替代"),
+        came_back: "已恢复",
+        still_missing: "仍未恢复",
         unreachable: |role| format!("{role} 无人联系得上"),
         attempt: |person, channel, end| format!("经 {channel} 联系 {person}：{end}"),
         answered: "已应答",

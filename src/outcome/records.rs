@@ -2,7 +2,9 @@
 //! steps, stakeholder notices, decisions, suppliers, the declaration.
 
 use crate::compile::Dependency;
-use crate::ids::{ChannelId, DecisionId, LinkId, OptionId, PersonId, RoleId, StakeholderId, StepId, SupplierId};
+use crate::ids::{
+    ChannelId, DecisionId, LinkId, OptionId, PersonId, RoleId, StakeholderId, StepId, SupplierId, SystemId,
+};
 
 /// How one attempt to reach someone ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,8 +103,35 @@ pub struct Start {
     pub at: i64,
 }
 
-/// One step as played.
+/// What kept a ready step from starting, checked in this order each time the engine
+/// tried to start it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepHold {
+    /// A system the step needs was down.
+    System(SystemId),
+    /// A channel the step needs was down.
+    Channel(ChannelId),
+    /// Nobody acted for the step's role, or the person acting was away.
+    RoleUnreachable,
+    /// The person acting for the role was still taking it over.
+    Handover,
+    /// The person acting for the role was busy with another step.
+    Busy,
+    /// The role was kept for an unfinished procedure of a more urgent function.
+    MoreUrgent,
+}
+
+/// How long a ready step was kept from starting by one hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StepWait {
+    /// What held it.
+    pub hold: StepHold,
+    /// Seconds, summed over every time it held the step.
+    pub secs: i64,
+}
+
+/// One step as played.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StepRun {
     /// The step within its procedure.
     pub step: StepId,
@@ -116,6 +145,63 @@ pub struct StepRun {
     pub runbook_delay: i64,
     /// When it finished.
     pub finished_at: Option<i64>,
+    /// What kept it from starting once it was ready, in the order first met; a hold
+    /// still in force is in `holding`, not here.
+    pub waits: Vec<StepWait>,
+    /// The hold in force, and since when.
+    pub holding: Option<(StepHold, i64)>,
+}
+
+impl StepRun {
+    /// Records what holds the step at `now` (`None`: nothing, it starts), closing the
+    /// hold that was in force if it changed.
+    pub fn hold(&mut self, hold: Option<StepHold>, now: i64) {
+        if self.holding.map(|(h, _)| h) == hold {
+            return;
+        }
+        if let Some((h, since)) = self.holding.take() {
+            self.add_wait(h, now - since);
+        }
+        self.holding = hold.map(|h| (h, now));
+    }
+
+    /// Every wait, with the hold still in force counted up to `end`.
+    pub fn waits_until(&self, end: i64) -> Vec<StepWait> {
+        let mut all = self.clone();
+        if let Some((h, since)) = all.holding.take() {
+            all.add_wait(h, end.max(since) - since);
+        }
+        all.waits
+    }
+
+    fn add_wait(&mut self, hold: StepHold, secs: i64) {
+        match self.waits.iter_mut().find(|w| w.hold == hold) {
+            Some(w) => w.secs += secs,
+            None => self.waits.push(StepWait { hold, secs }),
+        }
+    }
+}
+
+/// How a dependency that held a function back stopped holding it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaitEnd {
+    /// It came back itself (site up, someone acting for the role, supplier restored).
+    Back,
+    /// A cut-off supplier's alternate took over.
+    ReplacedBy(SupplierId),
+}
+
+/// A dependency still down after a function's procedure was done, that held it back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DependencyWait {
+    /// What was missing.
+    pub dependency: Dependency,
+    /// From when it held the function back (the procedure's end, or later).
+    pub since: i64,
+    /// When it stopped holding it; `None`: still at the end.
+    pub until: Option<i64>,
+    /// How it stopped.
+    pub ended: Option<WaitEnd>,
 }
 
 /// One outage of a function.
@@ -133,8 +219,8 @@ pub struct Outage {
     /// nothing else it depends on is still down.
     pub procedure_done_at: Option<i64>,
     /// Dependencies still down after the procedure was done, that held the function
-    /// back until they returned, in the order found.
-    pub waited_for: Vec<Dependency>,
+    /// back, in the order found, each with when and how it stopped holding it.
+    pub waited_for: Vec<DependencyWait>,
     /// Dependencies still down after the procedure was done, that the procedure works
     /// around (`works_around` in the plan).
     pub worked_around: Vec<Dependency>,

@@ -2,13 +2,14 @@
 //! people read, so `Results::new` only assembles.
 
 use super::{
-    AttemptResult, DecisionResult, DependencyResult, FunctionResult, NotificationResult, OutageResult,
-    StakeholderResult, StepResult, SupplierResult, met,
+    AttemptResult, DecisionResult, DependencyResult, DependencyWaitResult, FunctionResult, NotificationResult,
+    OutageResult, StakeholderResult, StepResult, StepWaitResult, SupplierResult, met,
 };
 use crate::compile::{Model, Procedure};
 use crate::ids::{FunctionId, Id};
 use crate::outcome::{
-    Attempt, DecisionRecord, Notification, Outage, Outcome, RecoveredBy, StakeholderNotice, StepRun, SupplierRecord,
+    Attempt, DecisionRecord, DependencyWait, Notification, Outage, Outcome, RecoveredBy, StakeholderNotice, StepHold,
+    StepRun, SupplierRecord, WaitEnd,
 };
 
 pub(super) fn function(m: &Model, out: &Outcome, f: FunctionId) -> FunctionResult {
@@ -41,15 +42,50 @@ fn outage(m: &Model, out: &Outcome, f: FunctionId, procedure: Option<&Procedure>
         within_mtd: met(o.start, back, func.mtd, end),
         data_lost: o.data_lost,
         within_rpo: o.data_lost.is_some_and(|d| d <= func.rpo),
-        steps: o.steps.iter().filter_map(|s| step(m, procedure?, s)).collect(),
+        steps: o.steps.iter().filter_map(|s| step(m, procedure?, s, end)).collect(),
         procedure_done_at: o.procedure_done_at,
-        waited_for: o.waited_for.iter().map(|&d| DependencyResult::new(m, d)).collect(),
+        waited_for: o.waited_for.iter().map(|w| dependency_wait(m, w)).collect(),
         worked_around: o.worked_around.iter().map(|&d| DependencyResult::new(m, d)).collect(),
     }
 }
 
-fn step(m: &Model, procedure: &Procedure, s: &StepRun) -> Option<StepResult> {
+fn dependency_wait(m: &Model, w: &DependencyWait) -> DependencyWaitResult {
+    let DependencyResult { kind, id } = DependencyResult::new(m, w.dependency);
+    DependencyWaitResult {
+        kind,
+        id,
+        since: w.since,
+        until: w.until,
+        ended: w.ended.map(|e| match e {
+            WaitEnd::Back => "back",
+            WaitEnd::ReplacedBy(_) => "replaced",
+        }),
+        replaced_by: match w.ended {
+            Some(WaitEnd::ReplacedBy(s)) => Some(m.suppliers[s].id.clone()),
+            _ => None,
+        },
+    }
+}
+
+fn step(m: &Model, procedure: &Procedure, s: &StepRun, end: i64) -> Option<StepResult> {
     let step = procedure.steps.get(s.step.index())?;
+    let mut waits = s.waits_until(end);
+    waits.sort_by_key(|w| std::cmp::Reverse(w.secs));
+    let waits = waits
+        .iter()
+        .filter(|w| w.secs > 0)
+        .map(|w| {
+            let (cause, id) = match w.hold {
+                StepHold::System(x) => ("system", Some(m.systems[x].id.clone())),
+                StepHold::Channel(x) => ("channel", Some(m.channels[x].id.clone())),
+                StepHold::RoleUnreachable => ("role_unreachable", None),
+                StepHold::Handover => ("handover", None),
+                StepHold::Busy => ("busy", None),
+                StepHold::MoreUrgent => ("more_urgent", None),
+            };
+            StepWaitResult { cause, id, seconds: w.secs }
+        })
+        .collect();
     Some(StepResult {
         id: step.id.clone(),
         role: m.roles[step.role].id.clone(),
@@ -59,6 +95,7 @@ fn step(m: &Model, procedure: &Procedure, s: &StepRun) -> Option<StepResult> {
         started_at: s.started.map(|s| s.at),
         finished_at: s.finished_at,
         runbook_delay: s.runbook_delay,
+        waits,
     })
 }
 

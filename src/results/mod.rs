@@ -118,8 +118,9 @@ pub struct OutageResult {
     pub steps: Vec<StepResult>,
     /// When the procedure's last step finished (the function may have waited on after).
     pub procedure_done_at: Option<i64>,
-    /// What was still down when the procedure was done and held the function back.
-    pub waited_for: Vec<DependencyResult>,
+    /// What was still down when the procedure was done (or went down after) and held
+    /// the function back, with when and how each wait ended.
+    pub waited_for: Vec<DependencyWaitResult>,
     /// What was still down when the procedure was done and the procedure works around.
     pub worked_around: Vec<DependencyResult>,
 }
@@ -143,6 +144,38 @@ impl DependencyResult {
     }
 }
 
+/// A dependency that held a function back after its procedure was done.
+#[derive(Debug, Clone, Serialize)]
+pub struct DependencyWaitResult {
+    /// `site`, `role` or `supplier`.
+    pub kind: &'static str,
+    /// Its id in the plan.
+    pub id: String,
+    /// From when it held the function back.
+    pub since: i64,
+    /// Until when; `null`: still at the end.
+    pub until: Option<i64>,
+    /// `back` (it came back itself) or `replaced` (an alternate supplier took over);
+    /// `null`: still holding at the end.
+    pub ended: Option<&'static str>,
+    /// The alternate supplier's id, when `ended` is `replaced`.
+    pub replaced_by: Option<String>,
+}
+
+/// What kept a ready step from starting, and for how long.
+#[derive(Debug, Clone, Serialize)]
+pub struct StepWaitResult {
+    /// `system` or `channel` (one the step needs was down), `role_unreachable` (nobody
+    /// acting for its role could do it), `handover` (the person acting was still taking
+    /// the role over), `busy` (on another step), `more_urgent` (the role was kept for a
+    /// more urgent function's procedure).
+    pub cause: &'static str,
+    /// The system's or channel's id, for those causes.
+    pub id: Option<String>,
+    /// Seconds, summed over the times it held the step.
+    pub seconds: i64,
+}
+
 /// A step as played.
 #[derive(Debug, Clone, Serialize)]
 pub struct StepResult {
@@ -154,7 +187,8 @@ pub struct StepResult {
     pub person: Option<String>,
     /// Done by a backup.
     pub by_backup: bool,
-    /// Prerequisites done.
+    /// When it could have started as far as the procedure goes: the disaster declared
+    /// and its prerequisite steps done. What it then still waited for is in `waits`.
     pub ready_at: Option<i64>,
     /// When someone started the step, if anyone did.
     pub started_at: Option<i64>,
@@ -162,6 +196,9 @@ pub struct StepResult {
     pub finished_at: Option<i64>,
     /// Delay from an unreachable runbook.
     pub runbook_delay: i64,
+    /// What kept it from starting once ready (to its start, or to the end), longest
+    /// first; together they make up the time from `ready_at` to `started_at`.
+    pub waits: Vec<StepWaitResult>,
 }
 
 /// A notification.

@@ -153,6 +153,7 @@ pub fn find(m: &Model, out: &Outcome, r: &Results, lang: Lang) -> Vec<Finding> {
     sites::channels(&mut c);
     calls::unreachable_roles(&mut c);
     recovery::missed_rto(&mut c);
+    recovery::declared_late(&mut c);
     missed_rpo(&mut c);
     calls::single_channel(&mut c);
     single_source(&mut c);
@@ -289,6 +290,18 @@ fn default_decisions(c: &mut Ctx) {
                 (say.detail_nobody_asked)(&role.name, option_label, &format_time(applied_at)),
                 (say.action_nobody_asked)(&role.name),
             ),
+        };
+        // A default that declared the disaster is the one cause of the recovery that
+        // waited for it: said here, not in a second finding.
+        let declared = matches!(
+            crate::score::holdup::declaration_cause(m, c.r),
+            Some(crate::score::holdup::DeclarationCause::Default { decision, .. }) if decision == d.decision
+        );
+        let held = recovery::held_by_late_declaration(c);
+        let detail = if declared && !held.is_empty() {
+            format!("{detail}{}", (say.declared_the_disaster)(&(c.say.findings.rto_missed.names)(&held)))
+        } else {
+            detail
         };
         c.add(Draft {
             kind: FindingKind::DecisionDefault,

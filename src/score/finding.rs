@@ -70,6 +70,10 @@ pub enum FindingKind {
     RoleUnreachable,
     /// A function came back later than its RTO.
     RtoMissed,
+    /// The declaration came late and functions missed their RTO waiting for it; one
+    /// per declaring role (when an unanswered decision's default declared, that
+    /// decision's finding says it instead).
+    DeclaredLate,
     /// A function lost more data than its RPO allows.
     RpoMissed,
     /// Someone the call tree tried to reach has only one channel.
@@ -95,6 +99,7 @@ impl FindingKind {
             FindingKind::ChannelsOnSystem => "channels-on-system",
             FindingKind::RoleUnreachable => "role-unreachable",
             FindingKind::RtoMissed => "rto-missed",
+            FindingKind::DeclaredLate => "declared-late",
             FindingKind::RpoMissed => "rpo-missed",
             FindingKind::SingleChannel => "single-channel",
             FindingKind::SingleSource => "single-source",
@@ -116,6 +121,7 @@ impl FindingKind {
         match self {
             FindingKind::RunbooksAtSite
             | FindingKind::RtoMissed
+            | FindingKind::DeclaredLate
             | FindingKind::SingleChannel
             | FindingKind::SingleSource
             | FindingKind::StakeholderLate
@@ -135,6 +141,7 @@ impl FindingKind {
             FindingKind::RunbooksAtSite
             | FindingKind::ChannelsOnSystem
             | FindingKind::RoleUnreachable
+            | FindingKind::DeclaredLate
             | FindingKind::SingleChannel
             | FindingKind::SingleSource
             | FindingKind::NotificationLate
@@ -163,6 +170,7 @@ mod tests {
             FindingKind::ChannelsOnSystem,
             FindingKind::RoleUnreachable,
             FindingKind::RtoMissed,
+            FindingKind::DeclaredLate,
             FindingKind::RpoMissed,
             FindingKind::SingleChannel,
             FindingKind::SingleSource,

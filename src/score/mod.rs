@@ -6,6 +6,7 @@ mod card;
 mod decisions;
 mod detect;
 mod finding;
+mod holdup;
 mod improvement;
 mod order;
 mod rating;

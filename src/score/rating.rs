@@ -1,7 +1,7 @@
 //! HSEEP ratings: each objective's measurable criteria assessed, then rated
 //! P (performed without challenges), S (with some), M (with major) or U (unable).
 
-use super::{CriterionScore, DecisionScore, Finding, FindingKind, Lang, ObjectiveScore, Rating};
+use super::{CriterionScore, DecisionScore, Finding, FindingKind, Lang, ObjectiveScore, Rating, holdup};
 use crate::compile::{Measure, Model};
 use crate::ids::{DecisionId, FunctionId, StakeholderId};
 use crate::results::Results;
@@ -19,11 +19,18 @@ struct Assessment {
     miss: f64,
     /// The findings (kind and subject) that would explain a miss.
     causes: Vec<(FindingKind, String)>,
+    /// The cause in words, when the log says it better than any finding's title (a
+    /// declaration that came late, a notice nobody was told to send).
+    because: Option<String>,
 }
 
 impl Assessment {
     fn new(text: String, met: Option<bool>, detail: String, miss: f64, causes: Vec<(FindingKind, String)>) -> Self {
-        Assessment { text, met, detail, miss, causes }
+        Assessment { text, met, detail, miss, causes, because: None }
+    }
+
+    fn because(self, because: Option<String>) -> Self {
+        Assessment { because, ..self }
     }
 
     /// A criterion this run gives nothing to assess (its subject was never disrupted
@@ -48,10 +55,10 @@ fn not_declared_cause() -> (FindingKind, String) {
 
 fn assess(m: &Model, r: &Results, decisions: &[DecisionScore], c: Measure, lang: Lang) -> Assessment {
     match c {
-        Measure::FunctionWithinRto(f) => function_within(r, f, true, lang),
-        Measure::FunctionWithinMtd(f) => function_within(r, f, false, lang),
+        Measure::FunctionWithinRto(f) => function_within(m, r, f, true, lang),
+        Measure::FunctionWithinMtd(f) => function_within(m, r, f, false, lang),
         Measure::FunctionWithinRpo(f) => function_within_rpo(r, f, lang),
-        Measure::AllFunctionsWithinRto => all_within_rto(r, lang),
+        Measure::AllFunctionsWithinRto => all_within_rto(m, r, lang),
         Measure::StakeholderNotified(s) => stakeholder_notified(m, r, s, lang),
         Measure::DeclaredWithin(limit) => declared_within(r, limit, lang),
         Measure::CallTreeCompleteWithin(limit) => call_tree_within(m, r, limit, lang),
@@ -60,7 +67,7 @@ fn assess(m: &Model, r: &Results, decisions: &[DecisionScore], c: Measure, lang:
 }
 
 /// A function back within its RTO (`rto`) or its MTD.
-fn function_within(r: &Results, f: FunctionId, rto: bool, lang: Lang) -> Assessment {
+fn function_within(m: &Model, r: &Results, f: FunctionId, rto: bool, lang: Lang) -> Assessment {
     let say = &lang.catalogue().criteria;
     let end = r.ended_at;
     let func = &r.functions[f];
@@ -79,7 +86,11 @@ fn function_within(r: &Results, f: FunctionId, rto: bool, lang: Lang) -> Assessm
     };
     let miss = (back - limit).max(0) as f64 / limit.max(1) as f64;
     let causes = vec![(FindingKind::RtoMissed, func.id.clone()), not_declared_cause()];
-    Assessment::new(text, met, detail, miss, causes)
+    // Late because the declaration was (true of the MTD as of the RTO): said as such.
+    let because = holdup::held_by_declaration(r, func)
+        .then(|| r.declaration.as_ref().and_then(|d| holdup::declaration_because(m, r, lang, d.at - o.start)))
+        .flatten();
+    Assessment::new(text, met, detail, miss, causes).because(because)
 }
 
 fn function_within_rpo(r: &Results, f: FunctionId, lang: Lang) -> Assessment {
@@ -92,7 +103,7 @@ fn function_within_rpo(r: &Results, f: FunctionId, lang: Lang) -> Assessment {
     Assessment::new(text, Some(o.within_rpo), detail, miss, vec![(FindingKind::RpoMissed, func.id.clone())])
 }
 
-fn all_within_rto(r: &Results, lang: Lang) -> Assessment {
+fn all_within_rto(m: &Model, r: &Results, lang: Lang) -> Assessment {
     let say = &lang.catalogue().criteria;
     let text = say.all_within_rto.to_owned();
     let disrupted: Vec<_> = r.functions.iter().filter(|f| !f.outages.is_empty()).collect();
@@ -107,7 +118,11 @@ fn all_within_rto(r: &Results, lang: Lang) -> Assessment {
     causes.push(not_declared_cause());
     if !missed.is_empty() {
         let miss = missed.len() as f64 / disrupted.len() as f64;
-        return Assessment::new(text, Some(false), (say.missed)(&missed), miss, causes);
+        let held = disrupted.iter().any(|f| holdup::held_by_declaration(r, f));
+        let because = held
+            .then(|| r.declaration.as_ref().and_then(|d| holdup::declaration_because(m, r, lang, d.after_disruption?)))
+            .flatten();
+        return Assessment::new(text, Some(false), (say.missed)(&missed), miss, causes).because(because);
     }
     if !open.is_empty() {
         // Not all in yet and none missed: whether all will make it is unknown.
@@ -130,7 +145,38 @@ fn stakeholder_notified(m: &Model, r: &Results, s: StakeholderId, lang: Lang) ->
     let detail = after.map_or_else(|| say.not_notified.to_owned(), |a| (say.after)(&lang.duration(a)));
     let miss = after.map_or(1.0, |a| (a - deadline).max(0) as f64 / deadline.max(1) as f64);
     let causes = vec![(FindingKind::StakeholderLate, st.id.clone())];
-    Assessment::new(text, st.within_deadline, detail, miss, causes)
+    let because = if st.sent_by.is_none() { why_owner_not_reached(m, r, m.stakeholders[s].owner, lang) } else { None };
+    Assessment::new(text, st.within_deadline, detail, miss, causes).because(because)
+}
+
+/// Why nobody acting for `owner` sent its notice: nobody holding it could be reached,
+/// or nobody called it because the role that calls it (or one above) was never
+/// reached. `None` when someone acting for it was reached.
+fn why_owner_not_reached(m: &Model, r: &Results, owner: crate::ids::RoleId, lang: Lang) -> Option<String> {
+    let say = &lang.catalogue().criteria;
+    let id = |role: crate::ids::RoleId| m.roles[role].id.as_str();
+    let reached = |role| r.notifications.iter().any(|n| n.to_role == id(role) && n.reached_at.is_some());
+    let tried = |role| r.notifications.iter().any(|n| n.to_role == id(role));
+    if reached(owner) {
+        return None;
+    }
+    if tried(owner) {
+        return Some((say.owner_unreachable)(&m.roles[owner].name));
+    }
+    // Up the call tree to the first role that was tried and never reached.
+    let links = m.call_tree.as_ref().map_or(&[][..], |t| &t.links[..]);
+    let mut role = owner;
+    for _ in 0..=links.len() {
+        let caller = links.iter().find(|l| l.to == role)?.from;
+        if reached(caller) {
+            return None;
+        }
+        if tried(caller) {
+            return Some((say.owner_never_called)(&m.roles[owner].name, &m.roles[caller].name));
+        }
+        role = caller;
+    }
+    None
 }
 
 fn declared_within(r: &Results, limit: i64, lang: Lang) -> Assessment {
@@ -236,24 +282,32 @@ pub fn rate(
             let mut not_assessed = Vec::new();
             let mut misses = Vec::new();
             for &c in &o.criteria {
-                let Assessment { text, met, detail, miss, causes } = assess(m, r, decisions, c, lang);
+                let Assessment { text, met, detail, miss, causes, because } = assess(m, r, decisions, c, lang);
                 match met {
                     Some(true) => strengths.push((say.criterion)(&text, &detail)),
                     Some(false) => {
                         misses.push(miss);
                         // Quote a finding by its title, unless the title only restates
                         // this criterion (a missed RTO); then its detail says why.
-                        let explained: Vec<&str> = findings
-                            .iter()
-                            .filter(|f| {
-                                causes
-                                    .iter()
-                                    .any(|(kind, subject)| f.kind == *kind && (subject == ANY || f.subject == *subject))
-                            })
-                            .map(|f| {
-                                if f.kind.title_restates_its_criterion() { f.detail.as_str() } else { f.title.as_str() }
-                            })
-                            .collect();
+                        let explained: Vec<&str> = if let Some(because) = &because {
+                            vec![because.as_str()]
+                        } else {
+                            findings
+                                .iter()
+                                .filter(|f| {
+                                    causes.iter().any(|(kind, subject)| {
+                                        f.kind == *kind && (subject == ANY || f.subject == *subject)
+                                    })
+                                })
+                                .map(|f| {
+                                    if f.kind.title_restates_its_criterion() {
+                                        f.detail.as_str()
+                                    } else {
+                                        f.title.as_str()
+                                    }
+                                })
+                                .collect()
+                        };
                         improvements.push(if explained.is_empty() {
                             (say.criterion)(&text, &detail)
                         } else {

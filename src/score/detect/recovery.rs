@@ -4,74 +4,93 @@
 //! declaration time, and a function still down is "not back at end", never a duration.
 
 use super::{Ctx, Draft, ev};
-use crate::compile::{Change, Dependency};
-use crate::outcome::LogKind;
-use crate::results::{FunctionResult, OutageResult};
+use crate::compile::{Change, Dependency, Model, Step};
+use crate::outcome::{DependencyWait, LogKind, WaitEnd};
+use crate::results::{FunctionResult, StepWaitResult};
 use crate::score::FindingKind;
+use crate::score::holdup::{DeclarationCause, HoldUp, declaration_cause, held_by_declaration, hold_up};
 use crate::time::format_time;
 
-/// What held a function's recovery up longest, as the log shows it.
-enum HoldUp {
-    /// Steps could start only once the disaster was declared, this long after the outage.
-    Declaration { wait: i64, at: i64 },
-    /// A step was ready from `ready` and had not started when the exercise ended.
-    NeverStarted { step: String, ready: i64 },
-    /// A step waited this long between being ready and starting.
-    Waited { step: String, wait: i64, ready: i64, started: i64 },
-    /// The procedure was done at `done`, but the function waited this long more for
-    /// what it depends on (a site, a role's acting person, a supplier).
-    Dependency { wait: i64, done: i64, until: i64 },
-    /// No step waited: the steps themselves took longer than the RTO.
-    None,
+/// What a step waited for, as the finding says it, and what to do about it.
+fn step_hold(c: &Ctx, step: &Step, why: Option<&StepWaitResult>) -> (String, String) {
+    let say = &c.say.findings.rto_missed;
+    let role = &c.m.roles[step.role].name;
+    let id = why.and_then(|w| w.id.as_deref()).unwrap_or_default();
+    match why.map_or("role_unreachable", |w| w.cause) {
+        "system" => {
+            let name = c.m.systems.iter().find(|s| s.id == id).map_or(id, |s| s.name.as_str());
+            ((say.hold_system)(name), (say.action_hold_system)(&step.name, name))
+        }
+        "channel" => ((say.hold_channel)(id), (say.action_hold_channel)(&step.name, id)),
+        "handover" => ((say.hold_handover)(role), (say.action_hold_handover)(&step.name, role)),
+        "busy" => ((say.hold_busy)(role), (say.action_hold_busy)(&step.name, role)),
+        "more_urgent" => ((say.hold_more_urgent)(role), (say.action_hold_busy)(&step.name, role)),
+        _ => ((say.hold_role_unreachable)(role), (say.action_hold_role_unreachable)(&step.name, role)),
+    }
 }
 
-fn hold_up(o: &OutageResult, declared: Option<i64>, end: i64) -> HoldUp {
-    let mut worst = HoldUp::None;
-    let mut longest = 0;
-    for s in &o.steps {
-        let Some(ready) = s.ready_at else { continue };
-        let (wait, this) = match s.started_at {
-            Some(st) => (st - ready, HoldUp::Waited { step: s.id.clone(), wait: st - ready, ready, started: st }),
-            None => (end - ready, HoldUp::NeverStarted { step: s.id.clone(), ready }),
-        };
-        if wait > longest {
-            (longest, worst) = (wait, this);
-        }
+/// The name of what a function waited for (from the outcome's ids, never by looking an
+/// id string up again).
+fn dependency_name(m: &Model, d: Dependency) -> &str {
+    match d {
+        Dependency::Site(s) => m.sites[s].name.as_str(),
+        Dependency::Role(r) => m.roles[r].name.as_str(),
+        Dependency::Supplier(s) => m.suppliers[s].name.as_str(),
     }
-    if let Some(at) = declared {
-        // Steps wait for the declaration; it is the hold-up when it was the longest wait.
-        let wait = at - o.start;
-        if wait > longest {
-            (longest, worst) = (wait, HoldUp::Declaration { wait, at });
-        }
-    }
-    // After its procedure, a function waits for what it depends on to be back.
-    if let Some(done) = o.procedure_done_at.filter(|_| !o.waited_for.is_empty()) {
-        let until = o.recovered_at.unwrap_or(end);
-        if until - done > longest {
-            worst = HoldUp::Dependency { wait: until - done, done, until };
-        }
-    }
-    worst
 }
 
-/// What a function waited for after its procedure, by the names the plan gives (from
-/// the outcome's ids, never by looking an id string up again).
-fn waited_for_names(m: &crate::compile::Model, waited_for: &[Dependency]) -> String {
-    let names: Vec<&str> = waited_for
-        .iter()
-        .map(|&d| match d {
-            Dependency::Site(s) => m.sites[s].name.as_str(),
-            Dependency::Role(r) => m.roles[r].name.as_str(),
-            Dependency::Supplier(s) => m.suppliers[s].name.as_str(),
-        })
-        .collect();
-    names.join(", ")
+/// The waits after a function's procedure, as one sentence's parts: what was missing
+/// between one end of a wait and the next, and how each wait ended (back, or replaced
+/// by an alternate supplier after its lead time), so that a supplier replaced is never
+/// said to have been waited for until the end.
+fn dependency_waits(c: &Ctx, waits: &[DependencyWait], done: i64, until: i64) -> (Vec<String>, String) {
+    let (m, say, lang) = (c.m, &c.say.findings.rto_missed, c.lang);
+    let mut ends: Vec<i64> = waits.iter().map(|w| w.until.unwrap_or(until).min(until)).collect();
+    ends.sort_unstable();
+    ends.dedup();
+    let mut parts = Vec::new();
+    let mut from = done;
+    for &t in &ends {
+        let open: Vec<&DependencyWait> =
+            waits.iter().filter(|w| w.since <= from && w.until.unwrap_or(until).min(until) >= t).collect();
+        let names: Vec<&str> = open.iter().map(|w| dependency_name(m, w.dependency)).collect();
+        let how: Vec<String> = open
+            .iter()
+            .filter(|w| w.until.unwrap_or(until).min(until) == t)
+            .map(|w| {
+                let name = dependency_name(m, w.dependency);
+                match (w.until, w.ended, w.dependency) {
+                    (Some(at), Some(WaitEnd::ReplacedBy(alt)), Dependency::Supplier(s)) => {
+                        let lead =
+                            m.suppliers[s].alternates.iter().find(|a| a.supplier == alt).map_or(0, |a| a.lead_time);
+                        (say.ended_replaced)(&m.suppliers[alt].name, name, &format_time(at), &lang.duration(lead))
+                    }
+                    (Some(at), _, _) => (say.ended_back)(name, &format_time(at)),
+                    (None, _, _) => (say.ended_not)(&format_time(until)),
+                }
+            })
+            .collect();
+        let (names, how) = ((say.names)(&names), how.join("; "));
+        parts.push(if parts.is_empty() {
+            (say.wait_first)(&lang.duration(t - from), &names, &how)
+        } else {
+            (say.wait_then)(&format_time(t), &names, &how)
+        });
+        from = t;
+    }
+    let all: Vec<&str> = waits.iter().map(|w| dependency_name(m, w.dependency)).collect();
+    let mut unique: Vec<&str> = Vec::new();
+    for n in all {
+        if !unique.contains(&n) {
+            unique.push(n);
+        }
+    }
+    (parts, (say.names)(&unique))
 }
 
 /// A function back after its RTO, or still down when its RTO had passed. A function
-/// whose recovery never began because nobody declared is left to [`not_declared`],
-/// the one finding about that cause.
+/// whose recovery never began because nobody declared is left to [`not_declared`], and
+/// one held up by a late declaration to [`declared_late`]: one finding per cause.
 pub(super) fn missed_rto(c: &mut Ctx) {
     let (m, r, lang) = (c.m, c.r, c.lang);
     let say = &c.say.findings.rto_missed;
@@ -84,8 +103,6 @@ pub(super) fn missed_rto(c: &mut Ctx) {
         }
         let step_of =
             |id: &str| m.functions[fi].procedure.and_then(|p| m.procedures[p].steps.iter().find(|s| s.id == id));
-        let step_name = |id: &str| step_of(id).map_or(id.to_owned(), |s| s.name.clone());
-        let step_role = |id: &str| step_of(id).map_or_else(|| c.plan_owner(), |s| m.roles[s.role].name.clone());
         // The procedure's keeper can change its steps and who may start them.
         let keeper = c.procedure_owners(m.functions[fi].procedure);
         let state = o.back_after.map_or_else(
@@ -94,64 +111,120 @@ pub(super) fn missed_rto(c: &mut Ctx) {
         );
         let rto = lang.duration(f.rto);
         let mut evidence = vec![ev(o.start, (c.say.evidence.function_down)(&f.id))];
-        let (detail, action, responsible) = match hold_up(o, declared, end) {
-            HoldUp::Declaration { wait, at } => {
-                evidence.push(ev(at, c.say.evidence.declared.to_owned()));
-                let wait = lang.duration(wait);
-                (
-                    (say.detail_waited_for_declaration)(&state, &rto, &wait),
-                    (say.action_declare_sooner)(&f.name, &wait),
-                    c.plan_owner(),
-                )
+        let (detail, action, responsible) = match hold_up(o, f.rto, declared, end) {
+            HoldUp::Declaration => continue,
+            HoldUp::NeverStarted { step, ready, why } => {
+                let Some(st) = step_of(step) else { continue };
+                evidence.push(ev(ready, (c.say.evidence.step_ready_not_started)(step, &format_time(end))));
+                let (why, action) = step_hold(c, st, why);
+                ((say.detail_step_never_started)(&st.name, &format_time(ready), &why), action, keeper)
             }
-            HoldUp::NeverStarted { step, ready } => {
-                evidence.push(ev(ready, (c.say.evidence.step_ready_not_started)(&step, &format_time(end))));
-                let (name, role) = (step_name(&step), step_role(&step));
-                (
-                    (say.detail_step_never_started)(&state, &rto, &name, &format_time(ready)),
-                    (say.action_step_never_started)(&name, &role),
-                    keeper,
-                )
+            HoldUp::Waited { step, wait, ready, started, why } => {
+                let Some(st) = step_of(step) else { continue };
+                evidence.push(ev(ready, (c.say.evidence.step_ready)(step)));
+                if let Some(w) = why {
+                    let what = w.id.as_ref().map_or_else(|| w.cause.to_owned(), |id| format!("{} {id}", w.cause));
+                    evidence.push(ev(ready, (c.say.evidence.step_held)(step, &what, &lang.duration(w.seconds))));
+                }
+                evidence.push(ev(started, (c.say.evidence.step_started)(step)));
+                let held = lang.duration(why.map_or(wait, |w| w.seconds));
+                let (why, action) = step_hold(c, st, why);
+                ((say.detail_step_held_up)(&st.name, &lang.duration(wait), &held, &why), action, keeper)
             }
-            HoldUp::Waited { step, wait, ready, started } => {
-                evidence.push(ev(ready, (c.say.evidence.step_ready)(&step)));
-                evidence.push(ev(started, (c.say.evidence.step_started)(&step)));
-                let (name, role, wait) = (step_name(&step), step_role(&step), lang.duration(wait));
-                (
-                    (say.detail_step_held_up)(&state, &rto, &name, &wait),
-                    (say.action_step_held_up)(&name, &role, &wait),
-                    keeper,
-                )
-            }
-            HoldUp::Dependency { wait, done, until } => {
-                let ids: Vec<&str> = o.waited_for.iter().map(|d| d.id.as_str()).collect();
+            HoldUp::Dependency { done, until, .. } => {
+                let waits = c.out.outages[fi].first().map_or(&[][..], |o| &o.waited_for[..]);
                 evidence.push(ev(done, c.say.evidence.procedure_done.to_owned()));
-                evidence.push(ev(
-                    until,
-                    (c.say.evidence.waited_for)(&ids.join(", "), &format_time(done), &format_time(until)),
-                ));
-                let waited_for = c.out.outages[fi].first().map_or(&[][..], |o| &o.waited_for[..]);
-                let (what, wait) = (waited_for_names(m, waited_for), lang.duration(wait));
+                for w in waits {
+                    let how = match w.ended {
+                        Some(WaitEnd::ReplacedBy(alt)) => (c.say.evidence.replaced_by)(&m.suppliers[alt].id),
+                        Some(WaitEnd::Back) => c.say.evidence.came_back.to_owned(),
+                        None => c.say.evidence.still_missing.to_owned(),
+                    };
+                    let t = w.until.unwrap_or(until);
+                    let (id, since) = (dependency_id(m, w.dependency), format_time(w.since));
+                    evidence.push(ev(t, (c.say.evidence.waited_until)(&id, &since, &format_time(t), &how)));
+                }
+                let (parts, what) = dependency_waits(c, waits, done, until);
+                let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
                 (
-                    (say.detail_waited_for_dependency)(&state, &rto, &what, &wait),
+                    (say.detail_waited_for_dependency)(&format_time(done), &parts),
                     (say.action_wait_for_dependency)(&f.name, &what),
                     c.plan_owner(),
                 )
             }
             HoldUp::None => {
-                ((say.detail_not_completed)(&state, &rto), (say.action_procedure_too_long)(&f.name, &rto), keeper)
+                (say.detail_not_completed.to_owned(), (say.action_procedure_too_long)(&f.name, &rto), keeper)
             }
         };
         c.add(Draft {
             kind: FindingKind::RtoMissed,
             subject: &f.id,
-            title: (say.title)(&f.name, &rto),
+            title: (say.title)(&f.name, &rto, &state),
             detail,
             evidence,
             action,
             responsible,
         });
     }
+}
+
+fn dependency_id(m: &Model, d: Dependency) -> &str {
+    match d {
+        Dependency::Site(s) => m.sites[s].id.as_str(),
+        Dependency::Role(r) => m.roles[r].id.as_str(),
+        Dependency::Supplier(s) => m.suppliers[s].id.as_str(),
+    }
+}
+
+/// The declaration came late and recovery waited for it: one finding for the one cause,
+/// naming every function it held past its RTO. When the declaration was the default of
+/// an unanswered decision, that decision's finding is the one finding
+/// (`default_decisions` says it declared), so no second item is made.
+pub(super) fn declared_late(c: &mut Ctx) {
+    let (m, r, lang) = (c.m, c.r, c.lang);
+    let say = &c.say.findings.declared_late;
+    let Some(d) = r.declaration.as_ref() else { return };
+    let held = held_by_late_declaration(c);
+    if held.is_empty() {
+        return;
+    }
+    let wait = lang.duration(d.after_disruption.unwrap_or(0));
+    let names = (c.say.findings.rto_missed.names)(&held);
+    let mut evidence: Vec<_> = r
+        .functions
+        .iter()
+        .filter(|f| held.contains(&f.name.as_str()))
+        .filter_map(|f| f.outages.first().map(|o| ev(o.start, (c.say.evidence.function_down)(&f.id))))
+        .collect();
+    let (because, action) = match declaration_cause(m, r) {
+        Some(DeclarationCause::Default { .. }) | None => return,
+        Some(DeclarationCause::DeclarerUnreached { role, reached, within }) => {
+            evidence.push(ev(reached, (c.say.evidence.role_reached)(&m.roles[role].id)));
+            let name = &m.roles[role].name;
+            (
+                (say.because_unreached)(&wait, name, &format_time(reached)),
+                (say.action_name_declarer)(name, &lang.duration(within)),
+            )
+        }
+        Some(DeclarationCause::Slow) => ((say.because_slow)(&wait), (say.action_trigger)(&names, &wait)),
+    };
+    evidence.push(ev(d.at, (c.say.evidence.declared_by)(&d.person, &d.role)));
+    let subject = m.declare_roles.first().map_or("plan", |&role| m.roles[role].id.as_str());
+    c.add(Draft {
+        kind: FindingKind::DeclaredLate,
+        subject,
+        title: (say.title)(&wait),
+        detail: format!("{because}{}", (say.held)(&names)),
+        evidence,
+        action,
+        responsible: c.plan_owner(),
+    });
+}
+
+/// The functions (by name) that missed their RTO mainly because the declaration came late.
+pub(super) fn held_by_late_declaration<'a>(c: &Ctx<'a>) -> Vec<&'a str> {
+    let r = c.r;
+    r.functions.iter().filter(|f| held_by_declaration(r, f)).map(|f| f.name.as_str()).collect()
 }
 
 /// Nobody declared, and a function whose recovery needs the declaration was still down

@@ -19,8 +19,8 @@ struct LostRunbook {
 }
 
 /// Per site that went down (with when it first did), the steps whose runbooks it held:
-/// a step that found its runbook missing, or a step of a disrupted function that keeps
-/// its runbook there.
+/// a step that found its runbook missing, or a step not yet finished, of an outage still
+/// open when the site went down, that keeps its runbook there.
 fn lost_runbooks(c: &Ctx) -> BTreeMap<SiteId, (i64, Vec<LostRunbook>)> {
     let (m, out) = (c.m, c.out);
     let mut by_site: BTreeMap<SiteId, (i64, Vec<LostRunbook>)> = BTreeMap::new();
@@ -33,9 +33,14 @@ fn lost_runbooks(c: &Ctx) -> BTreeMap<SiteId, (i64, Vec<LostRunbook>)> {
             }
             LogKind::SiteDown(site) => {
                 for (f, outages) in out.outages.iter().enumerate() {
-                    let (false, Some(p)) = (outages.is_empty(), m.functions[f].procedure) else { continue };
+                    let Some(p) = m.functions[f].procedure else { continue };
+                    // Only an outage still open then needed its runbooks, and only for
+                    // the steps it had yet to finish.
+                    let open = outages.iter().find(|o| o.start <= e.t && o.recovered.is_none_or(|r| r.at > e.t));
+                    let Some(outage) = open else { continue };
                     for (s, step) in m.procedures[p].steps.iter().enumerate() {
-                        if step.runbook.is_some_and(|r| r.kept_at == site) {
+                        let finished = outage.steps.get(s).and_then(|run| run.finished_at).is_some_and(|t| t <= e.t);
+                        if !finished && step.runbook.is_some_and(|r| r.kept_at == site) {
                             let entry = by_site.entry(site).or_insert((e.t, Vec::new()));
                             if !entry.1.iter().any(|l| (l.function, l.step) == (f, s)) {
                                 entry.1.push(LostRunbook { function: f, step: s, looked_at: None });
