@@ -142,7 +142,7 @@ pub(super) fn missed_rto(c: &mut Ctx) {
                     };
                     let t = w.until.unwrap_or(until);
                     let (id, since) = (dependency_id(m, w.dependency), format_time(w.since));
-                    evidence.push(ev(t, (c.say.evidence.waited_until)(&id, &since, &format_time(t), &how)));
+                    evidence.push(ev(t, (c.say.evidence.waited_until)(id, &since, &format_time(t), &how)));
                 }
                 let (parts, what) = dependency_waits(c, waits, done, until);
                 let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
