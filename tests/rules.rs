@@ -280,6 +280,7 @@ macro_rules! rules {
 rules! {
     priority_tiers,
     priority_order_across_starts,
+    late_call_with_a_group_chat,
     handover_and_backup_slowdown,
     runbook_at_a_site_that_is_down,
     recovery_waits_for_declaration,

@@ -93,6 +93,8 @@ pub struct Channel {
     pub depends_on: Vec<SystemId>,
     /// Seconds a caller waits for an answer.
     pub give_up_after: i64,
+    /// A group chat: one message reaches everyone in it at once.
+    pub group: bool,
 }
 
 /// One way of reaching a person.

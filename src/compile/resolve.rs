@@ -173,6 +173,7 @@ impl Resolver<'_> {
                 id: c.id.value.clone(),
                 depends_on: self.many(&n.systems, &c.depends_on),
                 give_up_after: c.give_up_after.value.0,
+                group: c.kind.value == crate::format::plan::ChannelKind::Chat,
             })
             .collect()
     }

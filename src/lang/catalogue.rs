@@ -583,6 +583,9 @@ pub struct NotificationLate {
     pub action_allow_faster: fn(&str, &str) -> String,
     /// Calls went unanswered. Arguments: the time they took, the role, the link.
     pub action_unanswered: fn(&str, &str, &str) -> String,
+    /// Time went on unanswered calls though the role's holders share a group chat.
+    /// Arguments: the time lost, the role, the group channel, the link.
+    pub action_unanswered_group: fn(&str, &str, &str, &str) -> String,
     /// The one who answered was slow, with no faster channel. Arguments: the person,
     /// the channel, how long they took, the link, its deadline.
     pub action_slow_answer: fn(&str, &str, &str, &str, &str) -> String,

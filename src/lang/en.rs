@@ -473,6 +473,11 @@ pub static CATALOGUE: Catalogue = Catalogue {
                     "{lost} went on calls nobody answered: set up a group channel (an IM group) that reaches everyone holding {role} at once, or shorten how long the caller on the link {link} waits before moving on."
                 )
             },
+            action_unanswered_group: |lost, role, group, link| {
+                format!(
+                    "{lost} went on calls nobody answered, though everyone holding {role} is in the group channel {group}: post to {group} first, or shorten how long the caller on the link {link} waits before moving on."
+                )
+            },
             action_slow_answer: |person, channel, took, link, deadline| {
                 format!(
                     "{person} took {took} to answer on {channel}: agree how quickly call-tree calls are answered, or set the deadline of the link {link} (now {deadline}) to one that can be met."

@@ -400,6 +400,11 @@ pub static CATALOGUE: Catalogue = Catalogue {
                     "无人应答的呼叫耗去{lost}：建立能同时通知{role}全体人员的即时通讯群，或缩短通知链路{link}上每次呼叫的等待时间。"
                 )
             },
+            action_unanswered_group: |lost, role, group, link| {
+                format!(
+                    "无人应答的呼叫耗去{lost}，而担任{role}的人员都在{group}群中：先在{group}发出通知，或缩短通知链路{link}上每次呼叫的等待时间。"
+                )
+            },
             action_slow_answer: |person, channel, took, link, deadline| {
                 format!(
                     "{person}在{channel}上用了{took}才应答：约定通知流程来电的应答时限，或将通知链路{link}的时限（现为{deadline}）调整为可以达到的值。"

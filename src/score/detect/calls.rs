@@ -180,9 +180,12 @@ fn late_call_advice(c: &Ctx, note: &Notification, link: Option<&Link>, deadline:
             .filter(|ch| !down.contains(ch))
             .and_then(|ch| contacts.iter().find(|k| k.channel == ch))
             .map_or(i64::MAX, |k| usual(k.answers));
+        // A channel already tried on this call is no untried faster way: it was used, and
+        // did not answer in time.
+        let tried: BTreeSet<ChannelId> = note.attempts.iter().filter(|a| a.person == p).map(|a| a.channel).collect();
         let faster = contacts
             .iter()
-            .filter(|k| !down.contains(&k.channel) && Some(k.channel) != used && usual(k.answers) < reference)
+            .filter(|k| !down.contains(&k.channel) && !tried.contains(&k.channel) && usual(k.answers) < reference)
             .min_by_key(|k| usual(k.answers));
         if let Some(k) = faster {
             let channel = &m.channels[k.channel].id;
@@ -205,7 +208,17 @@ fn late_call_advice(c: &Ctx, note: &Notification, link: Option<&Link>, deadline:
             &name,
             &lang.duration(deadline),
         ),
-        _ => (say.action_unanswered)(&lang.duration(unanswered), &role.name, &name),
+        _ => {
+            // A group chat every holder is in reaches them all at once: say to use it, not
+            // to set one up.
+            let shared_group = m.channels.iter().enumerate().find(|(ci, ch)| {
+                ch.group && role.holders.iter().all(|&h| m.people[h].contacts.iter().any(|k| k.channel.index() == *ci))
+            });
+            match shared_group {
+                Some((_, ch)) => (say.action_unanswered_group)(&lang.duration(unanswered), &role.name, &ch.id, &name),
+                None => (say.action_unanswered)(&lang.duration(unanswered), &role.name, &name),
+            }
+        }
     };
     (detail, action)
 }
