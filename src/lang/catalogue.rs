@@ -420,8 +420,11 @@ pub struct ChannelsOnSystem {
 
 /// A role whose primary and backups could not be reached.
 pub struct RoleUnreachable {
-    /// Arguments: the role.
+    /// Nobody was reached by the end. Arguments: the role.
     pub title: fn(&str) -> String,
+    /// Someone was reached on a later round. Arguments: the role, how long after the call
+    /// began, who was reached, when.
+    pub title_reached_later: fn(&str, &str, &str, &str) -> String,
     /// Arguments: every attempt (from [`AttemptPhrases`]).
     pub detail: fn(&[&str]) -> String,
     /// The role has no backup. Arguments: every attempt.

@@ -281,6 +281,9 @@ pub static CATALOGUE: Catalogue = Catalogue {
         },
         role_unreachable: RoleUnreachable {
             title: |role| format!("Nobody holding {role} could be reached"),
+            title_reached_later: |role, after, person, at| {
+                format!("{role} could not be reached for {after} ({person} reached at {at})")
+            },
             detail: |tried| format!("The primary and every backup were tried: {}.", tried.join("; ")),
             detail_no_backup: |tried| {
                 format!("The role has no backup; its only holder was tried: {}.", tried.join("; "))

@@ -243,7 +243,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     });
     #[rustfmt::skip]
     group!(out, "role_unreachable", role_unreachable, RoleUnreachable {
-        title, detail, detail_no_backup, reached_later, corrective_action, action_channels_down,
+        title, title_reached_later, detail, detail_no_backup, reached_later, corrective_action, action_channels_down,
     });
     #[rustfmt::skip]
     group!(out, "rto_missed", rto_missed, RtoMissed {

@@ -254,6 +254,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         },
         role_unreachable: RoleUnreachable {
             title: |role| format!("无法联系上担任{role}的任何人员"),
+            title_reached_later: |role, after, person, at| format!("{after}内无法联系上{role}（{at}才联系上{person}）"),
             detail: |tried| format!("已尝试主要负责人及所有备援人：{}。", tried.join("；")),
             detail_no_backup: |tried| format!("该角色未设备援人，唯一的负责人已尝试联系：{}。", tried.join("；")),
             reached_later: |at, after, deadline| {

@@ -44,7 +44,15 @@ pub(super) fn unreachable_roles(c: &mut Ctx) {
         c.add(Draft {
             kind: FindingKind::RoleUnreachable,
             subject: &role.id,
-            title: (say.title)(&role.name),
+            title: match note.reached {
+                Some(r) => (say.title_reached_later)(
+                    &role.name,
+                    &lang.duration(r.at - note.started_at),
+                    &m.people[r.person].name,
+                    &format_time(r.at),
+                ),
+                None => (say.title)(&role.name),
+            },
             detail,
             evidence,
             action: unreachable_action(c, note, e.t, &names),
