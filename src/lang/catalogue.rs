@@ -385,8 +385,10 @@ pub struct AttemptPhrases {
     pub no_answer: fn(&str, &str, &str) -> String,
     /// Arguments: person, channel.
     pub channel_down: fn(&str, &str) -> String,
-    /// Arguments: person, channel.
-    pub pending: fn(&str, &str) -> String,
+    /// A call still unanswered when the exercise ended. Arguments: person, channel, when it began.
+    pub pending: fn(&str, &str, &str) -> String,
+    /// A long pause between two attempts. Arguments: from, to.
+    pub gap: fn(&str, &str) -> String,
 }
 
 /// Runbooks of recovery steps kept at one site that went down: one finding per site.

@@ -228,7 +228,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
             answered: |person, channel, took| format!("{person} answered on {channel} after {took}"),
             no_answer: |person, channel, waited| format!("{person}: no answer on {channel} in {waited}"),
             channel_down: |person, channel| format!("{person}: {channel} was down"),
-            pending: |person, channel| format!("{person}: still trying {channel} at the end"),
+            pending: |person, channel, at| format!("{person}: called on {channel} at {at}, not answered by the end"),
+            gap: |from, to| format!("no attempt from {from} to {to}"),
         },
         runbooks_at_site: RunbooksAtSite {
             title: |site, steps| {

@@ -232,7 +232,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         not_declared,
     } = findings;
     out.push(("findings.plan_owner", plan_owner.render()));
-    group!(out, "attempts", attempts, AttemptPhrases { answered, no_answer, channel_down, pending });
+    group!(out, "attempts", attempts, AttemptPhrases { answered, no_answer, channel_down, pending, gap });
     #[rustfmt::skip]
     group!(out, "runbooks_at_site", runbooks_at_site, RunbooksAtSite {
         title, detail, step_slowed, step_not_reached, corrective_action,

@@ -209,7 +209,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
             answered: |person, channel, took| format!("{person}经{channel}于{took}后应答"),
             no_answer: |person, channel, waited| format!("{person}：{channel}等待{waited}无人应答"),
             channel_down: |person, channel| format!("{person}：{channel}已中断"),
-            pending: |person, channel| format!("{person}：演练结束时仍在经{channel}联系"),
+            pending: |person, channel, at| format!("{person}：{at}经{channel}联系，至演练结束未应答"),
+            gap: |from, to| format!("{from}至{to}之间没有再联系"),
         },
         runbooks_at_site: RunbooksAtSite {
             title: |site, steps| {

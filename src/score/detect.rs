@@ -141,8 +141,24 @@ impl Ctx<'_> {
             AttemptEnd::Answered => (say.answered)(person, channel, &took),
             AttemptEnd::NoAnswer => (say.no_answer)(person, channel, &took),
             AttemptEnd::ChannelDown => (say.channel_down)(person, channel),
-            AttemptEnd::Pending => (say.pending)(person, channel),
+            AttemptEnd::Pending => (say.pending)(person, channel, &format_time(a.sent_at)),
         }
+    }
+
+    /// Every attempt of a call in words, with the long pauses between them said as such
+    /// (half an hour or more without a try is part of what happened, not a gap in the story).
+    fn attempts(&self, attempts: &[Attempt]) -> Vec<String> {
+        const LONG_PAUSE: i64 = 30 * 60;
+        let mut out = Vec::new();
+        for (i, a) in attempts.iter().enumerate() {
+            if let Some(prev) = i.checked_sub(1).map(|j| &attempts[j])
+                && a.sent_at - prev.ended_at >= LONG_PAUSE
+            {
+                out.push((self.say.findings.attempts.gap)(&format_time(prev.ended_at), &format_time(a.sent_at)));
+            }
+            out.push(self.attempt(a));
+        }
+        out
     }
 }
 

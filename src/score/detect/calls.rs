@@ -26,7 +26,7 @@ pub(super) fn unreachable_roles(c: &mut Ctx) {
         let note = &out.notifications[n];
         let role = &m.roles[note.to_role];
         let names: Vec<&str> = role.holders.iter().map(|&p| m.people[p].name.as_str()).collect();
-        let tried: Vec<String> = note.attempts.iter().map(|a| c.attempt(a)).collect();
+        let tried: Vec<String> = c.attempts(&note.attempts);
         let tried: Vec<&str> = tried.iter().map(String::as_str).collect();
         let mut detail = if role.holders.len() > 1 { (say.detail)(&tried) } else { (say.detail_no_backup)(&tried) };
         let mut evidence = vec![ev(e.t, (c.say.evidence.unreachable)(&role.id))];
@@ -244,7 +244,7 @@ pub(super) fn late_notifications(c: &mut Ctx) {
         let link = note.link.and_then(|l| m.call_tree.as_ref().map(|t| &t.links[l]));
         let allowed = note.deadline_at.unwrap_or(note.started_at) - note.started_at;
         let deadline = lang.duration(allowed);
-        let tried: Vec<String> = note.attempts.iter().map(|a| c.attempt(a)).collect();
+        let tried: Vec<String> = c.attempts(&note.attempts);
         let tried: Vec<&str> = tried.iter().map(String::as_str).collect();
         let mut evidence = vec![ev(e.t, (c.say.evidence.notification_late)(&role.id))];
         evidence.extend(note.attempts.iter().map(|a| attempt_evidence(c, a)));
