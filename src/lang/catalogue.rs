@@ -619,6 +619,15 @@ pub struct StakeholderLate {
     /// Getting started took longer. Arguments: the stakeholder, the owning role, how
     /// long after the disruption the notice was begun.
     pub action_begin_sooner: fn(&str, &str, &str) -> String,
+    /// The owner was reached late; another role knew early. Arguments: the stakeholder,
+    /// the owner, when the owner was reached, the role that knew early, when.
+    pub action_delegate: fn(&str, &str, &str, &str, &str) -> String,
+    /// Nobody acting for the owner began it, and the owner's only caller was never
+    /// reached. Arguments: the stakeholder, the owner, its caller, a role that was reached.
+    pub action_link_from_reached: fn(&str, &str, &str, &str) -> String,
+    /// The owner was never reached; another role knew. Arguments: the stakeholder, the
+    /// owner, the role that knew, when.
+    pub action_delegate_unreached: fn(&str, &str, &str, &str) -> String,
 }
 
 /// A decision nobody answered in time, so its default applied.

@@ -505,6 +505,21 @@ pub static CATALOGUE: Catalogue = Catalogue {
                     "Writing and sending the notice to {stakeholder} took {took}: keep it as a template that {role} or a named backup can send as soon as they are reached."
                 )
             },
+            action_delegate: |stakeholder, owner, owner_at, early, early_at| {
+                format!(
+                    "The notice to {stakeholder} waited for {owner}, reached only at {owner_at}: let {early}, who knew of it at {early_at}, send it when {owner} cannot be reached in time."
+                )
+            },
+            action_delegate_unreached: |stakeholder, owner, early, early_at| {
+                format!(
+                    "Nobody acting for {owner}, who sends the notice to {stakeholder}, was reached: let {early}, who knew of it at {early_at}, send it when {owner} cannot be reached in time."
+                )
+            },
+            action_link_from_reached: |stakeholder, owner, caller, reached| {
+                format!(
+                    "{owner} is called only by {caller}, who was never reached: add a call-tree link from {reached} to {owner}, or let {reached} send the notice to {stakeholder}."
+                )
+            },
             action_begin_sooner: |stakeholder, role, wait| {
                 format!(
                     "The notice to {stakeholder} was begun only {wait} after the disruption: make it one of the first things {role} does once reached, and reach {role} sooner in the call tree."

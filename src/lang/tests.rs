@@ -276,7 +276,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     #[rustfmt::skip]
     group!(out, "stakeholder_late", stakeholder_late, StakeholderLate {
         title, detail, notified_after, not_notified_by_end, owner_began, nobody_began,
-        action_owner_not_reached, action_template, action_begin_sooner,
+        action_owner_not_reached, action_template, action_delegate, action_link_from_reached, action_delegate_unreached, action_begin_sooner,
     });
     #[rustfmt::skip]
     group!(out, "decision_default", decision_default, DecisionDefault {

@@ -430,6 +430,21 @@ pub static CATALOGUE: Catalogue = Catalogue {
                     "撰写并发送致{stakeholder}的通知耗时{took}：请预先准备通知模板，使{role}或指定的备援人一经联系上即可发出。"
                 )
             },
+            action_delegate: |stakeholder, owner, owner_at, early, early_at| {
+                format!(
+                    "给{stakeholder}的通知一直在等{owner}，而{owner}直到{owner_at}才联系上：在{owner}无法及时联系上时，改由{early_at}就已知情的{early}发出通知。"
+                )
+            },
+            action_delegate_unreached: |stakeholder, owner, early, early_at| {
+                format!(
+                    "负责向{stakeholder}发出通知的{owner}始终未联系上：在{owner}无法及时联系上时，改由{early_at}就已知情的{early}发出通知。"
+                )
+            },
+            action_link_from_reached: |stakeholder, owner, caller, reached| {
+                format!(
+                    "只有{caller}负责通知{owner}，而{caller}始终未联系上：增加一条由{reached}通知{owner}的环节，或由{reached}向{stakeholder}发出通知。"
+                )
+            },
             action_begin_sooner: |stakeholder, role, wait| {
                 format!(
                     "中断发生{wait}后才开始准备致{stakeholder}的通知：请将其列为{role}被联系上后的首要事项之一，并在呼叫树中更早联系{role}。"

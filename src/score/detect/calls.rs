@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use super::{Ctx, Draft, attempt_evidence, ev, usual};
 use crate::compile::Link;
-use crate::ids::{CallId, ChannelId, Id};
+use crate::ids::{CallId, ChannelId, Id, RoleId};
 use crate::outcome::{AttemptEnd, LogKind, Notification};
 use crate::score::FindingKind;
 use crate::time::format_time;
@@ -289,8 +289,36 @@ pub(super) fn late_stakeholders(c: &mut Ctx) {
         let deadline = lang.duration(st.deadline);
         // What took the time says what to fix: nobody to begin it, a late start, or the
         // writing and sending.
+        let knew = |role: RoleId| first_knew(c, role);
+        let early = out.disruption_at.and_then(|_| {
+            crate::ids::all(&m.roles).filter(|&r| r != st.owner).filter_map(|r| knew(r).map(|t| (t, r))).min()
+        });
         let action = match (notice.started, notice.notified, out.disruption_at) {
-            (None, _, _) => (say.action_owner_not_reached)(&st.name, owner, &deadline),
+            (None, _, _) => match (owner_caller_never_reached(c, st.owner), early) {
+                (Some(caller), Some((_, reached))) => {
+                    (say.action_link_from_reached)(&st.name, owner, &m.roles[caller].name, &m.roles[reached].name)
+                }
+                (None, Some((early_at, early_role))) if knew(st.owner).is_none() => {
+                    (say.action_delegate_unreached)(&st.name, owner, &m.roles[early_role].name, &format_time(early_at))
+                }
+                _ => (say.action_owner_not_reached)(&st.name, owner, &deadline),
+            },
+            // Begun the moment its owner knew, and the owner knew late while another role
+            // knew early: the wait was for the owner, so someone else should send it.
+            (Some(start), _, Some(d0))
+                if knew(st.owner).is_some_and(|t| start.at - t <= 3600 && t - d0 > st.deadline / 2)
+                    && early.is_some_and(|(t, _)| t < knew(st.owner).unwrap_or(t)) =>
+            {
+                let (owner_at, (early_at, early_role)) =
+                    (knew(st.owner).unwrap_or(start.at), early.unwrap_or((d0, st.owner)));
+                (say.action_delegate)(
+                    &st.name,
+                    owner,
+                    &format_time(owner_at),
+                    &m.roles[early_role].name,
+                    &format_time(early_at),
+                )
+            }
             (Some(start), Some(n), Some(d0)) if n.at - start.at > start.at - d0 => {
                 (say.action_template)(&st.name, owner, &lang.duration(n.at - start.at))
             }
@@ -308,4 +336,26 @@ pub(super) fn late_stakeholders(c: &mut Ctx) {
             responsible: c.plan_owner(),
         });
     }
+}
+
+/// When someone acting for `role` first knew of the disruption: detected it, or was reached.
+fn first_knew(c: &Ctx, role: RoleId) -> Option<i64> {
+    let out = c.out;
+    out.log
+        .iter()
+        .filter_map(|e| match e.kind {
+            LogKind::Detected { role: r, .. } if r == role => Some(e.t),
+            LogKind::Reached(n) if out.notifications[n].to_role == role => Some(e.t),
+            _ => None,
+        })
+        .min()
+}
+
+/// The role that calls `role` in the call tree, when every link to `role` comes from a
+/// role nobody reached.
+fn owner_caller_never_reached(c: &Ctx, role: RoleId) -> Option<RoleId> {
+    let tree = c.m.call_tree.as_ref()?;
+    let callers: Vec<RoleId> = tree.links.iter().filter(|l| l.to == role).map(|l| l.from).collect();
+    let all_unreached = !callers.is_empty() && callers.iter().all(|&r| first_knew(c, r).is_none());
+    all_unreached.then(|| callers[0])
 }
