@@ -281,6 +281,7 @@ rules! {
     priority_tiers,
     priority_order_across_starts,
     late_call_with_a_group_chat,
+    backup_first_while_the_primary_is_away,
     handover_and_backup_slowdown,
     runbook_at_a_site_that_is_down,
     recovery_waits_for_declaration,

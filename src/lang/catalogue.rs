@@ -588,6 +588,10 @@ pub struct NotificationLate {
     pub action_allow_faster: fn(&str, &str) -> String,
     /// Calls went unanswered. Arguments: the time they took, the role, the link.
     pub action_unanswered: fn(&str, &str, &str) -> String,
+    /// The primary was known to be away when the call began, and the backup was tried
+    /// only after the calls to the primary and the hand-over. Arguments: the primary, since
+    /// when, the backup, the hand-over, the link.
+    pub action_primary_away: fn(&str, &str, &str, &str, &str) -> String,
     /// Time went on unanswered calls though the role's holders share a group chat.
     /// Arguments: the time lost, the role, the group channel, the link.
     pub action_unanswered_group: fn(&str, &str, &str, &str) -> String,

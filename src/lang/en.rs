@@ -477,6 +477,11 @@ pub static CATALOGUE: Catalogue = Catalogue {
                     "{lost} went on calls nobody answered: set up a group channel (an IM group) that reaches everyone holding {role} at once, or shorten how long the caller on the link {link} waits before moving on."
                 )
             },
+            action_primary_away: |primary, since, backup, handover, link| {
+                format!(
+                    "{primary} was known to be away from {since}, yet was called first: while a holder is away, let the link {link} call {backup} first, and shorten the {handover} hand-over before a backup is tried."
+                )
+            },
             action_unanswered_group: |lost, role, group, link| {
                 format!(
                     "{lost} went on calls nobody answered, though everyone holding {role} is in the group channel {group}: post to {group} first, or shorten how long the caller on the link {link} waits before moving on."

@@ -271,7 +271,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     #[rustfmt::skip]
     group!(out, "notification_late", notification_late, NotificationLate {
         title, detail, detail_not_reached, link_allows, link_any_channel, faster_channel, action_faster_first,
-        action_allow_faster, action_unanswered, action_unanswered_group, action_slow_answer,
+        action_allow_faster, action_unanswered, action_primary_away, action_unanswered_group, action_slow_answer,
     });
     #[rustfmt::skip]
     group!(out, "stakeholder_late", stakeholder_late, StakeholderLate {

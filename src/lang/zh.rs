@@ -402,6 +402,11 @@ pub static CATALOGUE: Catalogue = Catalogue {
                     "无人应答的呼叫耗去{lost}：建立能同时通知{role}全体人员的即时通讯群，或缩短通知链路{link}上每次呼叫的等待时间。"
                 )
             },
+            action_primary_away: |primary, since, backup, handover, link| {
+                format!(
+                    "已知{primary}自{since}起不在岗，却仍被首先呼叫：在有人不在岗期间，让通知链路{link}先呼叫{backup}，并缩短改由备援人接手前{handover}的交接时间。"
+                )
+            },
             action_unanswered_group: |lost, role, group, link| {
                 format!(
                     "无人应答的呼叫耗去{lost}，而担任{role}的人员都在{group}群中：先在{group}发出通知，或缩短通知链路{link}上每次呼叫的等待时间。"

@@ -206,6 +206,22 @@ fn late_call_advice(c: &Ctx, note: &Notification, link: Option<&Link>, deadline:
             return (detail, action);
         }
     }
+    // The primary known to be away when the call began, and still called first: the
+    // backup should have been tried first, without the hand-over.
+    if let (Some(&primary), Some(&backup)) = (role.holders.first(), role.holders.get(1))
+        && let Some(since) = away_when_called(c, primary, note.started_at)
+        && note.attempts.first().is_some_and(|a| a.person == primary)
+        && note.reached.is_some_and(|r| r.person != primary)
+    {
+        let action = (say.action_primary_away)(
+            &m.people[primary].name,
+            &format_time(since),
+            &m.people[backup].name,
+            &lang.duration(role.handover),
+            &name,
+        );
+        return (detail, action);
+    }
     let unanswered: i64 =
         note.attempts.iter().filter(|a| a.end == AttemptEnd::NoAnswer).map(|a| a.ended_at - a.sent_at).sum();
     let action = match answered {
@@ -358,4 +374,17 @@ fn owner_caller_never_reached(c: &Ctx, role: RoleId) -> Option<RoleId> {
     let callers: Vec<RoleId> = tree.links.iter().filter(|l| l.to == role).map(|l| l.from).collect();
     let all_unreached = !callers.is_empty() && callers.iter().all(|&r| first_knew(c, r).is_none());
     all_unreached.then(|| callers[0])
+}
+
+/// When `person` became unavailable, if they were still away when a call began at `at`.
+fn away_when_called(c: &Ctx, person: crate::ids::PersonId, at: i64) -> Option<i64> {
+    let mut since = None;
+    for e in c.out.log.iter().take_while(|e| e.t <= at) {
+        match e.kind {
+            LogKind::PersonUnavailable { person: p, .. } if p == person => since = Some(e.t),
+            LogKind::PersonAvailable(p) if p == person => since = None,
+            _ => {}
+        }
+    }
+    since
 }
