@@ -103,6 +103,8 @@ pub struct ReportText {
     pub data_lost: &'static str,
     pub declared: &'static str,
     pub declared_by: &'static str,
+    /// Before the person when the declaration was a decision's default.
+    pub declared_by_default: &'static str,
     pub not_declared: &'static str,
     pub call_tree: &'static str,
     pub from: &'static str,
@@ -572,6 +574,8 @@ pub struct SingleSource {
 pub struct NotificationLate {
     /// Arguments: the role.
     pub title: fn(&str) -> String,
+    /// Nobody was reached by the end. Arguments: the role, the end.
+    pub title_not_reached: fn(&str, &str) -> String,
     /// Arguments: how long reaching them took, the deadline, every attempt.
     pub detail: fn(&str, &str, &[&str]) -> String,
     /// Never reached. Arguments: the end of the exercise, the deadline, every attempt.
@@ -595,6 +599,9 @@ pub struct NotificationLate {
     /// Time went on unanswered calls though the role's holders share a group chat.
     /// Arguments: the time lost, the role, the group channel, the link.
     pub action_unanswered_group: fn(&str, &str, &str, &str) -> String,
+    /// Time went on unanswered calls over every channel, the group chat too. Arguments:
+    /// the time lost, the role, the link.
+    pub action_unanswered_plain: fn(&str, &str, &str) -> String,
     /// The one who answered was slow, with no faster channel. Arguments: the person,
     /// the channel, how long they took, the link, its deadline.
     pub action_slow_answer: fn(&str, &str, &str, &str, &str) -> String,
@@ -789,6 +796,9 @@ pub struct SummaryPhrases {
     pub nothing_disrupted: &'static str,
     /// Arguments: how long after the disruption, who.
     pub declared_after: fn(&str, &str) -> String,
+    /// The declaration was the default of a decision nobody answered. Arguments: how
+    /// long after the disruption, the person who was asked.
+    pub declared_after_default: fn(&str, &str) -> String,
     pub not_declared: &'static str,
     /// Arguments: roles reached, roles in the call tree, how many late.
     pub call_tree: fn(&str, &str, &str) -> String,

@@ -44,6 +44,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         data_lost: "Data lost",
         declared: "Disaster declared after",
         declared_by: "by",
+        declared_by_default: "by the default of a decision nobody answered, for",
         not_declared: "No disaster was declared.",
         call_tree: "Call tree",
         from: "From",
@@ -281,7 +282,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             },
         },
         role_unreachable: RoleUnreachable {
-            title: |role| format!("Nobody holding {role} could be reached"),
+            title: |role| format!("Nobody holding {role} was reached"),
             title_reached_later: |role, after, person, at| {
                 format!("{role} could not be reached for {after} ({person} reached at {at})")
             },
@@ -454,6 +455,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         },
         notification_late: NotificationLate {
             title: |role| format!("{role} was not reached within the call tree's deadline"),
+            title_not_reached: |role, end| format!("Nobody holding {role} was reached by the end ({end})"),
             detail: |when, deadline, tried| {
                 format!("Reached after {when}, against a deadline of {deadline}. Tried: {}.", tried.join("; "))
             },
@@ -485,6 +487,11 @@ pub static CATALOGUE: Catalogue = Catalogue {
             action_unanswered_group: |lost, role, group, link| {
                 format!(
                     "{lost} went on calls nobody answered, though everyone holding {role} is in the group channel {group}: post to {group} first, or shorten how long the caller on the link {link} waits before moving on."
+                )
+            },
+            action_unanswered_plain: |lost, role, link| {
+                format!(
+                    "{lost} went on calls nobody answered, over every channel including the group chat: agree how quickly whoever holds {role} must answer, and shorten how long the caller on the link {link} waits before moving on."
                 )
             },
             action_slow_answer: |person, channel, took, link, deadline| {
@@ -665,6 +672,9 @@ confirm it (y/n). Durations may be written as 8m, 1h 30m, 两小时 or 半小时
         all_data: "all",
         nothing_disrupted: "No function was disrupted.",
         declared_after: |after, who| format!("Declared after {after} by {who}."),
+        declared_after_default: |after, who| {
+            format!("Declared after {after}, by the default of a decision {who} did not answer.")
+        },
         not_declared: "No disaster was declared.",
         call_tree: |reached, total, late| format!("Call tree: {reached} of {total} roles reached, {late} late."),
         stakeholder: |name, what, status| format!("Stakeholder {name}: {what} ({status})."),

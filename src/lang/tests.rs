@@ -162,7 +162,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     group!(out, "report", report, ReportText {
         aar, overview, exercise_name, organisation, date, exercise_type, scope, scenario, sponsor, duration,
         seed, unannounced, yes, no, participants, objectives, capability, summary, function, priority,
-        back_after, met, data_lost, declared, declared_by, not_declared, call_tree, from, to, reached,
+        back_after, met, data_lost, declared, declared_by, declared_by_default, not_declared, call_tree, from, to, reached,
         channel, delay, deadline, attempts, stakeholders, stakeholder, decisions, decision, option,
         answered_by, latency, asked, outcome, not_assessed, ended_at, by_default, by_backup, recovery_order, order_kept, order_broken,
         timeline_chart, curve_chart, analysis, rating, strengths, improvements, none, findings,
@@ -270,8 +270,8 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     });
     #[rustfmt::skip]
     group!(out, "notification_late", notification_late, NotificationLate {
-        title, detail, detail_not_reached, link_allows, link_any_channel, faster_channel, action_faster_first,
-        action_allow_faster, action_unanswered, action_primary_away, action_unanswered_group, action_slow_answer,
+        title, title_not_reached, detail, detail_not_reached, link_allows, link_any_channel, faster_channel, action_faster_first,
+        action_allow_faster, action_unanswered, action_primary_away, action_unanswered_group, action_unanswered_plain, action_slow_answer,
     });
     #[rustfmt::skip]
     group!(out, "stakeholder_late", stakeholder_late, StakeholderLate {
@@ -312,7 +312,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     #[rustfmt::skip]
     group!(out, "summary", summary, SummaryPhrases {
         title, function, rto, back_after, met, rpo, data_lost, yes, no, not_back_at_end, all_data,
-        nothing_disrupted, declared_after, not_declared, call_tree, stakeholder, notified_after, not_notified,
+        nothing_disrupted, declared_after, declared_after_default, not_declared, call_tree, stakeholder, notified_after, not_notified,
         within_deadline, late, deadline_not_reached, wrote, reproduced, not_reproduced, other_release,
     });
     #[rustfmt::skip]

@@ -44,6 +44,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         data_lost: "数据丢失",
         declared: "宣布灾难用时",
         declared_by: "宣布人",
+        declared_by_default: "因无人答复决策按默认宣布，对应人员",
         not_declared: "未宣布灾难。",
         call_tree: "通知流程",
         from: "通知人",
@@ -254,7 +255,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             },
         },
         role_unreachable: RoleUnreachable {
-            title: |role| format!("无法联系上担任{role}的任何人员"),
+            title: |role| format!("未能联系上担任{role}的任何人员"),
             title_reached_later: |role, after, person, at| format!("{after}内无法联系上{role}（{at}才联系上{person}）"),
             detail: |tried| format!("已尝试主要负责人及所有备援人：{}。", tried.join("；")),
             detail_no_backup: |tried| format!("该角色未设备援人，唯一的负责人已尝试联系：{}。", tried.join("；")),
@@ -386,6 +387,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         },
         notification_late: NotificationLate {
             title: |role| format!("未能在通知时限内联系上{role}"),
+            title_not_reached: |role, end| format!("至演练结束（{end}）仍未联系上担任{role}的任何人员"),
             detail: |when, deadline, tried| {
                 format!("实际用时{when}，时限为{deadline}。联系经过：{}。", tried.join("；"))
             },
@@ -410,6 +412,11 @@ pub static CATALOGUE: Catalogue = Catalogue {
             action_unanswered_group: |lost, role, group, link| {
                 format!(
                     "无人应答的呼叫耗去{lost}，而担任{role}的人员都在{group}群中：先在{group}发出通知，或缩短通知链路{link}上每次呼叫的等待时间。"
+                )
+            },
+            action_unanswered_plain: |lost, role, link| {
+                format!(
+                    "无人应答的呼叫耗去{lost}，所有渠道（包括群聊）都试过了：约定担任{role}的人员须在多长时间内应答，并缩短通知链路{link}上每次呼叫的等待时间。"
                 )
             },
             action_slow_answer: |person, channel, took, link, deadline| {
@@ -575,6 +582,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         all_data: "全部",
         nothing_disrupted: "没有业务功能中断。",
         declared_after: |after, who| format!("中断后 {after} 由 {who} 宣布灾难。"),
+        declared_after_default: |after, who| format!("中断后{after}宣布灾难：{who}未答复决策，按默认选项宣布。"),
         not_declared: "未宣布灾难。",
         call_tree: |reached, total, late| format!("呼叫树：{total} 个岗位中联系到 {reached} 个，超时 {late} 个。"),
         stakeholder: |name, what, status| format!("相关方 {name}：{what}（{status}）。"),

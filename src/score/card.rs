@@ -81,6 +81,9 @@ pub struct DeclarationScore {
     pub person: String,
     /// As which role.
     pub role: String,
+    /// The declaration was the default of a decision nobody answered: the person named
+    /// was asked and did not answer.
+    pub by_default: bool,
 }
 
 /// A notification's score.

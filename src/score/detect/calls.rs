@@ -211,7 +211,7 @@ fn late_call_advice(c: &Ctx, note: &Notification, link: Option<&Link>, deadline:
     if let (Some(&primary), Some(&backup)) = (role.holders.first(), role.holders.get(1))
         && let Some(since) = away_when_called(c, primary, note.started_at)
         && note.attempts.first().is_some_and(|a| a.person == primary)
-        && note.reached.is_some_and(|r| r.person != primary)
+        && note.reached.is_none_or(|r| r.person != primary)
     {
         let action = (say.action_primary_away)(
             &m.people[primary].name,
@@ -238,9 +238,17 @@ fn late_call_advice(c: &Ctx, note: &Notification, link: Option<&Link>, deadline:
             let shared_group = m.channels.iter().enumerate().find(|(ci, ch)| {
                 ch.group && role.holders.iter().all(|&h| m.people[h].contacts.iter().any(|k| k.channel.index() == *ci))
             });
+            // Tried on the group and nobody answered there either.
+            let tried = |ci: usize| {
+                let on_group = || note.attempts.iter().filter(|a| a.channel.index() == ci);
+                on_group().next().is_some() && on_group().all(|a| a.end != AttemptEnd::Answered)
+            };
+            let lost = lang.duration(unanswered);
             match shared_group {
-                Some((_, ch)) => (say.action_unanswered_group)(&lang.duration(unanswered), &role.name, &ch.id, &name),
-                None => (say.action_unanswered)(&lang.duration(unanswered), &role.name, &name),
+                // The group was tried and nobody answered it either: no channel to add.
+                Some((ci, _)) if tried(ci) => (say.action_unanswered_plain)(&lost, &role.name, &name),
+                Some((_, ch)) => (say.action_unanswered_group)(&lost, &role.name, &ch.id, &name),
+                None => (say.action_unanswered)(&lost, &role.name, &name),
             }
         }
     };
@@ -273,7 +281,10 @@ pub(super) fn late_notifications(c: &mut Ctx) {
         c.add(Draft {
             kind: FindingKind::NotificationLate,
             subject: &role.id,
-            title: (say.title)(&role.name),
+            title: match note.reached {
+                Some(_) => (say.title)(&role.name),
+                None => (say.title_not_reached)(&role.name, &format_time(out.ended_at)),
+            },
             detail,
             evidence,
             action,
