@@ -282,6 +282,7 @@ rules! {
     priority_order_across_starts,
     late_call_with_a_group_chat,
     backup_first_while_the_primary_is_away,
+    unreachable_role_needs_a_backup_from_the_plan_owner,
     handover_and_backup_slowdown,
     runbook_at_a_site_that_is_down,
     recovery_waits_for_declaration,

@@ -41,6 +41,7 @@ pub(super) fn unreachable_roles(c: &mut Ctx) {
             detail.push_str(&(say.reached_later)(&format_time(reached.at), &after, &deadline));
             evidence.push(ev(reached.at, (c.say.evidence.reached)(&role.id, &m.people[reached.person].id)));
         }
+        let (action, responsible) = unreachable_action(c, note, e.t, &names);
         c.add(Draft {
             kind: FindingKind::RoleUnreachable,
             subject: &role.id,
@@ -55,24 +56,25 @@ pub(super) fn unreachable_roles(c: &mut Ctx) {
             },
             detail,
             evidence,
-            action: unreachable_action(c, note, e.t, &names),
-            responsible: c.call_tree_owner(),
+            action,
+            responsible,
         });
     }
 }
 
-/// What to do about a role nobody could reach: when every attempt until then found its
-/// channel down, a channel that does not need those systems; else a further backup.
-fn unreachable_action(c: &Ctx, note: &Notification, at: i64, holders: &[&str]) -> String {
+/// What to do about a role nobody could reach, and who can do it: when every attempt
+/// until then found its channel down, a channel that does not need those systems (the
+/// call tree's keeper); else a further backup (the plan owner, who names the holders).
+fn unreachable_action(c: &Ctx, note: &Notification, at: i64, holders: &[&str]) -> (String, String) {
     let say = &c.say.findings.role_unreachable;
     let role = &c.m.roles[note.to_role].name;
     let until_then: Vec<_> = note.attempts.iter().filter(|a| a.ended_at <= at).collect();
     if !until_then.is_empty() && until_then.iter().all(|a| a.end == AttemptEnd::ChannelDown) {
         let down: BTreeSet<&str> = until_then.iter().map(|a| c.m.channels[a.channel].id.as_str()).collect();
         let down: Vec<&str> = down.into_iter().collect();
-        (say.action_channels_down)(role, holders, &down)
+        ((say.action_channels_down)(role, holders, &down), c.call_tree_owner())
     } else {
-        (say.corrective_action)(role, holders)
+        ((say.corrective_action)(role, holders), c.plan_owner())
     }
 }
 
