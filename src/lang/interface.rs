@@ -81,6 +81,13 @@ pub struct EvidencePhrases {
     pub declared_by: fn(&str, &str) -> String,
     /// A ready step held. Arguments: the step, what held it (`system core-db`, `busy`), how long.
     pub step_held: fn(&str, &str, &str) -> String,
+    /// What held a ready step, for `step_held`. Arguments of the first two: the id.
+    pub held_by_system: fn(&str) -> String,
+    pub held_by_channel: fn(&str) -> String,
+    pub held_by_unreachable_role: &'static str,
+    pub held_by_handover: &'static str,
+    pub held_by_busy: &'static str,
+    pub held_by_more_urgent: &'static str,
     /// A dependency waited for. Arguments: it, from, until, how the wait ended (one of the three below).
     pub waited_until: fn(&str, &str, &str, &str) -> String,
     /// Arguments: the alternate that took over.

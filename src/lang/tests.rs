@@ -303,7 +303,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     group!(out, "cli", cli, CliPhrases { ok, counts, invalid, warnings_summary, bad_pace, bad_lang_variable });
     #[rustfmt::skip]
     group!(out, "evidence", evidence, EvidencePhrases {
-        runbook_unreachable, runbook_site_down, attempt_channel_down, site_down, system_down, runbook_delay, reached, role_reached, declared_by, step_held, waited_until, replaced_by, came_back, still_missing, channel_down, unreachable, attempt,
+        runbook_unreachable, runbook_site_down, attempt_channel_down, site_down, system_down, runbook_delay, reached, role_reached, declared_by, step_held, held_by_system, held_by_channel, held_by_unreachable_role, held_by_handover, held_by_busy, held_by_more_urgent, waited_until, replaced_by, came_back, still_missing, channel_down, unreachable, attempt,
         answered, no_answer, channel_was_down, pending, function_down, supplier_cut_off, supplier_restored,
         notification_late, stakeholder_late, stakeholder_notified, decision_asked, decision_posed_nobody,
         default_applied, declared, step_ready_not_started, step_ready, step_started, procedure_done, waited_for,

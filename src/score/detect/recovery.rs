@@ -123,7 +123,16 @@ pub(super) fn missed_rto(c: &mut Ctx) {
                 let Some(st) = step_of(step) else { continue };
                 evidence.push(ev(ready, (c.say.evidence.step_ready)(step)));
                 if let Some(w) = why {
-                    let what = w.id.as_ref().map_or_else(|| w.cause.to_owned(), |id| format!("{} {id}", w.cause));
+                    let e = &c.say.evidence;
+                    let id = w.id.as_deref().unwrap_or_default();
+                    let what = match w.cause {
+                        "system" => (e.held_by_system)(id),
+                        "channel" => (e.held_by_channel)(id),
+                        "role_unreachable" => e.held_by_unreachable_role.to_owned(),
+                        "handover" => e.held_by_handover.to_owned(),
+                        "busy" => e.held_by_busy.to_owned(),
+                        _ => e.held_by_more_urgent.to_owned(),
+                    };
                     evidence.push(ev(ready, (c.say.evidence.step_held)(step, &what, &lang.duration(w.seconds))));
                 }
                 evidence.push(ev(started, (c.say.evidence.step_started)(step)));
