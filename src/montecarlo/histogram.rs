@@ -14,8 +14,9 @@ use serde::Serialize;
 const EXACT: u64 = 32;
 /// Bins per doubling above `EXACT`.
 const PER_DOUBLING: u64 = 16;
-/// How many bins: the exact ones and 16 per doubling from 2^5 to 2^63.
-const BINS: usize = (EXACT + (64 - 5) * PER_DOUBLING) as usize;
+/// How many bins: the exact ones and 16 per doubling from 2^5 to 2^62 (the largest
+/// doubling an `i64` reaches).
+const BINS: usize = (EXACT + (63 - 5) * PER_DOUBLING) as usize;
 
 /// The bin a number of seconds falls in (negative values count as 0).
 pub fn bin_of(seconds: i64) -> usize {
@@ -108,7 +109,9 @@ mod tests {
         assert_eq!(bin_of(-5), 0);
         assert_eq!(bin_of(31), 31);
         assert_eq!(bin_of(32), 32);
-        assert_eq!(bin_of(33), 33);
+        // 32–63 s: 16 bins of 2 s.
+        assert_eq!(bin_of(33), 32);
+        assert_eq!(bin_of(34), 33);
         assert_eq!(bin_of(63), 47);
         assert_eq!(bin_of(64), 48);
         assert_eq!(bin_of(65), 48);
