@@ -41,7 +41,11 @@ fn replica_0_is_the_run_played_with_its_derived_seed() {
     .expect("json");
     let seed = sandtable::montecarlo::replica_seed(5, 0).to_string();
     let run = tmp.path().join("run");
-    sandtable().args(["run", "scenarios/dc-power-loss.yaml", "-q", "--format", "json", "--seed", &seed, "--out"]).arg(&run).assert().success();
+    sandtable()
+        .args(["run", "scenarios/dc-power-loss.yaml", "-q", "--format", "json", "--seed", &seed, "--out"])
+        .arg(&run)
+        .assert()
+        .success();
     let results: Value =
         serde_json::from_str(&std::fs::read_to_string(run.join("results.json")).expect("results")).expect("json");
     for f in results["functions"].as_array().expect("functions") {
