@@ -87,3 +87,57 @@ fn zero_runs_and_zero_threads_are_usage_errors() {
         sandtable().args(["montecarlo", "scenarios/dc-power-loss.yaml"]).args(args).assert().code(2);
     }
 }
+
+#[test]
+fn a_replica_that_fails_is_the_lowest_index_whatever_the_threads_and_run_replays_it() {
+    // One draw in four makes this scenario's script fail (tests/fixtures/scripts/rehearsal).
+    let scenario = "tests/fixtures/scripts/rehearsal/seed-dependent.yaml";
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let failed = |threads: &str| {
+        let out = sandtable()
+            .args(["montecarlo", scenario, "-q", "--runs", "64", "--seed", "9", "--threads", threads, "--out"])
+            .arg(tmp.path().join(threads))
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        stderr.lines().next().unwrap_or_default().to_owned()
+    };
+    let first = failed("1");
+    assert_eq!(first, failed("4"));
+    let index: u64 = first.split_whitespace().nth(1).and_then(|i| i.parse().ok()).expect("replica index");
+    let seed = sandtable::montecarlo::replica_seed(9, index);
+    assert!(first.contains(&format!("--seed {seed}")), "{first}");
+    for earlier in 0..index {
+        let s = sandtable::montecarlo::replica_seed(9, earlier).to_string();
+        sandtable()
+            .args(["run", scenario, "-q", "--format", "json", "--seed", &s, "--out"])
+            .arg(tmp.path().join("ok"))
+            .assert()
+            .success();
+    }
+    let s = seed.to_string();
+    sandtable().args(["run", scenario, "-q", "--seed", &s, "--out"]).arg(tmp.path().join("run")).assert().code(1);
+    assert!(!tmp.path().join("1").exists(), "nothing is written when a replica fails");
+}
+
+#[test]
+fn the_chinese_report_says_no_value_for_a_function_never_disrupted() {
+    // priority-tiers disrupts orders and web only: billing's row has nothing to judge,
+    // which is not "never back" (未发生).
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = sandtable()
+        .args(["montecarlo", "tests/fixtures/rules/priority-tiers.yaml", "-q", "--runs", "20", "--lang", "zh", "--out"])
+        .arg(tmp.path())
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(summary.contains("Order taking：RTO 内恢复的概率 100.0%（95% 区间 83.9%–100.0%）"), "{summary}");
+    let md = std::fs::read_to_string(tmp.path().join("montecarlo.md")).expect("md");
+    let billing = md.lines().find(|l| l.starts_with("| Billing | 0 |")).expect("billing row");
+    assert!(!billing.contains("未发生"), "{billing}");
+    assert!(md.contains("## 恢复") && md.contains("## 数据丢失"), "{md}");
+}

@@ -721,6 +721,9 @@ confirm it (y/n). Durations may be written as 8m, 1h 30m, 两小时 or 半小时
         interval: |p, low, high| format!("{p} [{low}–{high}]"),
         quantiles: |p5, p50, p90, p99| format!("{p5} / {p50} / {p90} / {p99}"),
         never: "never",
+        summary_line: |name, rto, q, not_back| {
+            format!("{name}: P(within RTO) {rto}; back after (p5, p50, p90, p99) {q}; P(not back at end) {not_back}")
+        },
         declared: |share, q| {
             format!("Disaster declared in {share} of replicas; time to declare (p5, p50, p90, p99): {q}.")
         },

@@ -32,6 +32,9 @@ pub struct MonteCarloPhrases {
     pub quantiles: fn(&str, &str, &str, &str) -> String,
     /// A percentile that fell on replicas where the moment never came.
     pub never: &'static str,
+    /// A function's line in the summary. Arguments: its name, P(within RTO) with interval,
+    /// the back-after percentiles, P(not back at end) with interval.
+    pub summary_line: fn(&str, &str, &str, &str) -> String,
     /// Arguments: the share of replicas declared (with interval), the quantiles.
     pub declared: fn(&str, &str) -> String,
     /// Arguments: the share of replicas whose call tree completed, the quantiles.

@@ -312,7 +312,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     group!(out, "montecarlo", montecarlo, MonteCarloPhrases {
         title, method, functions_heading, data_heading, people_heading, findings_heading, objectives_heading,
         function, disrupted, within_rto, within_mtd, within_rpo, back_after, not_back, data_lost, no_copy,
-        finding, replicas, objective, not_rated, interval, quantiles, never, declared, call_tree, no_call_tree,
+        finding, replicas, objective, not_rated, interval, quantiles, never, summary_line, declared, call_tree, no_call_tree,
         no_disruption, no_findings, replica_failed,
     });
     #[rustfmt::skip]

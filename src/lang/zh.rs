@@ -626,6 +626,11 @@ pub static CATALOGUE: Catalogue = Catalogue {
         interval: |p, low, high| format!("{p}（95% 区间 {low}–{high}）"),
         quantiles: |p5, p50, p90, p99| format!("{p5}／{p50}／{p90}／{p99}"),
         never: "未发生",
+        summary_line: |name, rto, q, not_back| {
+            format!(
+                "{name}：RTO 内恢复的概率 {rto}；恢复用时（p5、p50、p90、p99）{q}；演练结束仍未恢复的概率 {not_back}"
+            )
+        },
         declared: |share, q| format!("{share} 的推演中宣布了灾难；宣布用时（p5、p50、p90、p99）：{q}。"),
         call_tree: |share, q| format!("{share} 的推演中呼叫树全部完成；完成用时（p5、p50、p90、p99）：{q}。"),
         no_call_tree: "计划中没有需要完成的呼叫树。",

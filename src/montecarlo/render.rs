@@ -151,8 +151,13 @@ fn share(count: Count, lang: Lang) -> String {
     )
 }
 
+/// The four percentiles in words; the no-value mark when nothing was judged (a function
+/// never disrupted), which is not the same as "never".
 fn quantiles(d: &Durations, lang: Lang) -> String {
     let say = &lang.catalogue().montecarlo;
+    if d.seen.total() + d.never == 0 {
+        return lang.catalogue().labels.no_value.to_owned();
+    }
     let [a, b, c, e] = percentiles(d).map(|q| q.map_or_else(|| say.never.to_owned(), |s| lang.duration(s)));
     (say.quantiles)(&a, &b, &c, &e)
 }
@@ -253,17 +258,13 @@ pub fn summary(model: &Model, seed: u64, agg: &Aggregate, lang: Lang) -> String 
     let say = &lang.catalogue().montecarlo;
     let mut out = format!("{}\n", title(model, seed, agg, lang));
     for (f, t) in model.functions.iter().zip(&agg.functions) {
-        let _ = writeln!(
-            out,
-            "  {}: {} {}; {} {}; {} {}",
-            f.name,
-            say.within_rto,
-            share(t.within_rto, lang),
-            say.back_after,
-            quantiles(&t.back_after, lang),
-            say.not_back,
-            share(t.not_back, lang)
+        let line = (say.summary_line)(
+            &f.name,
+            &share(t.within_rto, lang),
+            &quantiles(&t.back_after, lang),
+            &share(t.not_back, lang),
         );
+        let _ = writeln!(out, "  {line}");
     }
     let _ = writeln!(out, "  {}", declared(agg, lang));
     let _ = writeln!(out, "  {}", call_tree(agg, lang));
