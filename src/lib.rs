@@ -18,6 +18,7 @@ pub(crate) mod ids;
 pub mod inputs;
 pub(crate) mod lang;
 pub mod load;
+pub mod montecarlo;
 pub mod msel;
 pub mod outcome;
 pub mod play;

@@ -386,6 +386,8 @@ pub enum Writer {
     Run,
     /// `sandtable play`: `out/<scenario id>-play`, with the session's journal.
     Play,
+    /// `sandtable montecarlo`: `out/<scenario id>-montecarlo`.
+    MonteCarlo,
 }
 
 /// The folder a command writes to: `--out`, else its default under `out/`.
@@ -393,6 +395,7 @@ pub fn out_dir(explicit: Option<&Path>, model: &Model, writer: Writer) -> PathBu
     let default = match writer {
         Writer::Run => model.meta.scenario_id.clone(),
         Writer::Play => format!("{}-play", model.meta.scenario_id),
+        Writer::MonteCarlo => format!("{}-montecarlo", model.meta.scenario_id),
     };
     explicit.map_or_else(|| Path::new("out").join(default), Path::to_path_buf)
 }

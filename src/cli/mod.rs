@@ -3,6 +3,7 @@
 
 mod choices;
 mod files;
+mod montecarlo;
 mod msel;
 mod output_set;
 mod play;
@@ -117,6 +118,35 @@ enum Verb {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Play a scenario many times with derived seeds, in parallel, and report the odds.
+    #[command(
+        after_help = "Examples:\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 10000\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 10000 --seed 7 --threads 2 --format json\n\nReplica i is played with seed SplitMix64(S, i); the output is the same byte for byte for any --threads.\nWrites montecarlo.json and montecarlo.md (default out/<scenario id>-montecarlo)."
+    )]
+    Montecarlo {
+        #[command(flatten)]
+        target: ScenarioArgs,
+        /// How many replicas to play (at least 1).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+        runs: u64,
+        /// Answers to decision points (YAML keyed by decision id, or a session journal), for every replica.
+        #[arg(long, value_name = "FILE")]
+        decisions: Option<PathBuf>,
+        /// Worker threads (default: one per core).
+        #[arg(long, value_name = "T", value_parser = clap::value_parser!(u16).range(1..))]
+        threads: Option<u16>,
+        /// Output directory (default: out/<scenario id>-montecarlo).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Files to write, comma-separated: md, json.
+        #[arg(long, value_delimiter = ',', default_values = ["md", "json"], value_parser = ["md", "json"])]
+        format: Vec<String>,
+        /// Language of the report and the summary (default: SANDTABLE_LANG, else the locale).
+        #[arg(long, value_parser = choices::lang())]
+        lang: Option<crate::lang::Lang>,
+        /// Do not print the plan's and scenario's warnings (errors are always printed).
+        #[arg(long, short)]
+        quiet: bool,
+    },
     /// Play an exercise record again and check that it reproduces its results byte for byte.
     #[command(
         after_help = "Examples:\n  sandtable run scenarios/dc-power-loss.yaml --out out/drill-2026\n  sandtable rerun out/drill-2026\n\nA record is the folder `run` or `play` wrote: its outputs, record.json and the inputs played (inputs/).\nThe replay uses the recorded seed, answers, language and reports, reads only the record's inputs/,\nand is written to a temporary folder; the record is not changed.\n\nExit status: 0 when results.json is reproduced byte for byte; 1 when it is not (the first differing\nline is named), or when the record cannot be replayed (an input changed since it was recorded, a\nrecord from a newer release, no record.json); 2 on a usage error."
@@ -203,6 +233,23 @@ pub fn main() -> ExitCode {
                 let pace = settings::pace(pace, lang)?;
                 let warnings = Warnings::chosen(quiet, Warnings::Summary);
                 play::play(&play::PlayArgs { target, journal, pace, resume, out, lang, warnings })
+            })
+        }
+        Verb::Montecarlo { target, runs, decisions, threads, out, format, lang, quiet } => {
+            settings::language_from_env(lang).and_then(|lang| {
+                let warnings = Warnings::chosen(quiet, Warnings::All);
+                let threads = threads.map(usize::from);
+                let args = montecarlo::MonteCarloArgs {
+                    target,
+                    runs,
+                    decisions,
+                    threads,
+                    out,
+                    formats: format,
+                    lang,
+                    warnings,
+                };
+                montecarlo::montecarlo(&args, style)
             })
         }
         Verb::Rerun { dir } => rerun::rerun(&dir, style),

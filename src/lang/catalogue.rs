@@ -13,6 +13,7 @@
 use serde::Serialize;
 
 pub use super::interface::{CliPhrases, CommandWords, EvidencePhrases, TypedTimePhrases};
+pub use super::montecarlo::MonteCarloPhrases;
 
 /// Every phrase of one language, grouped by where it appears.
 pub struct Catalogue {
@@ -48,6 +49,8 @@ pub struct Catalogue {
     pub cli: CliPhrases,
     /// The evidence lines under findings.
     pub evidence: EvidencePhrases,
+    /// `montecarlo`'s report, summary and messages.
+    pub montecarlo: MonteCarloPhrases,
 }
 
 /// The unit after each number of a duration (`1h 50m`, `1小时50分`) and what goes

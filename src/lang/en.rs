@@ -794,4 +794,44 @@ confirm it (y/n). Durations may be written as 8m, 1h 30m, 两小时 or 半小时
         default_not_declaring: |decision, option| format!("decision {decision} default: {option} (does not declare)"),
         end_not_declared: "end (no declaration logged)",
     },
+    montecarlo: MonteCarloPhrases {
+        title: |id, title, runs, seed| format!("{id} — {title}: {runs} replicas (seed {seed})"),
+        method: "Replica i is played with seed SplitMix64(S, i), so it gives the same outcome on any number of threads. Each function is judged on its first outage. Percentiles are read from log-spaced bins (one per second below 32 s, then 16 per doubling): each is the smallest value in its bin, at most 6.25 % below the true percentile.",
+        functions_heading: "Recovery",
+        data_heading: "Data lost",
+        people_heading: "Declaration and call tree",
+        findings_heading: "Findings",
+        objectives_heading: "Objective ratings",
+        function: "Function",
+        disrupted: "Disrupted in",
+        within_rto: "P(within RTO)",
+        within_mtd: "P(within MTD)",
+        within_rpo: "P(within RPO)",
+        back_after: "Back after (p5, p50, p90, p99)",
+        not_back: "P(not back at end)",
+        data_lost: "Data lost (p5, p50, p90, p99)",
+        no_copy: "No copy restored",
+        finding: "Finding",
+        replicas: "Replicas",
+        objective: "Objective",
+        not_rated: "not rated",
+        interval: |p, low, high| format!("{p} [{low}–{high}]"),
+        quantiles: |p5, p50, p90, p99| format!("{p5} / {p50} / {p90} / {p99}"),
+        never: "never",
+        summary_line: |name, rto, q, not_back| {
+            format!("{name}: P(within RTO) {rto}; back after (p5, p50, p90, p99) {q}; P(not back at end) {not_back}")
+        },
+        declared: |share, q| {
+            format!("Disaster declared in {share} of replicas; time to declare (p5, p50, p90, p99): {q}.")
+        },
+        call_tree: |share, q| {
+            format!("Call tree complete in {share} of replicas; time to complete (p5, p50, p90, p99): {q}.")
+        },
+        no_call_tree: "The plan has no call tree to complete.",
+        no_disruption: "No replica had a disruption.",
+        no_findings: "No finding in any replica.",
+        replica_failed: |index, seed| {
+            format!("replica {index} (seed {seed}) could not be played; `sandtable run --seed {seed}` replays it")
+        },
+    },
 };

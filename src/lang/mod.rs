@@ -7,6 +7,7 @@
 pub mod catalogue;
 mod en;
 mod interface;
+mod montecarlo;
 #[cfg(test)]
 mod tests;
 mod zh;

@@ -149,6 +149,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         typed_time,
         cli,
         evidence,
+        montecarlo,
     } = c;
     let mut out = Vec::new();
     group!(out, "durations", durations, DurationUnits { day, hour, minute, second, separator });
@@ -314,6 +315,13 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         title, function, rto, back_after, met, rpo, data_lost, yes, no, not_back_at_end, all_data,
         nothing_disrupted, declared_after, declared_after_default, not_declared, call_tree, stakeholder, notified_after, not_notified,
         within_deadline, late, deadline_not_reached, wrote, reproduced, not_reproduced, other_release,
+    });
+    #[rustfmt::skip]
+    group!(out, "montecarlo", montecarlo, MonteCarloPhrases {
+        title, method, functions_heading, data_heading, people_heading, findings_heading, objectives_heading,
+        function, disrupted, within_rto, within_mtd, within_rpo, back_after, not_back, data_lost, no_copy,
+        finding, replicas, objective, not_rated, interval, quantiles, never, summary_line, declared, call_tree, no_call_tree,
+        no_disruption, no_findings, replica_failed,
     });
     #[rustfmt::skip]
     group!(out, "msel", msel, MselHeaders {

@@ -691,4 +691,42 @@ pub static CATALOGUE: Catalogue = Catalogue {
         default_not_declaring: |decision, option| format!("决策 {decision} 按默认：{option}（不宣布灾难）"),
         end_not_declared: "演练结束（未记录宣布灾难）",
     },
+    montecarlo: MonteCarloPhrases {
+        title: |id, title, runs, seed| format!("{id} — {title}：{runs} 次重复推演（种子 {seed}）"),
+        method: "第 i 次推演使用种子 SplitMix64(S, i)，因此无论使用多少线程，结果都相同。每项业务职能按其第一次中断评判。百分位数取自按对数划分的区间（32 秒以下每秒一个区间，之后每翻一倍分 16 个区间）：取区间内的最小值，最多比真实百分位数低 6.25%。",
+        functions_heading: "恢复",
+        data_heading: "数据丢失",
+        people_heading: "灾难宣布与呼叫树",
+        findings_heading: "发现的问题",
+        objectives_heading: "目标评级",
+        function: "业务职能",
+        disrupted: "中断次数",
+        within_rto: "RTO 内恢复的概率",
+        within_mtd: "MTD 内恢复的概率",
+        within_rpo: "RPO 内的概率",
+        back_after: "恢复用时（p5、p50、p90、p99）",
+        not_back: "演练结束仍未恢复的概率",
+        data_lost: "数据丢失（p5、p50、p90、p99）",
+        no_copy: "无可恢复副本",
+        finding: "问题",
+        replicas: "推演次数",
+        objective: "目标",
+        not_rated: "未评级",
+        interval: |p, low, high| format!("{p}（95% 区间 {low}–{high}）"),
+        quantiles: |p5, p50, p90, p99| format!("{p5}／{p50}／{p90}／{p99}"),
+        never: "未发生",
+        summary_line: |name, rto, q, not_back| {
+            format!(
+                "{name}：RTO 内恢复的概率 {rto}；恢复用时（p5、p50、p90、p99）{q}；演练结束仍未恢复的概率 {not_back}"
+            )
+        },
+        declared: |share, q| format!("{share} 的推演中宣布了灾难；宣布用时（p5、p50、p90、p99）：{q}。"),
+        call_tree: |share, q| format!("{share} 的推演中呼叫树全部完成；完成用时（p5、p50、p90、p99）：{q}。"),
+        no_call_tree: "计划中没有需要完成的呼叫树。",
+        no_disruption: "没有任何一次推演发生中断。",
+        no_findings: "所有推演中均未发现问题。",
+        replica_failed: |index, seed| {
+            format!("第 {index} 次推演（种子 {seed}）无法运行；可用 `sandtable run --seed {seed}` 重现")
+        },
+    },
 };

@@ -75,6 +75,15 @@ pub struct Scorecard {
     pub record: Option<crate::record::Record>,
 }
 
+/// A run's findings and objective ratings alone, as [`score`] finds them, without the
+/// tables, timeline and improvement plan: what a Monte Carlo study counts per replica.
+pub fn findings_and_ratings(m: &Model, out: &Outcome, r: &Results, lang: Lang) -> (Vec<Finding>, Vec<ObjectiveScore>) {
+    let decisions = decisions::score(m, out, lang);
+    let findings = detect::find(m, out, r, lang);
+    let objectives = rating::rate(m, r, &decisions, &findings, lang);
+    (findings, objectives)
+}
+
 /// Scores one run.
 pub fn score(m: &Model, out: &Outcome, r: &Results, lang: Lang, observations: &[String]) -> Scorecard {
     let end_text = crate::time::format_time(r.ended_at);

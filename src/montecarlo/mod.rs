@@ -1,0 +1,16 @@
+//! Monte Carlo studies, pure: replica seeds, the tallies counted while replicas stream in
+//! (flat memory, merged order-independently), and what `montecarlo.json`,
+//! `montecarlo.md` and the summary table say of them. The CLI only picks the thread
+//! pool, shows progress and writes the files.
+
+mod histogram;
+mod play;
+mod render;
+mod stats;
+mod tally;
+
+pub use histogram::{Bin, Histogram, bin_of};
+pub use play::{ReplicaFailed, Study, play};
+pub use render::{MONTECARLO_SCHEMA_VERSION, json, markdown, summary};
+pub use stats::{Count, Proportion, replica_seed, wilson};
+pub use tally::{Aggregate, Durations, FunctionTally};

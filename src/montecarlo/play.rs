@@ -1,0 +1,101 @@
+//! Playing a study's replicas in parallel: one compiled model and one script host shared
+//! by every worker, one engine per worker's run of replicas (its buffers reused), and a
+//! tally per worker merged into one.
+
+use rayon::prelude::*;
+
+use super::stats::replica_seed;
+use super::tally::Aggregate;
+use crate::compile::Model;
+use crate::diag::Diagnostic;
+use crate::engine::{Defaults, Engine, Prepared};
+use crate::results::Results;
+use crate::score::Lang;
+use crate::script::ScriptHost;
+
+/// What a study plays.
+#[derive(Debug, Clone, Copy)]
+pub struct Study<'a> {
+    /// The compiled plan and scenario.
+    pub model: &'a Model,
+    /// The scenario's scripts.
+    pub scripts: &'a ScriptHost,
+    /// Answers from a decisions file or journal; the defaults when `None`.
+    pub answers: Option<&'a Prepared>,
+    /// Where a replayed journal ended the exercise; the planned end when `None`.
+    pub end: Option<i64>,
+    /// The study's seed, from which each replica's is derived.
+    pub seed: u64,
+    /// How many replicas.
+    pub runs: u64,
+    /// The language findings are judged in (their ids do not depend on it).
+    pub lang: Lang,
+}
+
+/// A replica that could not be played (a script fault), the first by index.
+#[derive(Debug)]
+pub struct ReplicaFailed {
+    /// Its index.
+    pub index: u64,
+    /// The seed it was played with; `run --seed` replays it.
+    pub seed: u64,
+    /// What went wrong.
+    pub diagnostic: Diagnostic,
+}
+
+type Tally = Result<Aggregate, Box<ReplicaFailed>>;
+
+/// Plays every replica on the current rayon pool and returns their aggregate, which does
+/// not depend on the pool's size; `done` is called once per replica played. When replicas
+/// fail, the one with the lowest index is returned, whatever the pool.
+pub fn play(study: &Study<'_>, done: &(dyn Fn() + Sync)) -> Tally {
+    let model = study.model;
+    (0..study.runs)
+        .into_par_iter()
+        .fold(
+            || (Engine::with_scripts(model, study.scripts), Ok(Aggregate::new(model))),
+            |(mut engine, tally), index| {
+                // A fold runs its indices in increasing order: after a failure, the
+                // later ones cannot be the first to fail.
+                let tally = tally.and_then(|mut aggregate| {
+                    replica(study, &mut engine, index, &mut aggregate)?;
+                    Ok(aggregate)
+                });
+                done();
+                (engine, tally)
+            },
+        )
+        .map(|(_, tally)| tally)
+        .reduce(|| Ok(Aggregate::new(model)), merge)
+}
+
+fn merge(a: Tally, b: Tally) -> Tally {
+    match (a, b) {
+        (Ok(mut a), Ok(b)) => {
+            a.merge(&b);
+            Ok(a)
+        }
+        (Err(a), Err(b)) => Err(if a.index <= b.index { a } else { b }),
+        (Err(e), Ok(_)) | (Ok(_), Err(e)) => Err(e),
+    }
+}
+
+/// Plays replica `index` and counts it.
+fn replica(
+    study: &Study<'_>,
+    engine: &mut Engine<'_>,
+    index: u64,
+    into: &mut Aggregate,
+) -> Result<(), Box<ReplicaFailed>> {
+    let seed = replica_seed(study.seed, index);
+    let failed = |diagnostic| Box::new(ReplicaFailed { index, seed, diagnostic });
+    engine.start(seed).map_err(failed)?;
+    let outcome = match study.answers {
+        Some(answers) => engine.finish(study.end, &mut answers.clone()),
+        None => engine.finish(study.end, &mut Defaults),
+    }
+    .map_err(failed)?;
+    let results = Results::new(study.model, &outcome);
+    into.observe(study.model, &outcome, &results, study.lang);
+    Ok(())
+}

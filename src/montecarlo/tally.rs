@@ -1,0 +1,161 @@
+//! What a study counts, replica by replica: fixed-size tallies whose merge is a sum (or
+//! a minimum), so that any split of the replicas over threads gives the same aggregate.
+
+use std::collections::BTreeMap;
+
+use super::histogram::Histogram;
+use super::stats::Count;
+use crate::compile::Model;
+use crate::outcome::Outcome;
+use crate::results::Results;
+use crate::score::{Lang, Rating};
+
+/// Durations measured, and how many replicas never reached the moment measured.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Durations {
+    /// The durations measured.
+    pub seen: Histogram,
+    /// Replicas where the moment never came within the exercise.
+    pub never: u64,
+}
+
+impl Durations {
+    fn add(&mut self, value: Option<i64>) {
+        match value {
+            Some(v) => self.seen.add(v),
+            None => self.never += 1,
+        }
+    }
+
+    fn merge(&mut self, other: &Durations) {
+        self.seen.merge(&other.seen);
+        self.never += other.never;
+    }
+}
+
+/// One function's tally, over the replicas in which it was disrupted (its first outage).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FunctionTally {
+    /// Back within the RTO, of the replicas where that could be judged.
+    pub within_rto: Count,
+    /// Back within the MTD, likewise.
+    pub within_mtd: Count,
+    /// Data lost within the RPO.
+    pub within_rpo: Count,
+    /// Not back when the exercise ended.
+    pub not_back: Count,
+    /// Seconds from the outage to recovery (`never`: not back).
+    pub back_after: Durations,
+    /// Seconds of data lost (`never`: no copy could be restored).
+    pub data_lost: Durations,
+}
+
+/// Everything a study counts; the same for any order and split of its replicas.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Aggregate {
+    /// Replicas counted.
+    pub runs: u64,
+    /// Per function, in the plan's order.
+    pub functions: Vec<FunctionTally>,
+    /// Seconds from the first disruption to the declaration (`never`: not declared).
+    pub declaration: Durations,
+    /// Seconds from the first disruption until every call-tree role was reached.
+    pub call_tree: Durations,
+    /// Replicas in which each finding id occurred.
+    pub findings: BTreeMap<String, u64>,
+    /// Per objective, in the scenario's order: replicas rated P, S, M, U, not rated.
+    pub ratings: Vec<[u64; 5]>,
+}
+
+impl Aggregate {
+    /// An empty aggregate shaped for `model`.
+    pub fn new(model: &Model) -> Self {
+        Aggregate {
+            functions: vec![FunctionTally::default(); model.functions.len()],
+            ratings: vec![[0; 5]; model.objectives.len()],
+            ..Aggregate::default()
+        }
+    }
+
+    /// Counts one replica.
+    pub fn observe(&mut self, model: &Model, outcome: &Outcome, results: &Results, lang: Lang) {
+        self.runs += 1;
+        for (tally, f) in self.functions.iter_mut().zip(&results.functions) {
+            let Some(o) = f.outages.first() else { continue };
+            if let Some(met) = o.within_rto {
+                tally.within_rto.add(met);
+            }
+            if let Some(met) = o.within_mtd {
+                tally.within_mtd.add(met);
+            }
+            tally.within_rpo.add(o.within_rpo);
+            tally.not_back.add(o.back_after.is_none());
+            tally.back_after.add(o.back_after);
+            tally.data_lost.add(o.data_lost);
+        }
+        if results.disruption_at.is_some() {
+            self.declaration.add(results.declaration.as_ref().and_then(|d| d.after_disruption));
+        }
+        if let Some(after) = call_tree_completion(model, outcome, results) {
+            self.call_tree.add(after);
+        }
+        let (findings, objectives) = crate::score::findings_and_ratings(model, outcome, results, lang);
+        for f in findings {
+            *self.findings.entry(f.id).or_insert(0) += 1;
+        }
+        for (counts, o) in self.ratings.iter_mut().zip(&objectives) {
+            let slot = match o.rating {
+                Some(Rating::P) => 0,
+                Some(Rating::S) => 1,
+                Some(Rating::M) => 2,
+                Some(Rating::U) => 3,
+                None => 4,
+            };
+            counts[slot] += 1;
+        }
+    }
+
+    /// Adds another aggregate of the same study: sums and minima only, so merging in any
+    /// order gives the same aggregate.
+    pub fn merge(&mut self, other: &Aggregate) {
+        self.runs += other.runs;
+        for (a, b) in self.functions.iter_mut().zip(&other.functions) {
+            a.within_rto.merge(b.within_rto);
+            a.within_mtd.merge(b.within_mtd);
+            a.within_rpo.merge(b.within_rpo);
+            a.not_back.merge(b.not_back);
+            a.back_after.merge(&b.back_after);
+            a.data_lost.merge(&b.data_lost);
+        }
+        self.declaration.merge(&other.declaration);
+        self.call_tree.merge(&other.call_tree);
+        for (id, n) in &other.findings {
+            *self.findings.entry(id.clone()).or_insert(0) += n;
+        }
+        for (a, b) in self.ratings.iter_mut().zip(&other.ratings) {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        }
+    }
+}
+
+/// When every role the call tree calls was first reached, in seconds after the first
+/// disruption: `Some(None)` when some role never was; `None` when there is no call tree
+/// or no disruption, so nothing to judge.
+fn call_tree_completion(model: &Model, outcome: &Outcome, results: &Results) -> Option<Option<i64>> {
+    let start = results.disruption_at?;
+    let tree = model.call_tree.as_ref()?;
+    let mut first: BTreeMap<&str, Option<i64>> =
+        tree.links.iter().map(|l| (model.roles[l.to].id.as_str(), None)).collect();
+    if first.is_empty() {
+        return None;
+    }
+    for (n, r) in outcome.notifications.iter().zip(&results.notifications) {
+        if let (Some(_), Some(t), Some(slot)) = (n.link, r.reached_at, first.get_mut(r.to_role.as_str())) {
+            *slot = Some(slot.map_or(t, |s| s.min(t)));
+        }
+    }
+    let last = first.values().try_fold(start, |latest, t| t.map(|t| latest.max(t)));
+    Some(last.map(|t| t - start))
+}
