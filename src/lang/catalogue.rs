@@ -12,6 +12,7 @@
 
 use serde::Serialize;
 
+pub use super::compare::ComparePhrases;
 pub use super::interface::{CliPhrases, CommandWords, EvidencePhrases, TypedTimePhrases};
 
 /// Every phrase of one language, grouped by where it appears.
@@ -48,6 +49,8 @@ pub struct Catalogue {
     pub cli: CliPhrases,
     /// The evidence lines under findings.
     pub evidence: EvidencePhrases,
+    /// What `compare` and `diff` write.
+    pub compare: ComparePhrases,
 }
 
 /// The unit after each number of a duration (`1h 50m`, `1小时50分`) and what goes
