@@ -270,7 +270,10 @@ fn plan_changes(out: &mut String, c: &Comparison) {
         let title = (say.plan_changes_between)(&name_of(c, step.from), &name_of(c, step.to));
         let _ = write!(out, "\n### {title}\n\n");
         match &step.diff {
-            Some(diff) => out.push_str(&plan_diff_markdown(diff, c.lang).replace("### ", "#### ")),
+            Some(diff) => {
+                let text = plan_diff_markdown(diff, c.lang).replace("### ", "#### ");
+                let _ = writeln!(out, "{}", text.trim_end());
+            }
             None => {
                 let _ = writeln!(out, "{}", say.plan_not_recorded);
             }
