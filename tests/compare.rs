@@ -96,6 +96,14 @@ fn exercises_are_ordered_by_date_whatever_the_order_given() {
     let names: Vec<&str> = json["exercises"].as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["drill-2026", "drill-2027", "drill-2028"]);
     assert_eq!(json["schema_version"], 1);
+    // By date before name: the 2026 report in a folder whose name sorts last.
+    let renamed = tempfile::tempdir().unwrap();
+    let oldest = renamed.path().join("zz-oldest");
+    std::fs::create_dir(&oldest).unwrap();
+    std::fs::copy(record("2026").join("report.json"), oldest.join("report.json")).unwrap();
+    let (_, json) = compare(&[renamed.path().as_os_str(), record("2027").as_os_str()]);
+    let names: Vec<&str> = json["exercises"].as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["zz-oldest", "drill-2027"]);
 }
 
 #[test]
