@@ -2,7 +2,7 @@
 //! that came back, a function that met its RTO and now misses it, an objective whose
 //! rating dropped, a delay that grew by more than a quarter.
 
-use super::build::{DelayTrend, FindingStatus, FindingTrend, FunctionTrend, ObjectiveTrend, Regression};
+use super::model::{DelayTrend, FindingStatus, FindingTrend, FunctionTrend, ObjectiveTrend, Regression};
 
 /// A delay counts as grown past `old × (1 + GROWTH_NUM / GROWTH_DEN)`: 25 %.
 const GROWTH_NUM: i64 = 1;

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::build::{Comparison, FindingStatus, FunctionPoint, ItemStatus, Measure, Regression};
+use super::model::{Comparison, FindingStatus, FunctionPoint, ItemStatus, Measure, Regression};
 use super::plan_diff::{ChangeKind, PlanDiff, Section};
 use crate::lang::Lang;
 use crate::lang::catalogue::ComparePhrases;
