@@ -137,6 +137,10 @@ fn a_delay_that_grew_by_more_than_a_quarter_is_a_regression() {
         && r["old"] == 660
         && r["new"] == 2580));
     assert!(md.contains("Call tree complete grew by more than 25 % in drill-2027: 11m → 43m."));
+    // The operator → IT lead link by e-mail only: per-link delays are compared too.
+    let link = "On-duty operator (值班运维) → IT operations lead (运维负责人)";
+    assert!(has_regression(&json, "delay_grew", |r| r["measure"]["kind"] == "link" && r["measure"]["id"] == link));
+    assert!(md.contains(&format!("Call {link} grew by more than 25 % in drill-2027: 5m → 18m.")));
     // 2027 → 2028 every delay shrank.
     assert!(!has_regression(&json, "delay_grew", |r| r["exercise"] == 2));
 }

@@ -136,6 +136,22 @@ fn delay_trends(exercises: &[Exercise]) -> Vec<DelayTrend> {
             exercises.iter().map(|e| e.report.stakeholders.iter().find(|s| s.id == id).and_then(|s| s.after)).collect();
         trends.push(DelayTrend { measure: Measure::Stakeholder(id), name, values });
     }
+    let link = |n: &super::read::NotificationView| format!("{} → {}", n.from, n.to);
+    let links: BTreeSet<String> = exercises.iter().flat_map(|e| e.report.notifications.iter().map(link)).collect();
+    for key in links {
+        let values = exercises
+            .iter()
+            .map(|e| e.report.notifications.iter().find(|n| link(n) == key).and_then(|n| n.delay))
+            .collect();
+        trends.push(DelayTrend { measure: Measure::Link(key.clone()), name: key, values });
+    }
+    let decisions: BTreeSet<&str> =
+        exercises.iter().flat_map(|e| e.report.decisions.iter().map(|d| d.id.as_str())).collect();
+    for id in decisions {
+        let values =
+            exercises.iter().map(|e| e.report.decisions.iter().find(|d| d.id == id).and_then(|d| d.latency)).collect();
+        trends.push(DelayTrend { measure: Measure::Decision(id.to_owned()), name: id.to_owned(), values });
+    }
     trends
 }
 

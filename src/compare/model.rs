@@ -108,6 +108,10 @@ pub enum Measure {
     CallTreeComplete,
     /// Time until a stakeholder was notified.
     Stakeholder(String),
+    /// A call-tree link's delay, by `from → to` (role names).
+    Link(String),
+    /// A decision's latency, by its id.
+    Decision(String),
 }
 
 /// A delay across exercises.

@@ -28,6 +28,12 @@ pub struct ReportView {
     /// Stakeholder notices.
     #[serde(default)]
     pub stakeholders: Vec<StakeholderView>,
+    /// Call-tree links, by the roles' names.
+    #[serde(default)]
+    pub notifications: Vec<NotificationView>,
+    /// Decision points and how long they took.
+    #[serde(default)]
+    pub decisions: Vec<DecisionView>,
     /// Objectives and their ratings.
     #[serde(default)]
     pub objectives: Vec<ObjectiveView>,
@@ -124,6 +130,30 @@ pub struct StakeholderView {
     /// Seconds until notified.
     #[serde(default)]
     pub after: Option<i64>,
+}
+
+/// A call-tree link: the report names its roles (ids are not in layout 1 or 2).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct NotificationView {
+    /// The notifying role's name.
+    #[serde(default)]
+    pub from: String,
+    /// The notified role's name.
+    #[serde(default)]
+    pub to: String,
+    /// Seconds from the caller being reached to the callee being reached.
+    #[serde(default)]
+    pub delay: Option<i64>,
+}
+
+/// A decision point.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct DecisionView {
+    /// Its id.
+    pub id: String,
+    /// Seconds from being asked to the answer.
+    #[serde(default)]
+    pub latency: Option<i64>,
 }
 
 /// An objective and its rating.

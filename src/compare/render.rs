@@ -110,6 +110,8 @@ fn measure_name(say: &ComparePhrases, measure: &Measure, name: &str) -> String {
         Measure::Declared => say.declared.to_owned(),
         Measure::CallTreeComplete => say.call_tree_complete.to_owned(),
         Measure::Stakeholder(_) => (say.stakeholder_notice)(name),
+        Measure::Link(_) => (say.link_delay)(name),
+        Measure::Decision(_) => (say.decision_latency)(name),
     }
 }
 

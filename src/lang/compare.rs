@@ -45,6 +45,10 @@ pub struct ComparePhrases {
     pub call_tree_complete: &'static str,
     /// Arguments: the stakeholder.
     pub stakeholder_notice: fn(&str) -> String,
+    /// Arguments: the link, `from → to`.
+    pub link_delay: fn(&str) -> String,
+    /// Arguments: the decision's id.
+    pub decision_latency: fn(&str) -> String,
     pub objectives: &'static str,
     pub objective: &'static str,
     pub findings: &'static str,

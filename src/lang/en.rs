@@ -735,6 +735,8 @@ confirm it (y/n). Durations may be written as 8m, 1h 30m, 两小时 or 半小时
         declared: "Time to declare",
         call_tree_complete: "Call tree complete",
         stakeholder_notice: |name| format!("Notice to {name}"),
+        link_delay: |link| format!("Call {link}"),
+        decision_latency: |id| format!("Decision `{id}` answered after"),
         objectives: "Objective ratings",
         objective: "Objective",
         findings: "Findings",

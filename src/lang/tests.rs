@@ -317,7 +317,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         title, exercises, exercise, date, scenario, seed, regressions, no_regressions, rto_now_missed,
         rating_dropped, recurring_finding, delay_grew, functions, function, rto, mtd, rpo, back_after,
         data_lost, change, met, missed, not_back, not_disrupted, target_changed, faster, slower, unchanged,
-        response, measure, declared, call_tree_complete, stakeholder_notice, objectives, objective,
+        response, measure, declared, call_tree_complete, stakeholder_notice, link_delay, decision_latency, objectives, objective,
         findings, finding, new_finding, recurring, resolved, no_findings, improvement_items, item, due,
         status, closed, not_effective, not_yet_due, no_items, plan_changes, plan_changes_between,
         no_plan_changes, plan_not_recorded, diff_title, section_functions, section_roles, section_people,

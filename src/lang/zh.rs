@@ -636,6 +636,8 @@ pub static CATALOGUE: Catalogue = Catalogue {
         declared: "宣布灾难用时",
         call_tree_complete: "通知树完成用时",
         stakeholder_notice: |name| format!("通知{name}用时"),
+        link_delay: |link| format!("通知链 {link} 用时"),
+        decision_latency: |id| format!("决策 `{id}` 答复用时"),
         objectives: "目标评级",
         objective: "目标",
         findings: "发现的问题",
