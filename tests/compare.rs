@@ -231,6 +231,18 @@ fn the_comparison_is_the_same_every_time_and_reads_as_expected() {
 }
 
 #[test]
+fn the_html_page_is_self_contained_with_a_chart_per_function() {
+    let out = tempfile::tempdir().unwrap();
+    sandtable().arg("compare").arg(records()).arg("--out").arg(out.path()).assert().success();
+    let html = read(&out.path().join("comparison.html"));
+    assert!(!html.contains("<script") && !html.contains("src=") && !html.contains("href="));
+    assert_eq!(html.matches("<svg").count(), 3, "one chart per function");
+    assert!(html.contains("<td class=\"recurring\">recurring</td>"));
+    assert!(html.contains("<td class=\"rU\">U</td>"));
+    assert!(html.contains("<li>Finding runbooks-at-site:dc-main came back in drill-2028"));
+}
+
+#[test]
 fn the_comparison_speaks_chinese() {
     let (md, _) = compare(&[records().as_os_str(), "--lang".as_ref(), "zh".as_ref()]);
     assert!(md.starts_with("# 演练对比"));

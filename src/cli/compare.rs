@@ -24,7 +24,7 @@ pub struct CompareArgs {
     pub inputs: Vec<PathBuf>,
     /// Where to write (default `out/comparison`).
     pub out: Option<PathBuf>,
-    /// `md`, `json`.
+    /// `md`, `html`, `json`.
     pub formats: Vec<String>,
     /// The language of `comparison.md`.
     pub lang: Lang,
@@ -73,6 +73,9 @@ pub fn compare(args: &CompareArgs) -> Result<()> {
     let mut files = Vec::new();
     if args.formats.iter().any(|f| f == "md") {
         files.push(("comparison.md", render::markdown(&comparison)));
+    }
+    if args.formats.iter().any(|f| f == "html") {
+        files.push(("comparison.html", crate::compare::html::page(&comparison)));
     }
     if args.formats.iter().any(|f| f == "json") {
         let json = serde_json::to_string_pretty(&comparison).map_err(|e| Error::Failed(e.to_string()))?;

@@ -129,7 +129,7 @@ enum Verb {
     },
     /// Compare exercise records over time: targets, response times, ratings, findings, improvement items, plan changes.
     #[command(
-        after_help = "Examples:\n  sandtable compare out/drill-2025 out/drill-2026\n  sandtable compare out/ --out out/comparison --format md,json --lang zh\n  sandtable compare out/ --baseline out/drill-2024\n\nFolders are searched for report.json (records `run` and `play` wrote); exercises are ordered by\ntheir date, then folder name. Writes comparison.md and comparison.json.\n\nExit status: 0 when written; 1 when fewer than two records are found or a report cannot be read\n(corrupt, or from a newer sandtable); 2 on a usage error."
+        after_help = "Examples:\n  sandtable compare out/drill-2025 out/drill-2026\n  sandtable compare out/ --out out/comparison --format md,json --lang zh\n  sandtable compare out/ --baseline out/drill-2024\n\nFolders are searched for report.json (records `run` and `play` wrote); exercises are ordered by\ntheir date, then folder name. Writes comparison.md, comparison.html and comparison.json.\n\nExit status: 0 when written; 1 when fewer than two records are found or a report cannot be read\n(corrupt, or from a newer sandtable); 2 on a usage error."
     )]
     Compare {
         /// Records: their folders (searched for report.json) or report.json files.
@@ -139,7 +139,7 @@ enum Verb {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
         /// Formats, comma-separated.
-        #[arg(long, value_delimiter = ',', default_values = ["md", "json"], value_parser = ["md", "json"])]
+        #[arg(long, value_delimiter = ',', default_values = ["md", "html", "json"], value_parser = ["md", "html", "json"])]
         format: Vec<String>,
         /// Language of comparison.md (default: SANDTABLE_LANG, else the locale).
         #[arg(long, value_parser = choices::lang())]

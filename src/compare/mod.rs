@@ -6,6 +6,7 @@
 //! `cli/compare.rs` finds and reads the files and writes the output set.
 
 pub mod build;
+pub mod html;
 pub mod model;
 pub mod plan_diff;
 pub mod read;

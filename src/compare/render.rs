@@ -90,7 +90,7 @@ pub fn markdown(c: &Comparison) -> String {
         let _ = writeln!(out, "{}", say.no_regressions);
     }
     for r in &c.regressions {
-        let _ = writeln!(out, "- **{}**", regression(c, r));
+        let _ = writeln!(out, "- **{}**", regression_text(c, r));
     }
     functions(&mut out, c);
     response(&mut out, c);
@@ -115,7 +115,8 @@ fn measure_name(say: &ComparePhrases, measure: &Measure, name: &str) -> String {
     }
 }
 
-fn regression(c: &Comparison, r: &Regression) -> String {
+/// One regression as a sentence.
+pub fn regression_text(c: &Comparison, r: &Regression) -> String {
     let (lang, say) = (c.lang, &c.lang.catalogue().compare);
     match r {
         Regression::RecurringFinding { exercise, id, title } => {
