@@ -136,7 +136,7 @@ fn ratings(out: &mut String, c: &Comparison) {
 
 fn findings(out: &mut String, c: &Comparison) {
     let say = &c.lang.catalogue().compare;
-    let _ = write!(out, "<h2>{}</h2>\n", esc(say.findings));
+    let _ = writeln!(out, "<h2>{}</h2>", esc(say.findings));
     if c.findings.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", esc(say.no_findings));
         return;
@@ -164,7 +164,7 @@ fn findings(out: &mut String, c: &Comparison) {
 
 fn items(out: &mut String, c: &Comparison) {
     let say = &c.lang.catalogue().compare;
-    let _ = write!(out, "<h2>{}</h2>\n", esc(say.improvement_items));
+    let _ = writeln!(out, "<h2>{}</h2>", esc(say.improvement_items));
     if c.improvement_items.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", esc(say.no_items));
         return;
