@@ -2,6 +2,7 @@
 //! place where errors become messages and exit codes.
 
 mod choices;
+mod compare;
 mod files;
 mod montecarlo;
 mod msel;
@@ -156,6 +157,45 @@ enum Verb {
         #[arg(value_name = "DIR")]
         dir: PathBuf,
     },
+    /// Compare exercise records over time: targets, response times, ratings, findings, improvement items, plan changes.
+    #[command(
+        after_help = "Examples:\n  sandtable compare out/drill-2025 out/drill-2026\n  sandtable compare out/ --out out/comparison --format md,json --lang zh\n  sandtable compare out/ --baseline out/drill-2024\n\nFolders are searched for report.json (records `run` and `play` wrote); exercises are ordered by\ntheir date, then folder name. Writes comparison.md, comparison.html and comparison.json.\n\nExit status: 0 when written; 1 when fewer than two records are found or a report cannot be read\n(corrupt, or from a newer sandtable); 2 on a usage error."
+    )]
+    Compare {
+        /// Records: their folders (searched for report.json) or report.json files.
+        #[arg(required = true, value_name = "DIR|REPORT")]
+        inputs: Vec<PathBuf>,
+        /// Output directory (default: out/comparison).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Formats, comma-separated.
+        #[arg(long, value_delimiter = ',', default_values = ["md", "html", "json"], value_parser = ["md", "html", "json"])]
+        format: Vec<String>,
+        /// Language of comparison.md (default: SANDTABLE_LANG, else the locale).
+        #[arg(long, value_parser = choices::lang())]
+        lang: Option<crate::lang::Lang>,
+        /// Compare every exercise with this record instead of with the one before it.
+        #[arg(long, value_name = "DIR")]
+        baseline: Option<PathBuf>,
+    },
+    /// Show what changed between two plans, by id: targets, roles, people, call tree, runbooks, backups, suppliers.
+    #[command(
+        after_help = "Examples:\n  sandtable diff plans/2025.yaml plans/2026.yaml\n  sandtable diff old.yaml new.yaml --format json"
+    )]
+    Diff {
+        /// The earlier plan.
+        #[arg(value_name = "OLD_PLAN")]
+        old: PathBuf,
+        /// The later plan.
+        #[arg(value_name = "NEW_PLAN")]
+        new: PathBuf,
+        /// Markdown or JSON.
+        #[arg(long, default_value = "md", value_parser = ["md", "json"])]
+        format: String,
+        /// Language of the Markdown (default: SANDTABLE_LANG, else the locale).
+        #[arg(long, value_parser = choices::lang())]
+        lang: Option<crate::lang::Lang>,
+    },
     /// Export or import a Master Scenario Events List (CSV or Excel).
     #[command(subcommand)]
     Msel(MselCommand),
@@ -253,6 +293,11 @@ pub fn main() -> ExitCode {
             })
         }
         Verb::Rerun { dir } => rerun::rerun(&dir, style),
+        Verb::Compare { inputs, out, format, lang, baseline } => settings::language_from_env(lang)
+            .and_then(|lang| compare::compare(&compare::CompareArgs { inputs, out, formats: format, lang, baseline })),
+        Verb::Diff { old, new, format, lang } => {
+            settings::language_from_env(lang).and_then(|lang| compare::diff(&old, &new, format == "json", lang))
+        }
         Verb::Msel(MselCommand::Export { scenario, output, seed, lang }) => {
             msel::export(&msel::ExportArgs { scenario, output, seed, lang }, style)
         }

@@ -12,6 +12,7 @@
 
 use serde::Serialize;
 
+pub use super::compare::ComparePhrases;
 pub use super::interface::{CliPhrases, CommandWords, EvidencePhrases, TypedTimePhrases};
 pub use super::montecarlo::MonteCarloPhrases;
 
@@ -51,6 +52,8 @@ pub struct Catalogue {
     pub evidence: EvidencePhrases,
     /// `montecarlo`'s report, summary and messages.
     pub montecarlo: MonteCarloPhrases,
+    /// What `compare` and `diff` write.
+    pub compare: ComparePhrases,
 }
 
 /// The unit after each number of a duration (`1h 50m`, `1小时50分`) and what goes

@@ -5,6 +5,7 @@
 //! Names and text from the plan and scenario are never translated; they pass through.
 
 pub mod catalogue;
+mod compare;
 mod en;
 mod interface;
 mod montecarlo;

@@ -150,6 +150,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         cli,
         evidence,
         montecarlo,
+        compare,
     } = c;
     let mut out = Vec::new();
     group!(out, "durations", durations, DurationUnits { day, hour, minute, second, separator });
@@ -326,6 +327,18 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     #[rustfmt::skip]
     group!(out, "msel", msel, MselHeaders {
         event, time, kind, title, description, from, to, method, expected_action, objectives, notes, effects,
+    });
+    #[rustfmt::skip]
+    group!(out, "compare", compare, ComparePhrases {
+        title, exercises, exercise, date, scenario, seed, regressions, no_regressions, rto_now_missed,
+        rating_dropped, recurring_finding, delay_grew, functions, function, rto, mtd, rpo, back_after,
+        data_lost, change, met, missed, not_back, not_disrupted, target_changed, faster, slower, unchanged,
+        response, measure, declared, call_tree_complete, stakeholder_notice, link_delay, decision_latency, objectives, objective,
+        findings, finding, new_finding, recurring, resolved, no_findings, improvement_items, item, due,
+        status, closed, not_effective, not_yet_due, no_items, plan_changes, plan_changes_between,
+        no_plan_changes, plan_not_recorded, diff_title, section_functions, section_roles, section_people,
+        section_call_tree, section_runbooks, section_systems, section_suppliers, added, removed, changed,
+        id, field, old, new, none,
     });
     out
 }

@@ -1,0 +1,163 @@
+//! `sandtable compare` and `sandtable diff`: finding and reading the records and plans,
+//! writing the comparison as an output set, printing a plan diff. What is compared and
+//! how is `crate::compare`.
+
+use std::path::{Path, PathBuf};
+
+use super::files::read_source;
+use crate::compare::read::{KNOWN_REPORT_VERSIONS, ReadError, ReportView, parse};
+use crate::compare::{Exercise, render};
+use crate::error::{Error, Result};
+use crate::format::plan::Plan;
+use crate::lang::Lang;
+use crate::record::is_inside_inputs;
+
+/// The file a record's scores are read from.
+const REPORT: &str = "report.json";
+/// Folders are searched this deep for records, so that a folder of years of exercises
+/// is found without walking a whole disk.
+const MAX_DEPTH: usize = 4;
+
+/// What `compare` is asked.
+pub struct CompareArgs {
+    /// Records: folders (searched for `report.json`) or `report.json` files.
+    pub inputs: Vec<PathBuf>,
+    /// Where to write (default `out/comparison`).
+    pub out: Option<PathBuf>,
+    /// `md`, `html`, `json`.
+    pub formats: Vec<String>,
+    /// The language of `comparison.md`.
+    pub lang: Lang,
+    /// The record every other is compared with, instead of the one before it.
+    pub baseline: Option<PathBuf>,
+}
+
+/// Runs `compare`.
+pub fn compare(args: &CompareArgs) -> Result<()> {
+    let mut paths = Vec::new();
+    for input in &args.inputs {
+        find_reports(input, 0, &mut paths)?;
+    }
+    let baseline_path = match &args.baseline {
+        Some(b) => {
+            let mut found = Vec::new();
+            find_reports(b, 0, &mut found)?;
+            match found.as_slice() {
+                [one] => Some(one.clone()),
+                _ => return Err(Error::Usage(format!("--baseline {}: expected exactly one record", b.display()))),
+            }
+        }
+        None => None,
+    };
+    if let Some(b) = &baseline_path
+        && !paths.iter().any(|p| same_file(p, b))
+    {
+        paths.push(b.clone());
+    }
+    paths.sort();
+    paths.dedup_by(|a, b| same_file(a, b));
+    if paths.len() < 2 {
+        let given: Vec<String> = args.inputs.iter().map(|p| p.display().to_string()).collect();
+        return Err(Error::Failed(format!(
+            "compare needs two or more exercise records (folders with {REPORT}); found {} in {}",
+            paths.len(),
+            given.join(", ")
+        )));
+    }
+    let mut exercises: Vec<(PathBuf, Exercise)> =
+        paths.into_iter().map(|p| read_exercise(&p).map(|e| (p, e))).collect::<Result<_>>()?;
+    exercises.sort_by(|(_, a), (_, b)| (a.report.date(), &a.name).cmp(&(b.report.date(), &b.name)));
+    let baseline = baseline_path.and_then(|b| exercises.iter().position(|(p, _)| same_file(p, &b)));
+    let exercises: Vec<Exercise> = exercises.into_iter().map(|(_, e)| e).collect();
+    let comparison = crate::compare::compare(&exercises, baseline, args.lang);
+    let mut files = Vec::new();
+    if args.formats.iter().any(|f| f == "md") {
+        files.push(("comparison.md", render::markdown(&comparison)));
+    }
+    if args.formats.iter().any(|f| f == "html") {
+        files.push(("comparison.html", crate::compare::html::page(&comparison)));
+    }
+    if args.formats.iter().any(|f| f == "json") {
+        let json = serde_json::to_string_pretty(&comparison).map_err(|e| Error::Failed(e.to_string()))?;
+        files.push(("comparison.json", json + "\n"));
+    }
+    let out = args.out.clone().unwrap_or_else(|| PathBuf::from("out/comparison"));
+    super::output_set::write_set(&out, &files)?;
+    let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
+    println!("{}", (args.lang.catalogue().summary.wrote)(&names.join(", "), &out.display().to_string()));
+    Ok(())
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+}
+
+/// `input` itself when it is a file, else every `report.json` under it (not inside a
+/// record's `inputs/`), in name order.
+fn find_reports(input: &Path, depth: usize, found: &mut Vec<PathBuf>) -> Result<()> {
+    let meta = std::fs::metadata(input).map_err(|source| Error::Read { path: input.to_owned(), source })?;
+    if meta.is_file() {
+        found.push(input.to_owned());
+        return Ok(());
+    }
+    let report = input.join(REPORT);
+    if report.is_file() {
+        found.push(report);
+        return Ok(());
+    }
+    if depth >= MAX_DEPTH {
+        return Ok(());
+    }
+    let entries = std::fs::read_dir(input).map_err(|source| Error::Read { path: input.to_owned(), source })?;
+    let mut dirs: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()).collect();
+    dirs.sort();
+    for dir in dirs {
+        find_reports(&dir, depth + 1, found)?;
+    }
+    Ok(())
+}
+
+fn read_exercise(path: &Path) -> Result<Exercise> {
+    let file = read_source(path)?;
+    let report = parse(file.text()).map_err(|e| match e {
+        ReadError::UnknownVersion(v) => Error::Failed(format!(
+            "{}: report layout (schema_version) {v} is not one this sandtable reads (it reads {:?}); a newer sandtable made it",
+            path.display(),
+            KNOWN_REPORT_VERSIONS
+        )),
+        ReadError::Corrupt(why) => Error::Failed(format!("{} is not a readable report: {why}", path.display())),
+    })?;
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let name = folder.canonicalize().ok().and_then(|f| f.file_name().map(|n| n.to_string_lossy().into_owned()));
+    let plan = recorded_plan(folder, &report);
+    Ok(Exercise { name: name.unwrap_or_else(|| path.display().to_string()), report, plan })
+}
+
+/// The plan a record keeps, when it keeps one that still reads; a record is data, so
+/// only a path inside its `inputs/` is followed.
+fn recorded_plan(folder: &Path, report: &ReportView) -> Option<Plan> {
+    let record = report.record.as_ref()?;
+    let input = record.inputs.iter().find(|i| i.role == "plan")?;
+    if !is_inside_inputs(&input.path) {
+        return None;
+    }
+    let file = read_source(&folder.join(&input.path)).ok()?;
+    crate::load::plan(&file).ok().map(|d| d.doc)
+}
+
+/// Runs `diff`: prints the semantic diff from `old` to `new`.
+pub fn diff(old: &Path, new: &Path, json: bool, lang: Lang) -> Result<()> {
+    let load = |path: &Path| -> Result<Plan> {
+        let file = read_source(path)?;
+        Ok(crate::load::plan(&file)?.doc)
+    };
+    let diff = crate::compare::diff(&load(old)?, &load(new)?);
+    if json {
+        let text = serde_json::to_string_pretty(&diff).map_err(|e| Error::Failed(e.to_string()))?;
+        println!("{text}");
+    } else {
+        let title = (lang.catalogue().compare.diff_title)(&old.display().to_string(), &new.display().to_string());
+        print!("## {}\n\n{}", crate::text::for_terminal(&title), render::plan_diff_markdown(&diff, lang));
+    }
+    Ok(())
+}

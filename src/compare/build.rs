@@ -1,0 +1,258 @@
+//! Lines exercises up, oldest first, and says what changed from each one's reference
+//! (the previous exercise, or the baseline): per function, response times, objective
+//! ratings, findings, the earlier exercises' improvement items, the plan, and the
+//! regressions among them.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::COMPARISON_SCHEMA_VERSION;
+use super::model::*;
+use super::plan_diff::diff;
+use super::read::ReportView;
+use crate::format::plan::Plan;
+use crate::lang::Lang;
+
+/// One exercise to compare: its name (the record's folder), report and plan (when the
+/// record keeps it).
+pub struct Exercise {
+    /// How the comparison names it.
+    pub name: String,
+    /// Its `report.json`.
+    pub report: ReportView,
+    /// The plan it was played against.
+    pub plan: Option<Plan>,
+}
+
+/// Compares `exercises` (already in order); each is compared with `baseline` when
+/// given, else with the one before it.
+pub fn compare(exercises: &[Exercise], baseline: Option<usize>, lang: Lang) -> Comparison {
+    let reference: Vec<Option<usize>> = (0..exercises.len())
+        .map(|k| match baseline {
+            Some(b) if b != k => Some(b),
+            Some(_) => None,
+            None => k.checked_sub(1),
+        })
+        .collect();
+    let functions = function_trends(exercises, &reference);
+    let response = delay_trends(exercises);
+    let objectives = objective_trends(exercises);
+    let findings = finding_trends(exercises, &reference);
+    let mut regressions = Vec::new();
+    super::regressions::collect(&mut regressions, &reference, &functions, &response, &objectives, &findings);
+    Comparison {
+        schema_version: COMPARISON_SCHEMA_VERSION,
+        lang,
+        exercises: exercises.iter().map(info).collect(),
+        regressions,
+        improvement_items: improvement_items(exercises),
+        plan_changes: plan_steps(exercises, &reference),
+        reference,
+        functions,
+        response,
+        objectives,
+        findings,
+    }
+}
+
+fn info(e: &Exercise) -> ExerciseInfo {
+    ExerciseInfo {
+        name: e.name.clone(),
+        date: e.report.date().map(str::to_owned),
+        scenario_id: e.report.overview.scenario_id.clone(),
+        title: e.report.overview.title.clone(),
+        seed: e.report.record.as_ref().map(|r| r.seed).or(e.report.overview.seed),
+    }
+}
+
+fn function_trends(exercises: &[Exercise], reference: &[Option<usize>]) -> Vec<FunctionTrend> {
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    for e in exercises {
+        for f in &e.report.functions {
+            names.insert(f.id.clone(), f.name.clone());
+        }
+    }
+    names
+        .into_iter()
+        .map(|(id, name)| {
+            let raw: Vec<Option<&super::read::FunctionView>> =
+                exercises.iter().map(|e| e.report.functions.iter().find(|f| f.id == id)).collect();
+            let points = raw
+                .iter()
+                .enumerate()
+                .map(|(k, f)| {
+                    let f = (*f)?;
+                    let before = reference[k].and_then(|r| raw[r]);
+                    let change = before.and_then(|b| Some(f.back_after? - b.back_after?));
+                    let target_changes = before.map(|b| target_changes(b, f)).unwrap_or_default();
+                    Some(FunctionPoint {
+                        rto: f.rto,
+                        mtd: f.mtd,
+                        rpo: f.rpo,
+                        disrupted: f.disrupted,
+                        back_after: f.back_after,
+                        rto_met: f.rto_met,
+                        mtd_met: f.mtd_met,
+                        data_lost: f.data_lost,
+                        rpo_met: f.rpo_met,
+                        change,
+                        target_changes,
+                    })
+                })
+                .collect();
+            FunctionTrend { id, name, points }
+        })
+        .collect()
+}
+
+fn target_changes(old: &super::read::FunctionView, new: &super::read::FunctionView) -> Vec<TargetChange> {
+    [("rto", old.rto, new.rto), ("mtd", old.mtd, new.mtd), ("rpo", old.rpo, new.rpo)]
+        .into_iter()
+        .filter(|(_, o, n)| o != n)
+        .map(|(target, old, new)| TargetChange { target, old, new })
+        .collect()
+}
+
+fn delay_trends(exercises: &[Exercise]) -> Vec<DelayTrend> {
+    let mut trends = vec![
+        DelayTrend {
+            measure: Measure::Declared,
+            name: String::new(),
+            values: exercises.iter().map(|e| e.report.declaration.as_ref().and_then(|d| d.after)).collect(),
+        },
+        DelayTrend {
+            measure: Measure::CallTreeComplete,
+            name: String::new(),
+            values: exercises.iter().map(|e| e.report.call_tree_complete()).collect(),
+        },
+    ];
+    let mut stakeholders: BTreeMap<String, String> = BTreeMap::new();
+    for e in exercises {
+        for s in &e.report.stakeholders {
+            stakeholders.insert(s.id.clone(), s.name.clone());
+        }
+    }
+    for (id, name) in stakeholders {
+        let values =
+            exercises.iter().map(|e| e.report.stakeholders.iter().find(|s| s.id == id).and_then(|s| s.after)).collect();
+        trends.push(DelayTrend { measure: Measure::Stakeholder(id), name, values });
+    }
+    let link = |n: &super::read::NotificationView| format!("{} → {}", n.from, n.to);
+    let links: BTreeSet<String> = exercises.iter().flat_map(|e| e.report.notifications.iter().map(link)).collect();
+    for key in links {
+        let values = exercises
+            .iter()
+            .map(|e| e.report.notifications.iter().find(|n| link(n) == key).and_then(|n| n.delay))
+            .collect();
+        trends.push(DelayTrend { measure: Measure::Link(key.clone()), name: key, values });
+    }
+    let decisions: BTreeSet<&str> =
+        exercises.iter().flat_map(|e| e.report.decisions.iter().map(|d| d.id.as_str())).collect();
+    for id in decisions {
+        let values =
+            exercises.iter().map(|e| e.report.decisions.iter().find(|d| d.id == id).and_then(|d| d.latency)).collect();
+        trends.push(DelayTrend { measure: Measure::Decision(id.to_owned()), name: id.to_owned(), values });
+    }
+    trends
+}
+
+fn objective_trends(exercises: &[Exercise]) -> Vec<ObjectiveTrend> {
+    let mut texts: BTreeMap<String, String> = BTreeMap::new();
+    for e in exercises {
+        for o in &e.report.objectives {
+            texts.insert(o.id.clone(), o.text.clone());
+        }
+    }
+    texts
+        .into_iter()
+        .map(|(id, text)| {
+            let ratings = exercises
+                .iter()
+                .map(|e| e.report.objectives.iter().find(|o| o.id == id).and_then(|o| o.rating.clone()))
+                .collect();
+            ObjectiveTrend { id, text, ratings }
+        })
+        .collect()
+}
+
+fn finding_ids(e: &Exercise) -> BTreeSet<&str> {
+    e.report.findings.iter().map(|f| f.id.as_str()).collect()
+}
+
+fn finding_trends(exercises: &[Exercise], reference: &[Option<usize>]) -> Vec<FindingTrend> {
+    let mut titles: BTreeMap<String, String> = BTreeMap::new();
+    for e in exercises {
+        for f in &e.report.findings {
+            titles.insert(f.id.clone(), f.title.clone());
+        }
+    }
+    let ids: Vec<BTreeSet<&str>> = exercises.iter().map(finding_ids).collect();
+    titles
+        .into_iter()
+        .map(|(id, title)| {
+            let status = (0..exercises.len())
+                .map(|k| {
+                    let here = ids[k].contains(id.as_str());
+                    let earlier = ids[..k].iter().any(|s| s.contains(id.as_str()));
+                    let in_reference = reference[k].is_some_and(|r| ids[r].contains(id.as_str()));
+                    match (here, earlier, in_reference) {
+                        (true, true, _) => Some(FindingStatus::Recurring),
+                        (true, false, _) => Some(FindingStatus::New),
+                        (false, _, true) => Some(FindingStatus::Resolved),
+                        (false, _, false) => None,
+                    }
+                })
+                .collect();
+            FindingTrend { id, title, status }
+        })
+        .collect()
+}
+
+/// Each item of every exercise but the last, judged by the exercises after it: not yet
+/// due when its completion date is after the last one; not effective when its finding
+/// was found in a later exercise on or after that date; else closed. Dates are ISO
+/// (`YYYY-MM-DD`), so their text orders as the days do.
+fn improvement_items(exercises: &[Exercise]) -> Vec<ItemOutcome> {
+    let Some(last) = exercises.last() else { return Vec::new() };
+    let last_date = last.report.date().unwrap_or_default();
+    let mut out = Vec::new();
+    for (j, e) in exercises.iter().enumerate().take(exercises.len().saturating_sub(1)) {
+        for item in &e.report.improvement_plan {
+            let due = item.due.as_deref().unwrap_or_default();
+            let came_back = exercises[j + 1..].iter().any(|later| {
+                later.report.date().unwrap_or_default() >= due
+                    && later.report.findings.iter().any(|f| f.id == item.finding)
+            });
+            let status = if due > last_date {
+                ItemStatus::NotYetDue
+            } else if came_back {
+                ItemStatus::NotEffective
+            } else {
+                ItemStatus::Closed
+            };
+            out.push(ItemOutcome {
+                exercise: j,
+                number: item.number.clone(),
+                finding: item.finding.clone(),
+                corrective_action: item.corrective_action.clone(),
+                due: item.due.clone(),
+                status,
+            });
+        }
+    }
+    out
+}
+
+fn plan_steps(exercises: &[Exercise], reference: &[Option<usize>]) -> Vec<PlanStep> {
+    reference
+        .iter()
+        .enumerate()
+        .filter_map(|(k, r)| {
+            let r = (*r)?;
+            let diff = match (&exercises[r].plan, &exercises[k].plan) {
+                (Some(old), Some(new)) => Some(diff(old, new)),
+                _ => None,
+            };
+            Some(PlanStep { from: r, to: k, diff })
+        })
+        .collect()
+}
