@@ -283,6 +283,7 @@ rules! {
     late_call_with_a_group_chat,
     backup_first_while_the_primary_is_away,
     unreachable_role_needs_a_backup_from_the_plan_owner,
+    retried_call_tries_every_channel,
     handover_and_backup_slowdown,
     runbook_at_a_site_that_is_down,
     recovery_waits_for_declaration,

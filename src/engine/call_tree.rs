@@ -177,7 +177,7 @@ impl Engine<'_> {
                 ended_at: ends,
                 end: AttemptEnd::Pending,
             });
-            self.st.queue.push(ends, Event::AttemptDone { call, answered });
+            self.st.queue.push(ends, Event::AttemptDone { call, answered, pos });
             return;
         }
         // Every channel of this person failed: the role's next holder, after the hand-over delay.
@@ -197,7 +197,7 @@ impl Engine<'_> {
         self.log(LogKind::Attempt { call, attempt });
     }
 
-    pub(super) fn attempt_done(&mut self, call: CallId, answered: bool) {
+    pub(super) fn attempt_done(&mut self, call: CallId, answered: bool, pos: usize) {
         let m = self.model;
         let now = self.st.now;
         let n = &mut self.st.out.notifications[call.index()];
@@ -213,9 +213,10 @@ impl Engine<'_> {
             self.log(LogKind::Reached(call));
             self.role_reached(role, person, rank);
         } else {
-            // Next channel of the same person: count the channels already tried for them.
-            let tried = self.st.out.notifications[call.index()].attempts.iter().filter(|a| a.person == person).count();
-            self.try_holder(call, rank, tried);
+            // Next channel of the same person in this round. Counting every attempt at them
+            // on this call would skip their other channels on a later round (when they came
+            // back), as if those had been tried again already.
+            self.try_holder(call, rank, pos + 1);
         }
     }
 

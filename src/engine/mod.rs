@@ -226,7 +226,7 @@ impl<'m> Engine<'m> {
             Event::ScriptInject(i) => self.deliver_script_inject(i),
             Event::DetectionDelay => self.schedule_detection(),
             Event::Detect => self.detect(),
-            Event::AttemptDone { call, answered } => self.attempt_done(call, answered),
+            Event::AttemptDone { call, answered, pos } => self.attempt_done(call, answered, pos),
             Event::TryHolder { call, rank } => self.try_holder(call, rank, 0),
             Event::CallDeadline(call) => self.call_deadline(call),
             Event::PersonBack { person, until } => {

@@ -18,8 +18,9 @@ pub(super) enum Event {
     DetectionDelay,
     /// The on-duty role notices.
     Detect,
-    /// An attempt to reach someone ends.
-    AttemptDone { call: CallId, answered: bool },
+    /// An attempt to reach someone ends; `pos` is its channel's place in the person's
+    /// order for this call.
+    AttemptDone { call: CallId, answered: bool, pos: usize },
     /// Try holder `rank` of the call's role (0: the primary).
     TryHolder { call: CallId, rank: usize },
     /// A declaring person starts deciding: draw how long it takes.
