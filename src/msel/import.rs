@@ -98,9 +98,9 @@ fn slug(text: &str) -> String {
 
 /// Imports a grid.
 pub fn import(grid: &Grid, opts: &ImportOptions) -> Result<Import, String> {
-    let header_row = find_header(grid, opts)?;
+    let header_row = find_header(grid, &opts.map)?;
     let headers: Vec<String> = grid.rows[header_row].iter().map(Cell::text).collect();
-    let columns = Columns::map(grid, header_row, opts);
+    let columns = Columns::map(grid, header_row, &opts.map);
     let mut reader = RowReader::default();
     for (r, row) in grid.rows.iter().enumerate().skip(header_row + 1) {
         reader.read(r + 1, row, &columns);

@@ -7,23 +7,22 @@ use std::collections::BTreeSet;
 use super::Field;
 use super::columns::{field_of, normalise};
 use super::grid::{Cell, Grid};
-use super::import::ImportOptions;
 use super::when::{self, When};
 
 /// The field a heading names: a `--map` first, then the headings sandtable knows.
-pub fn map_header(header: &str, opts: &ImportOptions) -> Option<Field> {
+pub fn map_header(header: &str, map: &[(String, Field)]) -> Option<Field> {
     let h = normalise(header);
-    opts.map.iter().find(|(k, _)| normalise(k) == h).map(|(_, f)| *f).or_else(|| field_of(header))
+    map.iter().find(|(k, _)| normalise(k) == h).map(|(_, f)| *f).or_else(|| field_of(header))
 }
 
 /// The header row is the first (of the first 50) naming at least two known columns, one
 /// of them the title or description: title rows above it are skipped.
-pub fn find_header(grid: &Grid, opts: &ImportOptions) -> Result<usize, String> {
+pub fn find_header(grid: &Grid, map: &[(String, Field)]) -> Result<usize, String> {
     grid.rows
         .iter()
         .take(50)
         .position(|row| {
-            let fields: BTreeSet<Field> = row.iter().filter_map(|c| map_header(&c.text(), opts)).collect();
+            let fields: BTreeSet<Field> = row.iter().filter_map(|c| map_header(&c.text(), map)).collect();
             fields.len() >= 2 && (fields.contains(&Field::Title) || fields.contains(&Field::Description))
         })
         .ok_or_else(|| {
@@ -56,7 +55,7 @@ pub struct Columns {
 impl Columns {
     /// Maps the header row; then, when no column is headed as the time, takes the first
     /// column without a known heading whose cells are times.
-    pub fn map(grid: &Grid, header_row: usize, opts: &ImportOptions) -> Columns {
+    pub fn map(grid: &Grid, header_row: usize, map: &[(String, Field)]) -> Columns {
         let headers: Vec<String> = grid.rows[header_row].iter().map(Cell::text).collect();
         let width = grid.rows.iter().skip(header_row).map(Vec::len).max().unwrap_or(0);
         let mut fields: Vec<(usize, Field)> = Vec::new();
@@ -64,7 +63,7 @@ impl Columns {
         let mut unknown: Vec<usize> = Vec::new();
         for i in 0..width {
             let h = headers.get(i).map(String::as_str).unwrap_or_default();
-            match map_header(h, opts) {
+            match map_header(h, map) {
                 Some(f) if !fields.iter().any(|(_, g)| *g == f) => fields.push((i, f)),
                 Some(_) => extra.push((i, h.trim().replace('\n', " "))),
                 None => unknown.push(i),
