@@ -264,6 +264,24 @@ fn decision_within(
     }
 }
 
+/// What explains a missed criterion: the assessment's own reason when it has one, else
+/// the findings of the kinds and subjects it names, quoted by title, unless the title only
+/// restates this criterion (a missed RTO); then its detail says why.
+fn root_causes<'a>(
+    findings: &'a [Finding],
+    causes: &[(FindingKind, String)],
+    because: Option<&'a str>,
+) -> Vec<&'a str> {
+    if let Some(because) = because {
+        return vec![because];
+    }
+    findings
+        .iter()
+        .filter(|f| causes.iter().any(|(kind, subject)| f.kind == *kind && (subject == ANY || f.subject == *subject)))
+        .map(|f| if f.kind.title_restates_its_criterion() { f.detail.as_str() } else { f.title.as_str() })
+        .collect()
+}
+
 /// Rates every objective.
 pub fn rate(
     m: &Model,
@@ -287,27 +305,7 @@ pub fn rate(
                     Some(true) => strengths.push((say.criterion)(&text, &detail)),
                     Some(false) => {
                         misses.push(miss);
-                        // Quote a finding by its title, unless the title only restates
-                        // this criterion (a missed RTO); then its detail says why.
-                        let explained: Vec<&str> = if let Some(because) = &because {
-                            vec![because.as_str()]
-                        } else {
-                            findings
-                                .iter()
-                                .filter(|f| {
-                                    causes.iter().any(|(kind, subject)| {
-                                        f.kind == *kind && (subject == ANY || f.subject == *subject)
-                                    })
-                                })
-                                .map(|f| {
-                                    if f.kind.title_restates_its_criterion() {
-                                        f.detail.as_str()
-                                    } else {
-                                        f.title.as_str()
-                                    }
-                                })
-                                .collect()
-                        };
+                        let explained = root_causes(findings, &causes, because.as_deref());
                         improvements.push(if explained.is_empty() {
                             (say.criterion)(&text, &detail)
                         } else {

@@ -208,20 +208,7 @@ fn late_call_advice(c: &Ctx, note: &Notification, link: Option<&Link>, deadline:
             return (detail, action);
         }
     }
-    // The primary known to be away when the call began, and still called first: the
-    // backup should have been tried first, without the hand-over.
-    if let (Some(&primary), Some(&backup)) = (role.holders.first(), role.holders.get(1))
-        && let Some(since) = away_when_called(c, primary, note.started_at)
-        && note.attempts.first().is_some_and(|a| a.person == primary)
-        && note.reached.is_none_or(|r| r.person != primary)
-    {
-        let action = (say.action_primary_away)(
-            &m.people[primary].name,
-            &format_time(since),
-            &m.people[backup].name,
-            &lang.duration(role.handover),
-            &name,
-        );
+    if let Some(action) = primary_away_action(c, note, &name) {
         return (detail, action);
     }
     let unanswered: i64 =
@@ -387,6 +374,25 @@ fn owner_caller_never_reached(c: &Ctx, role: RoleId) -> Option<RoleId> {
     let callers: Vec<RoleId> = tree.links.iter().filter(|l| l.to == role).map(|l| l.from).collect();
     let all_unreached = !callers.is_empty() && callers.iter().all(|&r| first_knew(c, r).is_none());
     all_unreached.then(|| callers[0])
+}
+
+/// The primary known to be away when the call began, and still called first: the
+/// backup should have been tried first, without the hand-over.
+fn primary_away_action(c: &Ctx, note: &Notification, link: &str) -> Option<String> {
+    let (m, lang) = (c.m, c.lang);
+    let role = &m.roles[note.to_role];
+    let (&primary, &backup) = (role.holders.first()?, role.holders.get(1)?);
+    let since = away_when_called(c, primary, note.started_at)?;
+    let called_first = note.attempts.first().is_some_and(|a| a.person == primary);
+    (called_first && note.reached.is_none_or(|r| r.person != primary)).then(|| {
+        (c.say.findings.notification_late.action_primary_away)(
+            &m.people[primary].name,
+            &format_time(since),
+            &m.people[backup].name,
+            &lang.duration(role.handover),
+            link,
+        )
+    })
 }
 
 /// When `person` became unavailable, if they were still away when a call began at `at`.
