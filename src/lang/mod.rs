@@ -1,12 +1,15 @@
 //! The languages sandtable writes in, each with one catalogue of every fixed phrase.
 //!
-//! A translator edits one file: `en.rs` or `zh.rs`. Their shape is
-//! [`catalogue::Catalogue`], so a catalogue that misses a phrase does not compile.
+//! A translator edits one language's files: `en.rs` (the report) with `en/findings.rs`
+//! and `en/interface.rs`, or the same under `zh`. Their shape is
+//! [`catalogue::Catalogue`] (with `findings.rs`, `interface.rs`, `compare.rs`,
+//! `montecarlo.rs`), so a catalogue that misses a phrase does not compile.
 //! Names and text from the plan and scenario are never translated; they pass through.
 
 pub mod catalogue;
 mod compare;
 mod en;
+mod findings;
 mod interface;
 mod montecarlo;
 #[cfg(test)]
