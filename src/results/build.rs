@@ -168,3 +168,13 @@ fn attempt(m: &Model, a: &Attempt) -> AttemptResult {
         outcome: a.end.as_str(),
     }
 }
+
+/// Whether the declaration at `at` was the default of a decision nobody answered.
+pub(super) fn declared_by_default(m: &Model, out: &Outcome, at: i64) -> bool {
+    out.decisions.iter().any(|d| {
+        d.by_default
+            && d.asked_at.zip(d.latency).map(|(a, l)| a.saturating_add(l)) == Some(at)
+            && d.option
+                .is_some_and(|o| m.decisions[d.decision].options[o].changes.contains(&crate::compile::Change::Declare))
+    })
+}

@@ -74,6 +74,9 @@ pub struct DeclarationResult {
     pub person: String,
     /// Role id.
     pub role: String,
+    /// The declaration was the default of a decision nobody answered: `person` was asked
+    /// and did not answer.
+    pub by_default: bool,
 }
 
 /// A function's results.
@@ -353,6 +356,7 @@ impl Results {
                 after_disruption: out.disruption_at.map(|t| d.at - t),
                 person: m.people[d.by].id.clone(),
                 role: m.roles[d.role].id.clone(),
+                by_default: build::declared_by_default(m, out, d.at),
             }),
             functions: crate::ids::all(&m.functions).map(|f| build::function(m, out, f)).collect(),
             notifications: out.notifications.iter().map(|n| build::notification(m, n, end)).collect(),

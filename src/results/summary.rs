@@ -64,8 +64,7 @@ pub fn summary_table(m: &Model, r: &Results, lang: Lang) -> String {
             let who = m.people.iter().find(|p| p.id == d.person).map_or(d.person.as_str(), |p| p.name.as_str());
             let after = d.after_disruption.map_or_else(|| format_time(d.at), |a| lang.duration(a));
             // A declaration that was an unanswered decision's default is not the person's act.
-            let by_default = r.decisions.iter().any(|x| x.by_default && x.resolved_at == Some(d.at));
-            let said = if by_default { say.declared_after_default } else { say.declared_after };
+            let said = if d.by_default { say.declared_after_default } else { say.declared_after };
             out.push_str(&said(&after, &one_line(who)));
         }
         None => out.push_str(say.not_declared),

@@ -106,7 +106,7 @@ pub fn score(m: &Model, out: &Outcome, r: &Results, lang: Lang, observations: &[
         schema_version: REPORT_SCHEMA_VERSION,
         lang,
         overview: tables::overview(m, out, r, observations, lang),
-        declaration: tables::declaration(m, out, lang),
+        declaration: tables::declaration(m, out, r, lang),
         notifications: tree.iter().map(|&(n, result)| tables::notification(m, n, result, lang)).collect(),
         call_tree_curve: tables::curve(&tree_results, r.disruption_at, targets),
         call_tree_deadline: tables::call_tree_deadline(m, &tree_results, r.disruption_at),

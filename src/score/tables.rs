@@ -44,7 +44,7 @@ pub(super) fn functions(r: &Results, end_text: &str, lang: Lang) -> Vec<Function
         .collect()
 }
 
-pub(super) fn declaration(m: &Model, out: &Outcome, lang: Lang) -> Option<DeclarationScore> {
+pub(super) fn declaration(m: &Model, out: &Outcome, r: &Results, lang: Lang) -> Option<DeclarationScore> {
     let d = out.declared?;
     let after = d.at - out.disruption_at?;
     Some(DeclarationScore {
@@ -52,7 +52,7 @@ pub(super) fn declaration(m: &Model, out: &Outcome, lang: Lang) -> Option<Declar
         after_text: lang.duration(after),
         person: m.people[d.by].name.clone(),
         role: m.roles[d.role].name.clone(),
-        by_default: declared_by_default(m, out, d.at),
+        by_default: r.declaration.as_ref().is_some_and(|x| x.by_default),
     })
 }
 
@@ -186,14 +186,4 @@ pub(super) fn call_tree_deadline(
     let d0 = disruption?;
     let after = tree.iter().filter_map(|n| n.deadline_at).max()?.saturating_sub(d0);
     Some(CallTreeDeadline { after, source: DeadlineSource::PlanLinks })
-}
-
-/// Whether the declaration at `at` was the default of a decision nobody answered.
-pub(super) fn declared_by_default(m: &Model, out: &Outcome, at: i64) -> bool {
-    out.decisions.iter().any(|d| {
-        d.by_default
-            && d.asked_at.zip(d.latency).map(|(a, l)| a.saturating_add(l)) == Some(at)
-            && d.option
-                .is_some_and(|o| m.decisions[d.decision].options[o].changes.contains(&crate::compile::Change::Declare))
-    })
 }
