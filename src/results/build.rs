@@ -83,7 +83,7 @@ fn step(m: &Model, procedure: &Procedure, s: &StepRun, end: i64) -> Option<StepR
                 StepHold::Busy => ("busy", None),
                 StepHold::MoreUrgent => ("more_urgent", None),
             };
-            StepWaitResult { cause, id, seconds: w.secs }
+            StepWaitResult { cause, id, seconds: w.secs, hold: w.hold }
         })
         .collect();
     Some(StepResult {

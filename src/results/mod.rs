@@ -177,6 +177,9 @@ pub struct StepWaitResult {
     pub id: Option<String>,
     /// Seconds, summed over the times it held the step.
     pub seconds: i64,
+    /// The hold by id, for scoring (the two fields above are what `results.json` says).
+    #[serde(skip)]
+    pub hold: crate::outcome::StepHold,
 }
 
 /// A step as played.

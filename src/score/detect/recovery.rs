@@ -5,7 +5,7 @@
 
 use super::{Ctx, Draft, ev};
 use crate::compile::{Change, Dependency, Model, Step};
-use crate::outcome::{DependencyWait, LogKind, WaitEnd};
+use crate::outcome::{DependencyWait, LogKind, StepHold, WaitEnd};
 use crate::results::{FunctionResult, StepWaitResult};
 use crate::score::FindingKind;
 use crate::score::holdup::{DeclarationCause, HoldUp, declaration_cause, held_by_declaration, hold_up};
@@ -15,17 +15,21 @@ use crate::time::format_time;
 fn step_hold(c: &Ctx, step: &Step, why: Option<&StepWaitResult>) -> (String, String) {
     let say = &c.say.findings.rto_missed;
     let role = &c.m.roles[step.role].name;
-    let id = why.and_then(|w| w.id.as_deref()).unwrap_or_default();
-    match why.map_or("role_unreachable", |w| w.cause) {
-        "system" => {
-            let name = c.m.systems.iter().find(|s| s.id == id).map_or(id, |s| s.name.as_str());
+    match why.map_or(StepHold::RoleUnreachable, |w| w.hold) {
+        StepHold::System(x) => {
+            let name = c.m.systems[x].name.as_str();
             ((say.hold_system)(name), (say.action_hold_system)(&step.name, name))
         }
-        "channel" => ((say.hold_channel)(id), (say.action_hold_channel)(&step.name, id)),
-        "handover" => ((say.hold_handover)(role), (say.action_hold_handover)(&step.name, role)),
-        "busy" => ((say.hold_busy)(role), (say.action_hold_busy)(&step.name, role)),
-        "more_urgent" => ((say.hold_more_urgent)(role), (say.action_hold_busy)(&step.name, role)),
-        _ => ((say.hold_role_unreachable)(role), (say.action_hold_role_unreachable)(&step.name, role)),
+        StepHold::Channel(x) => {
+            let id = c.m.channels[x].id.as_str();
+            ((say.hold_channel)(id), (say.action_hold_channel)(&step.name, id))
+        }
+        StepHold::Handover => ((say.hold_handover)(role), (say.action_hold_handover)(&step.name, role)),
+        StepHold::Busy => ((say.hold_busy)(role), (say.action_hold_busy)(&step.name, role)),
+        StepHold::MoreUrgent => ((say.hold_more_urgent)(role), (say.action_hold_busy)(&step.name, role)),
+        StepHold::RoleUnreachable => {
+            ((say.hold_role_unreachable)(role), (say.action_hold_role_unreachable)(&step.name, role))
+        }
     }
 }
 
@@ -124,14 +128,13 @@ pub(super) fn missed_rto(c: &mut Ctx) {
                 evidence.push(ev(ready, (c.say.evidence.step_ready)(step)));
                 if let Some(w) = why {
                     let e = &c.say.evidence;
-                    let id = w.id.as_deref().unwrap_or_default();
-                    let what = match w.cause {
-                        "system" => (e.held_by_system)(id),
-                        "channel" => (e.held_by_channel)(id),
-                        "role_unreachable" => e.held_by_unreachable_role.to_owned(),
-                        "handover" => e.held_by_handover.to_owned(),
-                        "busy" => e.held_by_busy.to_owned(),
-                        _ => e.held_by_more_urgent.to_owned(),
+                    let what = match w.hold {
+                        StepHold::System(x) => (e.held_by_system)(&m.systems[x].id),
+                        StepHold::Channel(x) => (e.held_by_channel)(&m.channels[x].id),
+                        StepHold::RoleUnreachable => e.held_by_unreachable_role.to_owned(),
+                        StepHold::Handover => e.held_by_handover.to_owned(),
+                        StepHold::Busy => e.held_by_busy.to_owned(),
+                        StepHold::MoreUrgent => e.held_by_more_urgent.to_owned(),
                     };
                     evidence.push(ev(ready, (c.say.evidence.step_held)(step, &what, &lang.duration(w.seconds))));
                 }
