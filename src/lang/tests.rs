@@ -9,7 +9,7 @@ const SAME_AS_ENGLISH: &[&str] =
     &["labels.no_value", "labels.chart_rto", "labels.chart_mtd", "summary.rto", "summary.rpo"];
 
 /// Entries that may be empty: Chinese writes a duration's parts with nothing between them.
-const MAY_BE_EMPTY: &[&str] = &["durations.separator"];
+const MAY_BE_EMPTY: &[&str] = &["durations.separator", "compare.sentence_gap"];
 
 /// A phrase written out with placeholder arguments, so that fixed text and functions
 /// can be compared alike.
@@ -338,7 +338,9 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         status, closed, not_effective, not_yet_due, no_items, plan_changes, plan_changes_between,
         no_plan_changes, plan_not_recorded, diff_title, section_functions, section_roles, section_people,
         section_call_tree, section_runbooks, section_systems, section_suppliers, added, removed, changed,
-        id, field, old, new, none,
+        id, field, old, new, none, not_retested, sentence_gap, nothing_comparable, item_not_retested, different_scenarios, not_covered,
+        functions_not_disrupted, objectives_not_rated, matched_by_capability, too_few_records, baseline_not_one,
+        newer_report, corrupt_report,
     });
     out
 }
