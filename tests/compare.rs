@@ -399,6 +399,30 @@ fn a_report_of_the_first_layout_is_still_compared() {
     assert!(md.contains("One of the two records does not keep its plan"));
 }
 
+/// Records as earlier releases wrote them, frozen in `tests/fixtures/compare/layout-N/`
+/// (the 2024 drill of the worked history): never regenerate these, they are what a
+/// manager's archive holds. Every layout ever written must still compare.
+#[test]
+fn frozen_records_of_every_layout_still_compare() {
+    let fixtures = root().join("tests/fixtures/compare");
+    let (md, json) = compare(&[fixtures.join("layout-1").as_os_str(), fixtures.join("layout-2").as_os_str()]);
+    let names: Vec<&str> = json["exercises"].as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["layout-1", "layout-2"]);
+    assert_eq!(json["exercises"][0]["date"], "2024-12-05");
+    let core = by_id(&json, "functions", "core-db-service");
+    for k in 0..2 {
+        assert_eq!(core["points"][k]["back_after"], 16698, "4h 38m 18s in layout {}", k + 1);
+        assert_eq!(core["points"][k]["rto_met"], false);
+    }
+    assert_eq!(core["points"][1]["change"], 0);
+    // Layout 1 kept no plan; layout 2 keeps it in inputs/, but the fixture keeps only
+    // report.json and events.jsonl: no plan diff either way.
+    assert!(json["plan_changes"][0]["diff"].is_null());
+    let runbooks = by_id(&json, "findings", "runbooks-at-site:dc-main");
+    assert_eq!(runbooks["status"], serde_json::json!(["new", "recurring"]));
+    assert!(md.contains("Finding `runbooks-at-site:dc-main` came back in layout-2"));
+}
+
 #[test]
 fn bad_inputs_are_refused_clearly() {
     let empty = tempfile::tempdir().unwrap();
