@@ -6,8 +6,6 @@ mod common;
 use common::{root, sandtable};
 use proptest::prelude::*;
 
-const SCENARIOS: [&str; 4] = ["dc-power-loss", "key-person-unreachable", "warehouse-fire", "supplier-cut-off"];
-
 fn run_into(dir: &std::path::Path, scenario: &str, extra: &[&str]) -> String {
     let out = sandtable()
         .args(["run", &format!("scenarios/{scenario}.yaml"), "--out"])
@@ -23,7 +21,7 @@ fn run_into(dir: &std::path::Path, scenario: &str, extra: &[&str]) -> String {
 #[test]
 fn every_shipped_scenario_runs_and_is_byte_identical_when_repeated() {
     let tmp = tempfile::tempdir().expect("temp dir");
-    for scenario in SCENARIOS {
+    for scenario in &common::shipped_scenarios() {
         let (a, b) = (tmp.path().join(format!("{scenario}-a")), tmp.path().join(format!("{scenario}-b")));
         let summary = run_into(&a, scenario, &[]);
         run_into(&b, scenario, &[]);
@@ -106,7 +104,9 @@ fn an_invalid_scenario_is_not_run() {
 fn shipped_models() -> &'static [(sandtable::compile::Model, sandtable::script::ScriptHost)] {
     static MODELS: std::sync::OnceLock<Vec<(sandtable::compile::Model, sandtable::script::ScriptHost)>> =
         std::sync::OnceLock::new();
-    MODELS.get_or_init(|| SCENARIOS.iter().map(|s| common::scripted(&format!("scenarios/{s}.yaml"))).collect())
+    MODELS.get_or_init(|| {
+        common::shipped_scenarios().iter().map(|s| common::scripted(&format!("scenarios/{s}.yaml"))).collect()
+    })
 }
 
 proptest! {

@@ -43,6 +43,16 @@ pub fn shipped() -> Vec<String> {
     files
 }
 
+/// The names of every shipped scenario (`scenarios/NAME.yaml`), sorted: tests that
+/// play "every shipped scenario" read the folder, so a new one cannot be left out.
+pub fn shipped_scenarios() -> Vec<String> {
+    shipped()
+        .iter()
+        .filter_map(|f| f.strip_prefix("scenarios/")?.strip_suffix(".yaml").map(str::to_owned))
+        .filter(|name| !name.contains('/'))
+        .collect()
+}
+
 /// Opens a scenario with its plan and scripts through the same path as the CLI; panics
 /// with the rendered diagnostics if it does not open (a broken fixture is a broken test).
 pub fn open(scenario: &str) -> sandtable::project::Project {
