@@ -24,8 +24,8 @@ pub struct ShardPhrases {
     pub corrupt: fn(&str, &str) -> String,
     /// Arguments: the file, its layout version, the newest this release reads.
     pub newer: fn(&str, &str, &str) -> String,
-    /// Arguments: the file, the field that differs (`inputs`, `seed`, `runs`, `shards`),
-    /// its value there, the first file, the value there.
+    /// Arguments: the file, the field that differs (`inputs`, `seed`, `runs`, `shards`,
+    /// named as in the file), its value in the file, the first file, the value there.
     pub mismatch: fn(&str, &str, &str, &str, &str) -> String,
     /// Arguments: the file, its shard, replicas played, replicas the shard has.
     pub incomplete: fn(&str, &str, &str, &str) -> String,

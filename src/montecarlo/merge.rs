@@ -121,7 +121,8 @@ fn check_same(first_name: &str, first: &Partial, name: &str, p: &Partial) -> Res
         return mismatch("runs", first.runs.to_string(), p.runs.to_string());
     }
     if p.shard.count != first.shard.count || !p.shard.is_valid() {
-        return mismatch("shards", first.shard.count.to_string(), p.shard.to_string());
+        let found = if p.shard.is_valid() { p.shard.count.to_string() } else { p.shard.to_string() };
+        return mismatch("shards", first.shard.count.to_string(), found);
     }
     Ok(())
 }

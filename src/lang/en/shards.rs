@@ -33,7 +33,7 @@ pub const SHARDS: ShardPhrases = ShardPhrases {
         )
     },
     mismatch: |file, what, found, first, expected| {
-        format!("{file} belongs to another study than {first}: its {what} is {found}, not {expected}")
+        format!("{file} belongs to another study than {first}: {what} {found} here, {expected} there")
     },
     incomplete: |file, shard, played, planned| {
         format!(

@@ -27,7 +27,7 @@ pub const SHARDS: ShardPhrases = ShardPhrases {
         )
     },
     mismatch: |file, what, found, first, expected| {
-        format!("{file} 与 {first} 不属于同一项研究：其 {what} 为 {found}，而不是 {expected}")
+        format!("{file} 与 {first} 不属于同一项研究：前者的 {what} 为 {found}，后者为 {expected}")
     },
     incomplete: |file, shard, played, planned| {
         format!(
