@@ -126,6 +126,12 @@ fn missing_doubled_and_foreign_shards_are_named() {
     assert!(stderr.contains("seed 4 here, 3 there"), "{stderr}");
     let runs = shard(&other.join("runs"), 1, 3, "13", &[]);
     assert!(merge_fails(&[&s0, &runs, &s2]).contains("runs 13 here, 12 there"));
+    let mut release: Value = serde_json::from_str(&read(&s1)).expect("json");
+    release["sandtable_version"] = Value::String("0.0.9".to_owned());
+    let older = other.join("older.json");
+    std::fs::write(&older, serde_json::to_string(&release).expect("json")).expect("write");
+    let stderr = merge_fails(&[&s0, &older, &s2]);
+    assert!(stderr.contains(&format!("sandtable_version 0.0.9 here, {} there", env!("CARGO_PKG_VERSION"))), "{stderr}");
     let split = shard(&other.join("split"), 1, 4, "12", &[]);
     assert!(merge_fails(&[&s0, &split, &s2]).contains("shards 4 here, 3 there"));
     let scenario = other.join("scenario");

@@ -148,6 +148,7 @@ fn partial(
         .collect();
     Partial {
         schema_version: PARTIAL_SCHEMA_VERSION,
+        sandtable_version: env!("CARGO_PKG_VERSION").to_owned(),
         scenario: project.model.meta.scenario_id.clone(),
         inputs,
         seed,

@@ -24,7 +24,7 @@ pub struct ShardPhrases {
     pub corrupt: fn(&str, &str) -> String,
     /// Arguments: the file, its layout version, the newest this release reads.
     pub newer: fn(&str, &str, &str) -> String,
-    /// Arguments: the file, the field that differs (`inputs`, `seed`, `runs`, `shards`,
+    /// Arguments: the file, the field that differs (`inputs`, `sandtable_version`, `seed`, `runs`, `shards`,
     /// named as in the file), its value in the file, the first file, the value there.
     pub mismatch: fn(&str, &str, &str, &str, &str) -> String,
     /// Arguments: the file, its shard, replicas played, replicas the shard has.

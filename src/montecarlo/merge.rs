@@ -11,7 +11,8 @@ use super::shard::Shard;
 pub enum MergeError {
     /// No file was given.
     Nothing,
-    /// `file` differs from `first` in `what` (`inputs`, `seed`, `runs`, `shards`): the
+    /// `file` differs from `first` in `what` (`inputs`, `sandtable_version`, `seed`,
+    /// `runs`, `shards`): the
     /// values as each writes them (for `inputs`, the roles whose SHA-256 differ).
     Mismatch {
         /// The file that differs.
@@ -113,6 +114,9 @@ fn check_same(first_name: &str, first: &Partial, name: &str, p: &Partial) -> Res
     let differing = p.inputs.differences(&first.inputs);
     if !differing.is_empty() {
         return mismatch("inputs", first.scenario.clone(), format!("{} ({})", p.scenario, differing.join(", ")));
+    }
+    if p.sandtable_version != first.sandtable_version {
+        return mismatch("sandtable_version", first.sandtable_version.clone(), p.sandtable_version.clone());
     }
     if p.seed != first.seed {
         return mismatch("seed", first.seed.to_string(), p.seed.to_string());

@@ -35,6 +35,9 @@ pub struct KeptInput {
 pub struct Partial {
     /// [`PARTIAL_SCHEMA_VERSION`] when written.
     pub schema_version: u32,
+    /// The release that played the shard: another release may play the same seed
+    /// differently, so shards of different releases do not make one study.
+    pub sandtable_version: String,
     /// The scenario's id, to name it in messages.
     pub scenario: String,
     /// The SHA-256 of every input, the decisions file's included.
@@ -148,6 +151,7 @@ mod tests {
         aggregate.declaration.seen.add(600);
         Partial {
             schema_version: PARTIAL_SCHEMA_VERSION,
+            sandtable_version: "0.1.0".to_owned(),
             scenario: "drill".to_owned(),
             inputs: Inputs::default(),
             seed: 7,

@@ -21,6 +21,7 @@ fn part(index: u64, count: u64, runs: u64, values: &[i64]) -> Partial {
     }
     Partial {
         schema_version: PARTIAL_SCHEMA_VERSION,
+        sandtable_version: "0.1.0".to_owned(),
         scenario: "drill".to_owned(),
         inputs: crate::inputs::Inputs::default(),
         seed: 3,
@@ -88,6 +89,10 @@ fn a_missing_duplicated_stopped_or_foreign_shard_is_named() {
     let mut other_seed = parts.clone();
     other_seed[1].1.seed = 4;
     assert!(matches!(merge(&other_seed), Err(MergeError::Mismatch { what: "seed", file, .. }) if file == "shard-1"));
+    let mut other_release = parts.clone();
+    other_release[2].1.sandtable_version = "0.2.0".to_owned();
+    let release = merge(&other_release);
+    assert!(matches!(release, Err(MergeError::Mismatch { what: "sandtable_version", found, .. }) if found == "0.2.0"));
     let mut other_split = parts.clone();
     other_split[1].1.shard.count = 4;
     assert!(matches!(merge(&other_split), Err(MergeError::Mismatch { what: "shards", .. })));
