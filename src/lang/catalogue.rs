@@ -18,6 +18,7 @@ pub use super::interface::{
     CliPhrases, CommandWords, EvidencePhrases, MselHeaders, PlayPhrases, SummaryPhrases, TypedTimePhrases,
 };
 pub use super::montecarlo::MonteCarloPhrases;
+pub use super::shards::ShardPhrases;
 
 /// Every phrase of one language, grouped by where it appears.
 pub struct Catalogue {
@@ -55,6 +56,8 @@ pub struct Catalogue {
     pub evidence: EvidencePhrases,
     /// `montecarlo`'s report, summary and messages.
     pub montecarlo: MonteCarloPhrases,
+    /// `--shard`, partial aggregates, `merge`, a study stopped by Ctrl-C.
+    pub shards: ShardPhrases,
     /// What `compare` and `diff` write.
     pub compare: ComparePhrases,
 }

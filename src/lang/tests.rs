@@ -150,6 +150,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         cli,
         evidence,
         montecarlo,
+        shards,
         compare,
     } = c;
     let mut out = Vec::new();
@@ -323,6 +324,11 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         function, disrupted, within_rto, within_mtd, within_rpo, back_after, not_back, data_lost, no_copy,
         finding, replicas, objective, not_rated, interval, quantiles, never, summary_line, declared, call_tree, no_call_tree,
         no_disruption, no_findings, replica_failed,
+    });
+    #[rustfmt::skip]
+    group!(out, "shards", shards, ShardPhrases {
+        partial, not_k_over_n, no_shards, index_too_large, shard_played, interrupted, nothing_to_merge, corrupt,
+        newer, mismatch, incomplete, duplicate, missing, kept_files_changed,
     });
     #[rustfmt::skip]
     group!(out, "msel", msel, MselHeaders {
