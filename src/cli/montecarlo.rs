@@ -42,6 +42,9 @@ pub struct MonteCarloArgs {
 /// Ctrl-C, it writes what was counted, marked partial, and returns [`Error::Interrupted`].
 pub fn montecarlo(args: &MonteCarloArgs, style: RenderStyle) -> Result<()> {
     let shard = args.shard.as_deref().map(|text| shard_of(text, args.lang)).transpose()?;
+    // First, so that a Ctrl-C while the project opens stops the study before it starts
+    // (and still writes its empty, partial aggregate) instead of killing the process.
+    let stop = stop_on_ctrl_c();
     let sources = super::DiskSources;
     let project = super::open_from(&sources, &args.target, args.warnings, args.lang, style)?;
     let model = &project.model;
@@ -73,7 +76,6 @@ pub fn montecarlo(args: &MonteCarloArgs, style: RenderStyle) -> Result<()> {
         .map_err(|e| Error::Failed(e.to_string()))?;
     let portion = shard.unwrap_or(Shard::WHOLE);
     let planned = portion.replicas(args.runs);
-    let stop = stop_on_ctrl_c();
     let bar = progress(planned);
     let played = pool.install(|| montecarlo::play_part(&study, portion, stop, &|| bar.inc(1)));
     bar.finish_and_clear();
