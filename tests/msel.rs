@@ -10,7 +10,6 @@ use sandtable::Lang;
 use sandtable::diag::SourceFile;
 use sandtable::msel::{self, ImportOptions};
 
-
 fn scenario(name: &str) -> sandtable::format::scenario::Scenario {
     let path = root().join(format!("scenarios/{name}.yaml"));
     let text = std::fs::read_to_string(&path).expect("shipped scenario");

@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 use common::{root, sandtable};
 use sandtable::inputs::sha256_hex;
 
-
 fn run(scenario: &str, out: &Path, extra: &[&str]) {
     sandtable().args(["run", scenario, "--out"]).arg(out).args(extra).assert().success();
 }
