@@ -59,8 +59,8 @@ fn copy_tree(from: &Path, to: &Path) {
 #[test]
 fn every_shipped_scenario_reruns_byte_for_byte() {
     let tmp = tempfile::tempdir().expect("temp dir");
-    for scenario in &common::shipped_scenarios() {
-        let out = tmp.path().join(scenario);
+    for scenario in common::shipped_scenarios() {
+        let out = tmp.path().join(&scenario);
         run(&format!("scenarios/{scenario}.yaml"), &out, &[]);
         rerun(&out).success().stdout(predicates::str::contains("results.json is the same byte for byte"));
     }
