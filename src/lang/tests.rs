@@ -382,3 +382,14 @@ fn durations_read_as_before() {
     assert_eq!(Lang::Zh.duration(-90_000), "-1天1小时");
     assert_eq!(Lang::En.duration(90_061), "1d 1h 1m");
 }
+
+#[test]
+fn a_figure_beside_its_limit_reads_the_same_only_when_it_is_the_same() {
+    // Rounded to the minute as usual ...
+    assert_eq!(Lang::En.duration_against(40 * 60 + 10, 15 * 60), "40m");
+    assert_eq!(Lang::En.duration_against(15 * 60, 15 * 60), "15m");
+    // ... but exact where rounding would hide a miss or a margin.
+    assert_eq!(Lang::En.duration_against(15 * 60 + 19, 15 * 60), "15m 19s");
+    assert_eq!(Lang::En.duration_against(2 * 3600 - 20, 2 * 3600), "1h 59m 40s");
+    assert_eq!(Lang::Zh.duration_against(15 * 60 + 19, 15 * 60), "15分19秒");
+}
