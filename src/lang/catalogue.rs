@@ -17,7 +17,7 @@ pub use super::findings::*;
 pub use super::interface::{
     CliPhrases, CommandWords, EvidencePhrases, MselHeaders, PlayPhrases, SummaryPhrases, TypedTimePhrases,
 };
-pub use super::montecarlo::MonteCarloPhrases;
+pub use super::montecarlo::{MonteCarloPhrases, StudyPhrases};
 
 /// Every phrase of one language, grouped by where it appears.
 pub struct Catalogue {
@@ -55,6 +55,8 @@ pub struct Catalogue {
     pub evidence: EvidencePhrases,
     /// `montecarlo`'s report, summary and messages.
     pub montecarlo: MonteCarloPhrases,
+    /// `montecarlo`'s notices, drivers, what-if and HTML page.
+    pub study: StudyPhrases,
     /// What `compare` and `diff` write.
     pub compare: ComparePhrases,
 }

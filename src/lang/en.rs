@@ -6,6 +6,7 @@
 
 mod findings;
 mod interface;
+mod study;
 
 use super::catalogue::*;
 
@@ -274,6 +275,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             format!("replica {index} (seed {seed}) could not be played; `sandtable run --seed {seed}` replays it")
         },
     },
+    study: study::STUDY,
     compare: ComparePhrases {
         title: "Comparison of exercises",
         exercises: "Exercises",

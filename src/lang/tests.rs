@@ -6,7 +6,7 @@ use super::catalogue::*;
 /// Entries whose translation is meant to read exactly like the English: symbols and
 /// acronyms that reports use as they are in every language.
 const SAME_AS_ENGLISH: &[&str] =
-    &["labels.no_value", "labels.chart_rto", "labels.chart_mtd", "summary.rto", "summary.rpo"];
+    &["labels.no_value", "labels.chart_rto", "labels.chart_mtd", "summary.rto", "summary.rpo", "study.link_name"];
 
 /// Entries that may be empty: Chinese writes a duration's parts with nothing between them.
 const MAY_BE_EMPTY: &[&str] = &["durations.separator"];
@@ -150,6 +150,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         cli,
         evidence,
         montecarlo,
+        study,
         compare,
     } = c;
     let mut out = Vec::new();
@@ -323,6 +324,16 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         function, disrupted, within_rto, within_mtd, within_rpo, back_after, not_back, data_lost, no_copy,
         finding, replicas, objective, not_rated, interval, quantiles, never, summary_line, declared, call_tree, no_call_tree,
         no_disruption, no_findings, replica_failed,
+    });
+    #[rustfmt::skip]
+    group!(out, "study", study, StudyPhrases {
+        notices_heading, link, stakeholder, deadline, clock_started, within_deadline, delay, link_name, summary_notice,
+        drivers_heading, drivers_method, misses, driver, share_of_misses, driver_step, driver_system, driver_channel,
+        driver_role, driver_more_urgent, driver_handover, driver_busy, driver_declaration, driver_dependency,
+        driver_duration, no_misses, tornado_heading, tornado_method, input, correlation, pairs,
+        input_step, input_link, input_detection, input_script, no_inputs, whatif_heading, whatif_method, plan, measure,
+        this_plan, variant, difference, better_in, worse_in, summary_whatif, chart_title, chart_axis_share,
+        chart_axis_hours, chart_not_back, tornado_chart_title,
     });
     #[rustfmt::skip]
     group!(out, "msel", msel, MselHeaders {

@@ -6,6 +6,7 @@
 
 mod findings;
 mod interface;
+mod study;
 
 use super::catalogue::*;
 
@@ -253,6 +254,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             format!("第 {index} 次推演（种子 {seed}）无法运行；可用 `sandtable run --seed {seed}` 重现")
         },
     },
+    study: study::STUDY,
     compare: ComparePhrases {
         title: "演练对比",
         exercises: "参与对比的演练",

@@ -4,12 +4,14 @@
 //! pool, shows progress and writes the files.
 
 mod histogram;
+pub(crate) mod notices;
 mod play;
 mod render;
-mod stats;
-mod tally;
+pub(crate) mod stats;
+pub(crate) mod tally;
 
 pub use histogram::{Bin, Histogram, bin_of};
+pub use notices::NoticeTally;
 pub use play::{ReplicaFailed, Study, play};
 pub use render::{MONTECARLO_SCHEMA_VERSION, json, markdown, summary};
 pub use stats::{Count, Proportion, replica_seed, wilson};

@@ -6,6 +6,8 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
+mod notices;
+
 use super::histogram::{Bin, rank};
 use super::stats::{Count, Proportion};
 use super::tally::{Aggregate, Durations};
@@ -32,6 +34,8 @@ struct StudyJson<'a> {
     call_tree_complete: DurationsJson,
     findings: Vec<FindingJson<'a>>,
     objectives: Vec<ObjectiveJson<'a>>,
+    links: Vec<notices::LinkJson<'a>>,
+    stakeholders: Vec<notices::StakeholderJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -51,7 +55,7 @@ struct FunctionJson<'a> {
 
 /// Percentiles are `null` where they fall on replicas in which the moment never came.
 #[derive(Serialize)]
-struct DurationsJson {
+pub(super) struct DurationsJson {
     measured: u64,
     never: u64,
     p5: Option<i64>,
@@ -87,7 +91,7 @@ fn percentiles(d: &Durations) -> [Option<i64>; 4] {
     PERCENTILES.map(|q| if n == 0 { None } else { d.seen.at_rank(rank(q, n)) })
 }
 
-fn durations(d: &Durations) -> DurationsJson {
+pub(super) fn durations(d: &Durations) -> DurationsJson {
     let [p5, p50, p90, p99] = percentiles(d);
     DurationsJson { measured: d.seen.total(), never: d.never, p5, p50, p90, p99, bins: d.seen.bins() }
 }
@@ -132,18 +136,20 @@ pub fn json(model: &Model, inputs: &Inputs, seed: u64, agg: &Aggregate) -> Strin
             .zip(&agg.ratings)
             .map(|(o, c)| ObjectiveJson { id: &o.id, p: c[0], s: c[1], m: c[2], u: c[3], not_rated: c[4] })
             .collect(),
+        links: notices::links_json(model, agg),
+        stakeholders: notices::stakeholders_json(model, agg),
     };
     let mut text = serde_json::to_string_pretty(&study).unwrap_or_default();
     text.push('\n');
     text
 }
 
-fn percent(p: f64) -> String {
+pub(super) fn percent(p: f64) -> String {
     format!("{:.1}%", p * 100.0)
 }
 
 /// A proportion with its interval, or the no-value mark.
-fn share(count: Count, lang: Lang) -> String {
+pub(super) fn share(count: Count, lang: Lang) -> String {
     let say = &lang.catalogue().montecarlo;
     count.proportion().map_or_else(
         || lang.catalogue().labels.no_value.to_owned(),
@@ -153,7 +159,7 @@ fn share(count: Count, lang: Lang) -> String {
 
 /// The four percentiles in words; the no-value mark when nothing was judged (a function
 /// never disrupted), which is not the same as "never".
-fn quantiles(d: &Durations, lang: Lang) -> String {
+pub(super) fn quantiles(d: &Durations, lang: Lang) -> String {
     let say = &lang.catalogue().montecarlo;
     if d.seen.total() + d.never == 0 {
         return lang.catalogue().labels.no_value.to_owned();
@@ -172,7 +178,7 @@ fn row(cells: &[String]) -> String {
     format!("| {} |\n", cells.join(" | "))
 }
 
-fn table(out: &mut String, head: &[&str], rows: &[Vec<String>]) {
+pub(super) fn table(out: &mut String, head: &[&str], rows: &[Vec<String>]) {
     out.push_str(&row(&head.iter().map(|h| (*h).to_owned()).collect::<Vec<_>>()));
     out.push_str(&row(&vec!["---".to_owned(); head.len()]));
     for r in rows {
@@ -211,6 +217,7 @@ pub fn markdown(model: &Model, seed: u64, agg: &Aggregate, lang: Lang) -> String
         .collect();
     table(&mut out, &[say.function, say.within_rpo, say.data_lost, say.no_copy], &rows);
     let _ = write!(out, "## {}\n\n{}\n\n{}\n\n", say.people_heading, declared(agg, lang), call_tree(agg, lang));
+    notices::markdown(&mut out, model, agg, lang);
     let _ = write!(out, "## {}\n\n", say.findings_heading);
     if agg.findings.is_empty() {
         let _ = write!(out, "{}\n\n", say.no_findings);
@@ -268,5 +275,6 @@ pub fn summary(model: &Model, seed: u64, agg: &Aggregate, lang: Lang) -> String 
     }
     let _ = writeln!(out, "  {}", declared(agg, lang));
     let _ = writeln!(out, "  {}", call_tree(agg, lang));
+    notices::summary(&mut out, model, agg, lang);
     out
 }
