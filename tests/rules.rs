@@ -357,6 +357,9 @@ rules! {
     declared_by_a_default_is_one_item,
     late_declaration_not_the_cause_when_steps_overran,
     mc_notices_within_and_never,
+    mc_critical_path_names_the_hold,
+    mc_tornado_ranks_the_drawn_step,
+    mc_critical_path_is_the_declaration,
 }
 
 #[test]

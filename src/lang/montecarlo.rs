@@ -82,14 +82,19 @@ pub struct StudyPhrases {
     pub driver_dependency: fn(&str) -> String,
     pub driver_duration: &'static str,
     pub no_misses: &'static str,
+    /// A function's line in the summary. Arguments: its name, what was most often on
+    /// the critical path of its misses, the share of its misses.
+    pub summary_driver: fn(&str, &str, &str) -> String,
+    /// Arguments: the function's name, the input most correlated with back-after, r.
+    pub summary_input: fn(&str, &str, &str) -> String,
     pub tornado_heading: &'static str,
     /// What the correlation is computed on, under the heading.
     pub tornado_method: &'static str,
     pub input: &'static str,
     pub correlation: &'static str,
     pub pairs: &'static str,
-    /// A sampled input. Arguments: the step's name.
-    pub input_step: fn(&str) -> String,
+    /// A sampled input. Arguments: the function's name, the step's name.
+    pub input_step: fn(&str, &str) -> String,
     /// Arguments: the calling role, the role called.
     pub input_link: fn(&str, &str) -> String,
     pub input_detection: &'static str,

@@ -3,6 +3,7 @@
 //! `montecarlo.md` and the summary table say of them. The CLI only picks the thread
 //! pool, shows progress and writes the files.
 
+pub(crate) mod drivers;
 mod histogram;
 pub(crate) mod notices;
 mod play;
@@ -10,6 +11,7 @@ mod render;
 pub(crate) mod stats;
 pub(crate) mod tally;
 
+pub use drivers::{DriverTally, Moments};
 pub use histogram::{Bin, Histogram, bin_of};
 pub use notices::NoticeTally;
 pub use play::{ReplicaFailed, Study, play};

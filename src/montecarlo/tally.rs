@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::drivers::{self, DriverTally};
 use super::histogram::Histogram;
 use super::notices::{self, NoticeTally};
 use super::stats::Count;
@@ -49,6 +50,9 @@ pub struct FunctionTally {
     pub back_after: Durations,
     /// Seconds of data lost (`never`: no copy could be restored).
     pub data_lost: Durations,
+    /// What was on the critical path of its misses, and each sampled input's sums with
+    /// back-after.
+    pub drivers: DriverTally,
 }
 
 /// Everything a study counts; the same for any order and split of its replicas.
@@ -106,6 +110,7 @@ impl Aggregate {
         if let Some(after) = call_tree_completion(model, outcome, results) {
             self.call_tree.add(after);
         }
+        drivers::observe(&mut self.functions, model, outcome, results);
         notices::observe_links(&mut self.links, outcome, results);
         notices::observe_stakeholders(&mut self.stakeholders, model, outcome, results);
         let (findings, objectives) = crate::score::findings_and_ratings(model, outcome, results, lang);
@@ -135,6 +140,7 @@ impl Aggregate {
             a.not_back.merge(b.not_back);
             a.back_after.merge(&b.back_after);
             a.data_lost.merge(&b.data_lost);
+            a.drivers.merge(&b.drivers);
         }
         self.declaration.merge(&other.declaration);
         self.call_tree.merge(&other.call_tree);

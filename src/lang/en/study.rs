@@ -31,12 +31,16 @@ pub(super) const STUDY: StudyPhrases = StudyPhrases {
     driver_dependency: |name| format!("{name} still down after the procedure"),
     driver_duration: "no wait: the steps took longer than the RTO",
     no_misses: "No function missed its RTO in any replica.",
+    summary_driver: |function, driver, share| {
+        format!("{function}: most often on the critical path of its misses: {driver} ({share} of misses)")
+    },
+    summary_input: |function, input, r| format!("{function}: back-after moves most with {input} (r = {r})"),
     tornado_heading: "Inputs that move back-after (tornado)",
-    tornado_method: "Pearson's r, over the replicas in which the function was disrupted, between each input drawn in the run and the function's back-after (a function not back counts as down until the end). Inputs: each recovery step's duration (start to finish), each call-tree link's delay, the time to detect, the time of each inject a script scheduled. The sums are kept as integers, so r is the same for any thread count. Ranked by |r|; inputs that never varied are left out.",
+    tornado_method: "Pearson's r, over the replicas in which the function was disrupted, between each input drawn in the run and the function's back-after (a function not back counts as down until the end). Inputs: each recovery step's duration (start to finish), each call-tree link's delay, the time to detect, the time of each inject a script scheduled. The sums are kept as integers, so r is the same for any thread count. Ranked by |r|; inputs that never varied, or were measured in fewer than half the replicas in which the function was disrupted, are left out.",
     input: "Input",
     correlation: "r",
     pairs: "Replicas",
-    input_step: |step| format!("duration of {step}"),
+    input_step: |function, step| format!("duration of {step} ({function})"),
     input_link: |from, to| format!("delay {from} → {to}"),
     input_detection: "time to detect",
     input_script: |title| format!("time of scripted inject “{title}”"),

@@ -28,12 +28,16 @@ pub(super) const STUDY: StudyPhrases = StudyPhrases {
     driver_dependency: |name| format!("恢复程序完成后“{name}”仍中断"),
     driver_duration: "无等待：步骤本身用时超过 RTO",
     no_misses: "没有任何业务职能在任何一次推演中未达 RTO。",
+    summary_driver: |function, driver, share| {
+        format!("{function}：未达标时最常出现在关键路径上的是{driver}（占未达标的 {share}）")
+    },
+    summary_input: |function, input, r| format!("{function}：与恢复用时最相关的输入是{input}（r = {r}）"),
     tornado_heading: "影响恢复用时的输入（龙卷风图）",
-    tornado_method: "在业务职能发生中断的推演中，计算每个随机抽取的输入与该职能恢复用时之间的皮尔逊相关系数 r（未恢复的职能按中断到演练结束计）。输入包括：每个恢复步骤的用时（开始到完成）、呼叫树每个环节的通知用时、发现中断的用时、脚本安排的每个注入的时间。各项求和均以整数累计，因此无论使用多少线程，r 都相同。按 |r| 排序；从未变化的输入不列出。",
+    tornado_method: "在业务职能发生中断的推演中，计算每个随机抽取的输入与该职能恢复用时之间的皮尔逊相关系数 r（未恢复的职能按中断到演练结束计）。输入包括：每个恢复步骤的用时（开始到完成）、呼叫树每个环节的通知用时、发现中断的用时、脚本安排的每个注入的时间。各项求和均以整数累计，因此无论使用多少线程，r 都相同。按 |r| 排序；从未变化的输入，以及在该职能中断的推演中测得次数不足一半的输入，均不列出。",
     input: "输入",
     correlation: "相关系数 r",
     pairs: "推演次数",
-    input_step: |step| format!("“{step}”的用时"),
+    input_step: |function, step| format!("{function}“{step}”的用时"),
     input_link: |from, to| format!("{from} → {to} 的通知用时"),
     input_detection: "发现中断的用时",
     input_script: |title| format!("脚本注入“{title}”的时间"),

@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
+mod drivers;
 mod notices;
 
 use super::histogram::{Bin, rank};
@@ -51,6 +52,9 @@ struct FunctionJson<'a> {
     not_back: Option<Proportion>,
     back_after: DurationsJson,
     data_lost: DurationsJson,
+    misses: u64,
+    critical_path: Vec<drivers::CriticalJson<'a>>,
+    tornado: Vec<drivers::InputJson<'a>>,
 }
 
 /// Percentiles are `null` where they fall on replicas in which the moment never came.
@@ -121,6 +125,9 @@ pub fn json(model: &Model, inputs: &Inputs, seed: u64, agg: &Aggregate) -> Strin
                 not_back: t.not_back.proportion(),
                 back_after: durations(&t.back_after),
                 data_lost: durations(&t.data_lost),
+                misses: drivers::misses(t),
+                critical_path: drivers::critical_json(t),
+                tornado: drivers::tornado(t),
             })
             .collect(),
         declaration: durations(&agg.declaration),
@@ -216,6 +223,7 @@ pub fn markdown(model: &Model, seed: u64, agg: &Aggregate, lang: Lang) -> String
         })
         .collect();
     table(&mut out, &[say.function, say.within_rpo, say.data_lost, say.no_copy], &rows);
+    drivers::markdown(&mut out, model, agg, lang);
     let _ = write!(out, "## {}\n\n{}\n\n{}\n\n", say.people_heading, declared(agg, lang), call_tree(agg, lang));
     notices::markdown(&mut out, model, agg, lang);
     let _ = write!(out, "## {}\n\n", say.findings_heading);
@@ -273,6 +281,7 @@ pub fn summary(model: &Model, seed: u64, agg: &Aggregate, lang: Lang) -> String 
         );
         let _ = writeln!(out, "  {line}");
     }
+    drivers::summary(&mut out, model, agg, lang);
     let _ = writeln!(out, "  {}", declared(agg, lang));
     let _ = writeln!(out, "  {}", call_tree(agg, lang));
     notices::summary(&mut out, model, agg, lang);

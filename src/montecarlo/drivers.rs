@@ -1,0 +1,236 @@
+//! What drives the misses, counted replica by replica from the outcome: what was on the
+//! critical path of each RTO miss (the hold-up a single run's finding names), and the
+//! streaming sums that give each sampled input's correlation with back-after. Every sum
+//! is an integer, so any split of the replicas gives the same bytes.
+
+use std::collections::BTreeMap;
+
+use super::tally::FunctionTally;
+use crate::compile::Model;
+use crate::outcome::{Outcome, StepHold};
+use crate::results::{OutageResult, Results};
+use crate::score::holdup::{HoldUp, hold_up};
+
+/// Sums for Pearson's r between an input `x` and back-after `y`, in whole seconds:
+/// exact in `i128` for any realistic study, so merging is exact and order-free.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Moments {
+    /// Replicas in which both were measured.
+    pub n: u64,
+    /// Σx.
+    pub sx: i128,
+    /// Σy.
+    pub sy: i128,
+    /// Σx².
+    pub sxx: i128,
+    /// Σy².
+    pub syy: i128,
+    /// Σxy.
+    pub sxy: i128,
+}
+
+impl Moments {
+    fn add(&mut self, x: i64, y: i64) {
+        let (x, y) = (i128::from(x), i128::from(y));
+        self.n += 1;
+        self.sx += x;
+        self.sy += y;
+        self.sxx += x * x;
+        self.syy += y * y;
+        self.sxy += x * y;
+    }
+
+    /// Sums: order-independent.
+    pub fn merge(&mut self, o: &Moments) {
+        self.n += o.n;
+        self.sx += o.sx;
+        self.sy += o.sy;
+        self.sxx += o.sxx;
+        self.syy += o.syy;
+        self.sxy += o.sxy;
+    }
+
+    /// Pearson's r; `None` when either side never varied (or fewer than two replicas).
+    /// Numerator and variances are exact integers; only the last division is floating.
+    pub fn correlation(&self) -> Option<f64> {
+        let n = i128::from(self.n);
+        let cov = n.checked_mul(self.sxy)?.checked_sub(self.sx.checked_mul(self.sy)?)?;
+        let vx = n.checked_mul(self.sxx)?.checked_sub(self.sx.checked_mul(self.sx)?)?;
+        let vy = n.checked_mul(self.syy)?.checked_sub(self.sy.checked_mul(self.sy)?)?;
+        if vx <= 0 || vy <= 0 {
+            return None;
+        }
+        let r = cov as f64 / (libm::sqrt(vx as f64) * libm::sqrt(vy as f64));
+        Some(r.clamp(-1.0, 1.0))
+    }
+}
+
+/// One function's drivers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DriverTally {
+    /// Per miss, what was on its critical path, keyed `kind:id` (see [`critical_path`]):
+    /// how many misses named it.
+    pub critical: BTreeMap<String, u64>,
+    /// Per sampled input, keyed as [`sampled_inputs`] names it: its sums with back-after.
+    pub inputs: BTreeMap<String, Moments>,
+}
+
+impl DriverTally {
+    /// Sums per key: order-independent.
+    pub fn merge(&mut self, other: &DriverTally) {
+        for (k, n) in &other.critical {
+            *self.critical.entry(k.clone()).or_insert(0) += n;
+        }
+        for (k, m) in &other.inputs {
+            self.inputs.entry(k.clone()).or_default().merge(m);
+        }
+    }
+}
+
+/// Counts one replica into every function's drivers.
+pub(super) fn observe(tallies: &mut [FunctionTally], model: &Model, outcome: &Outcome, results: &Results) {
+    let inputs = sampled_inputs(model, outcome, results);
+    let declared = results.declaration.as_ref().map(|d| d.at);
+    for ((t, f), fr) in tallies.iter_mut().zip(&model.functions).zip(&results.functions) {
+        let tally = &mut t.drivers;
+        let Some(o) = fr.outages.first() else { continue };
+        if o.within_rto == Some(false) {
+            for key in critical_path(o, f.rto, declared, results.ended_at) {
+                *tally.critical.entry(key).or_insert(0) += 1;
+            }
+        }
+        // Not back: down until the end, the least it took.
+        let y = o.back_after.unwrap_or(results.ended_at - o.start);
+        for (key, x) in &inputs {
+            match tally.inputs.get_mut(key.as_str()) {
+                Some(m) => m.add(*x, y),
+                None => tally.inputs.entry(key.clone()).or_default().add(*x, y),
+            }
+        }
+    }
+}
+
+/// What held a missed recovery up, as keys: `declaration`; `step:ID` with what kept
+/// that step waiting (`system:ID`, `channel:ID`, `role:ID` nobody acting,
+/// `handover:ROLE`, `busy:PERSON` or `busy:ROLE` when it never started,
+/// `more-urgent:ROLE`); `dependency:KIND:ID` still down after the procedure; or, when
+/// nothing waited, `step:ID` of the longest step and `duration`.
+pub(super) fn critical_path(o: &OutageResult, rto: i64, declared: Option<i64>, end: i64) -> Vec<String> {
+    let step_of = |id: &str| o.steps.iter().find(|s| s.id == id);
+    match hold_up(o, rto, declared, end) {
+        HoldUp::Declaration => vec!["declaration".to_owned()],
+        HoldUp::Waited { step, why, .. } | HoldUp::NeverStarted { step, why, .. } => {
+            let Some(s) = step_of(step) else { return vec![format!("step:{step}")] };
+            let cause = match why.map_or(StepHold::RoleUnreachable, |w| w.hold) {
+                StepHold::System(_) | StepHold::Channel(_) => {
+                    let id = why.and_then(|w| w.id.as_deref()).unwrap_or_default();
+                    format!("{}:{id}", why.map_or("system", |w| w.cause))
+                }
+                StepHold::RoleUnreachable => format!("role:{}", s.role),
+                StepHold::Handover => format!("handover:{}", s.role),
+                StepHold::Busy => format!("busy:{}", s.person.as_deref().unwrap_or(&s.role)),
+                StepHold::MoreUrgent => format!("more-urgent:{}", s.role),
+            };
+            vec![format!("step:{step}"), cause]
+        }
+        HoldUp::Dependency { .. } => {
+            let last = o.waited_for.iter().max_by_key(|w| w.until.unwrap_or(i64::MAX));
+            last.map_or_else(Vec::new, |w| vec![format!("dependency:{}:{}", w.kind, w.id)])
+        }
+        HoldUp::None => {
+            let took = |s: &crate::results::StepResult| Some(s.finished_at.unwrap_or(end) - s.started_at?);
+            let longest = o.steps.iter().filter_map(|s| Some((took(s)?, s))).max_by(|a, b| {
+                // The first of equally long steps, so the key never depends on ties.
+                a.0.cmp(&b.0).then_with(|| b.1.id.cmp(&a.1.id))
+            });
+            let mut keys: Vec<String> = longest.map(|(_, s)| format!("step:{}", s.id)).into_iter().collect();
+            keys.push("duration".to_owned());
+            keys
+        }
+    }
+}
+
+/// What this replica drew, as the outcome records it, in seconds: `detection` (first
+/// disruption to detection), `link:FROM>TO` (a call-tree link's first call, from its
+/// start to its role reached), `step:FUNCTION/STEP` (a step's start to finish in the
+/// function's first outage), `script:TITLE` (when an inject a script scheduled was
+/// delivered, after the first disruption: scripts draw their timings from the run's
+/// generator).
+fn sampled_inputs(model: &Model, outcome: &Outcome, results: &Results) -> Vec<(String, i64)> {
+    let mut out = Vec::new();
+    if let (Some(d0), Some(det)) = (results.disruption_at, results.detected_at) {
+        out.push(("detection".to_owned(), det - d0));
+    }
+    let mut seen = Vec::new();
+    for (n, r) in outcome.notifications.iter().zip(&results.notifications) {
+        let (Some(link), Some(at), Some(from)) = (n.link, r.reached_at, r.from_role.as_deref()) else { continue };
+        if !seen.contains(&link) {
+            seen.push(link);
+            out.push((format!("link:{from}>{}", r.to_role), at - r.started_at));
+        }
+    }
+    for (f, fr) in model.functions.iter().zip(&results.functions) {
+        let Some(o) = fr.outages.first() else { continue };
+        for s in &o.steps {
+            if let (Some(start), Some(end)) = (s.started_at, s.finished_at) {
+                out.push((format!("step:{}/{}", f.id, s.id), end - start));
+            }
+        }
+    }
+    // From the first disruption, as back-after is from the outage.
+    let d0 = results.disruption_at.unwrap_or(0);
+    for i in &outcome.script_injects {
+        out.push((format!("script:{}", i.title), i.at - d0));
+    }
+    // One value per key: the first of a title a script scheduled twice.
+    let mut keys = std::collections::BTreeSet::new();
+    out.retain(|(k, _)| keys.insert(k.clone()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn correlation_from_integer_sums_matches_the_textbook_values() {
+        let mut m = Moments::default();
+        for (x, y) in [(1, 2), (2, 4), (3, 6)] {
+            m.add(x, y);
+        }
+        assert_eq!(m.correlation(), Some(1.0));
+        let mut m = Moments::default();
+        for (x, y) in [(1, 3), (2, 2), (3, 1)] {
+            m.add(x, y);
+        }
+        assert_eq!(m.correlation(), Some(-1.0));
+        // x = 1..5, y = 2, 1, 4, 3, 5: r = 0.8.
+        let mut m = Moments::default();
+        for (x, y) in [(1, 2), (2, 1), (3, 4), (4, 3), (5, 5)] {
+            m.add(x, y);
+        }
+        assert!((m.correlation().unwrap_or(0.0) - 0.8).abs() < 1e-12);
+        let mut flat = Moments::default();
+        flat.add(5, 1);
+        flat.add(5, 2);
+        assert_eq!(flat.correlation(), None);
+    }
+
+    #[test]
+    fn merged_sums_are_the_sums_of_all() {
+        let (mut a, mut b, mut all) = (Moments::default(), Moments::default(), Moments::default());
+        for (i, (x, y)) in [(7, 100), (9, 140), (3, 60), (12, 200)].into_iter().enumerate() {
+            if i % 2 == 0 {
+                a.add(x, y)
+            } else {
+                b.add(x, y)
+            }
+            all.add(x, y);
+        }
+        let mut ba = b;
+        ba.merge(&a);
+        a.merge(&b);
+        assert_eq!(a, all);
+        assert_eq!(ba, all);
+    }
+}
