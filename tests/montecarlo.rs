@@ -141,3 +141,35 @@ fn the_chinese_report_says_no_value_for_a_function_never_disrupted() {
     assert!(!billing.contains("未发生"), "{billing}");
     assert!(md.contains("## 恢复") && md.contains("## 数据丢失"), "{md}");
 }
+
+#[test]
+fn a_plan_compared_with_itself_differs_in_no_replica_and_threads_do_not_matter() {
+    // Common random numbers: replica i has the same seed under both plans, so the same
+    // plan gives the same outcome in every replica: no discordant pair, a difference of 0,
+    // although P(within RTO) of the core database is far from 0 and 1 (its draws vary).
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let run = |threads: &str| {
+        let args =
+            ["--runs", "200", "--seed", "4", "--threads", threads, "--compare", "scenarios/plans/it-operations.yaml"];
+        study(&tmp.path().join(threads), "scenarios/dc-power-loss.yaml", &args)
+    };
+    let one = run("1");
+    assert_eq!(one, run("2"), "2 threads differ from 1");
+    let json: Value = serde_json::from_str(&one).expect("json");
+    let p = function(&json, "core-db-service")["within_rto"]["p"].as_f64().expect("p");
+    assert!(p > 0.05 && p < 0.95, "{p}");
+    assert!(json["inputs"]["compare scenarios/plans/it-operations.yaml"].as_str().is_some_and(|h| h.len() == 64));
+    let variant = &json["compare"][0];
+    assert_eq!(variant["plan"], "scenarios/plans/it-operations.yaml");
+    let functions = variant["functions"].as_array().expect("functions");
+    assert_eq!(functions.len(), 3);
+    for f in functions {
+        for target in ["within_rto", "within_mtd", "within_rpo"] {
+            let d = &f[target];
+            assert_eq!(d["better_in"], 0, "{} {target}", f["id"]);
+            assert_eq!(d["worse_in"], 0, "{} {target}", f["id"]);
+            assert_eq!(d["difference"], 0.0, "{} {target}", f["id"]);
+            assert_eq!(d["pairs"], 200, "{} {target}", f["id"]);
+        }
+    }
+}

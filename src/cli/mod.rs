@@ -121,7 +121,7 @@ enum Verb {
     },
     /// Play a scenario many times with derived seeds, in parallel, and report the odds.
     #[command(
-        after_help = "Examples:\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 10000\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 10000 --seed 7 --threads 2 --format json\n\nReplica i is played with seed SplitMix64(S, i); the output is the same byte for byte for any --threads.\nWrites montecarlo.json and montecarlo.md (default out/<scenario id>-montecarlo)."
+        after_help = "Examples:\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 10000\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 10000 --seed 7 --threads 2 --format json\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 10000 --compare scenarios/plans/it-operations-im-first.yaml\n\nReplica i is played with seed SplitMix64(S, i); the output is the same byte for byte for any --threads.\nWrites montecarlo.json and montecarlo.md (default out/<scenario id>-montecarlo)."
     )]
     Montecarlo {
         #[command(flatten)]
@@ -135,6 +135,9 @@ enum Verb {
         /// Worker threads (default: one per core).
         #[arg(long, value_name = "T", value_parser = clap::value_parser!(u16).range(1..))]
         threads: Option<u16>,
+        /// Also play the same replica seeds against each of these plans and report the differences.
+        #[arg(long, value_name = "PLAN", num_args = 1..)]
+        compare: Vec<PathBuf>,
         /// Output directory (default: out/<scenario id>-montecarlo).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
@@ -275,7 +278,7 @@ pub fn main() -> ExitCode {
                 play::play(&play::PlayArgs { target, journal, pace, resume, out, lang, warnings })
             })
         }
-        Verb::Montecarlo { target, runs, decisions, threads, out, format, lang, quiet } => {
+        Verb::Montecarlo { target, runs, decisions, threads, compare, out, format, lang, quiet } => {
             settings::language_from_env(lang).and_then(|lang| {
                 let warnings = Warnings::chosen(quiet, Warnings::All);
                 let threads = threads.map(usize::from);
@@ -288,6 +291,7 @@ pub fn main() -> ExitCode {
                     formats: format,
                     lang,
                     warnings,
+                    compare,
                 };
                 montecarlo::montecarlo(&args, style)
             })

@@ -81,6 +81,8 @@ pub struct StudyPhrases {
     pub driver_declaration: &'static str,
     pub driver_dependency: fn(&str) -> String,
     pub driver_duration: &'static str,
+    /// Arguments: the step whose runbook was out of reach.
+    pub driver_runbook: fn(&str) -> String,
     pub no_misses: &'static str,
     /// A function's line in the summary. Arguments: its name, what was most often on
     /// the critical path of its misses, the share of its misses.

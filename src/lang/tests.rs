@@ -330,7 +330,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         notices_heading, link, stakeholder, deadline, clock_started, within_deadline, delay, link_name, summary_notice,
         drivers_heading, drivers_method, misses, driver, share_of_misses, driver_step, driver_system, driver_channel,
         driver_role, driver_more_urgent, driver_handover, driver_busy, driver_declaration, driver_dependency,
-        driver_duration, no_misses, summary_driver, summary_input, tornado_heading, tornado_method, input, correlation, pairs,
+        driver_duration, driver_runbook, no_misses, summary_driver, summary_input, tornado_heading, tornado_method, input, correlation, pairs,
         input_step, input_link, input_detection, input_script, no_inputs, whatif_heading, whatif_method, plan, measure,
         this_plan, variant, difference, better_in, worse_in, summary_whatif, chart_title, chart_axis_share,
         chart_axis_hours, chart_not_back, tornado_chart_title,

@@ -114,7 +114,8 @@ pub(super) fn observe(tallies: &mut [FunctionTally], model: &Model, outcome: &Ou
 /// that step waiting (`system:ID`, `channel:ID`, `role:ID` nobody acting,
 /// `handover:ROLE`, `busy:PERSON` or `busy:ROLE` when it never started,
 /// `more-urgent:ROLE`); `dependency:KIND:ID` still down after the procedure; or, when
-/// nothing waited, `step:ID` of the longest step and `duration`.
+/// nothing waited, `step:ID` of the longest step with `runbook:ID` when its runbook was
+/// out of reach (the delay is inside the step), else `duration`.
 pub(super) fn critical_path(o: &OutageResult, rto: i64, declared: Option<i64>, end: i64) -> Vec<String> {
     let step_of = |id: &str| o.steps.iter().find(|s| s.id == id);
     match hold_up(o, rto, declared, end) {
@@ -143,9 +144,12 @@ pub(super) fn critical_path(o: &OutageResult, rto: i64, declared: Option<i64>, e
                 // The first of equally long steps, so the key never depends on ties.
                 a.0.cmp(&b.0).then_with(|| b.1.id.cmp(&a.1.id))
             });
-            let mut keys: Vec<String> = longest.map(|(_, s)| format!("step:{}", s.id)).into_iter().collect();
-            keys.push("duration".to_owned());
-            keys
+            match longest {
+                // Its runbook was out of reach: the delay that made the step long.
+                Some((_, s)) if s.runbook_delay > 0 => vec![format!("step:{}", s.id), format!("runbook:{}", s.id)],
+                Some((_, s)) => vec![format!("step:{}", s.id), "duration".to_owned()],
+                None => vec!["duration".to_owned()],
+            }
         }
     }
 }

@@ -10,11 +10,16 @@ mod play;
 mod render;
 pub(crate) mod stats;
 pub(crate) mod tally;
+mod whatif;
 
 pub use drivers::{DriverTally, Moments};
 pub use histogram::{Bin, Histogram, bin_of};
 pub use notices::NoticeTally;
 pub use play::{ReplicaFailed, Study, play};
-pub use render::{MONTECARLO_SCHEMA_VERSION, json, markdown, summary};
-pub use stats::{Count, Proportion, replica_seed, wilson};
+pub use render::{
+    MONTECARLO_SCHEMA_VERSION, VariantReport, json, json_compared, markdown, markdown_compared, summary,
+    summary_compared,
+};
+pub use stats::{Count, Pairs, Proportion, paired_difference, replica_seed, wilson};
 pub use tally::{Aggregate, Durations, FunctionTally};
+pub use whatif::{Compared, TARGETS, Variant, VariantTally, play_compare};

@@ -30,6 +30,7 @@ pub(super) const STUDY: StudyPhrases = StudyPhrases {
     driver_declaration: "waiting for the declaration",
     driver_dependency: |name| format!("{name} still down after the procedure"),
     driver_duration: "no wait: the steps took longer than the RTO",
+    driver_runbook: |step| format!("the runbook of {step} out of reach"),
     no_misses: "No function missed its RTO in any replica.",
     summary_driver: |function, driver, share| {
         format!("{function}: most often on the critical path of its misses: {driver} ({share} of misses)")

@@ -27,6 +27,7 @@ pub(super) const STUDY: StudyPhrases = StudyPhrases {
     driver_declaration: "等待宣布灾难",
     driver_dependency: |name| format!("恢复程序完成后“{name}”仍中断"),
     driver_duration: "无等待：步骤本身用时超过 RTO",
+    driver_runbook: |step| format!("“{step}”的操作手册无法获取"),
     no_misses: "没有任何业务职能在任何一次推演中未达 RTO。",
     summary_driver: |function, driver, share| {
         format!("{function}：未达标时最常出现在关键路径上的是{driver}（占未达标的 {share}）")

@@ -77,6 +77,7 @@ fn driver(model: &Model, f: &Function, key: &str, lang: Lang) -> String {
     match kind {
         "declaration" => say.driver_declaration.to_owned(),
         "duration" => say.driver_duration.to_owned(),
+        "runbook" => (say.driver_runbook)(step_name(model, f, id)),
         "step" => (say.driver_step)(step_name(model, f, id)),
         "system" => (say.driver_system)(model.systems.iter().find(|s| s.id == id).map_or(id, |s| s.name.as_str())),
         "channel" => (say.driver_channel)(id),

@@ -8,6 +8,9 @@ use serde::Serialize;
 
 mod drivers;
 mod notices;
+mod whatif;
+
+pub use whatif::VariantReport;
 
 use super::histogram::{Bin, rank};
 use super::stats::{Count, Proportion};
@@ -37,6 +40,7 @@ struct StudyJson<'a> {
     objectives: Vec<ObjectiveJson<'a>>,
     links: Vec<notices::LinkJson<'a>>,
     stakeholders: Vec<notices::StakeholderJson<'a>>,
+    compare: Vec<whatif::VariantJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -102,6 +106,17 @@ pub(super) fn durations(d: &Durations) -> DurationsJson {
 
 /// `montecarlo.json`.
 pub fn json(model: &Model, inputs: &Inputs, seed: u64, agg: &Aggregate) -> String {
+    json_compared(model, inputs, seed, agg, &[])
+}
+
+/// `montecarlo.json` with the what-if comparison against plan variants.
+pub fn json_compared<'a>(
+    model: &'a Model,
+    inputs: &'a Inputs,
+    seed: u64,
+    agg: &Aggregate,
+    variants: &[VariantReport<'a>],
+) -> String {
     let study = StudyJson {
         schema_version: MONTECARLO_SCHEMA_VERSION,
         scenario: &model.meta.scenario_id,
@@ -145,6 +160,7 @@ pub fn json(model: &Model, inputs: &Inputs, seed: u64, agg: &Aggregate) -> Strin
             .collect(),
         links: notices::links_json(model, agg),
         stakeholders: notices::stakeholders_json(model, agg),
+        compare: whatif::json(model, variants),
     };
     let mut text = serde_json::to_string_pretty(&study).unwrap_or_default();
     text.push('\n');
@@ -196,6 +212,17 @@ pub(super) fn table(out: &mut String, head: &[&str], rows: &[Vec<String>]) {
 
 /// `montecarlo.md`.
 pub fn markdown(model: &Model, seed: u64, agg: &Aggregate, lang: Lang) -> String {
+    markdown_compared(model, seed, agg, &[], lang)
+}
+
+/// `montecarlo.md` with the what-if comparison against plan variants.
+pub fn markdown_compared(
+    model: &Model,
+    seed: u64,
+    agg: &Aggregate,
+    variants: &[VariantReport<'_>],
+    lang: Lang,
+) -> String {
     let say = &lang.catalogue().montecarlo;
     let mut out = format!("# {}\n\n{}\n\n## {}\n\n", title(model, seed, agg, lang), say.method, say.functions_heading);
     let functions: Vec<_> = model.functions.iter().zip(&agg.functions).collect();
@@ -224,6 +251,7 @@ pub fn markdown(model: &Model, seed: u64, agg: &Aggregate, lang: Lang) -> String
         .collect();
     table(&mut out, &[say.function, say.within_rpo, say.data_lost, say.no_copy], &rows);
     drivers::markdown(&mut out, model, agg, lang);
+    whatif::markdown(&mut out, model, variants, lang);
     let _ = write!(out, "## {}\n\n{}\n\n{}\n\n", say.people_heading, declared(agg, lang), call_tree(agg, lang));
     notices::markdown(&mut out, model, agg, lang);
     let _ = write!(out, "## {}\n\n", say.findings_heading);
@@ -270,6 +298,17 @@ fn call_tree(agg: &Aggregate, lang: Lang) -> String {
 
 /// The summary table printed when a study finishes.
 pub fn summary(model: &Model, seed: u64, agg: &Aggregate, lang: Lang) -> String {
+    summary_compared(model, seed, agg, &[], lang)
+}
+
+/// The summary table, with the what-if lines.
+pub fn summary_compared(
+    model: &Model,
+    seed: u64,
+    agg: &Aggregate,
+    variants: &[VariantReport<'_>],
+    lang: Lang,
+) -> String {
     let say = &lang.catalogue().montecarlo;
     let mut out = format!("{}\n", title(model, seed, agg, lang));
     for (f, t) in model.functions.iter().zip(&agg.functions) {
@@ -282,6 +321,7 @@ pub fn summary(model: &Model, seed: u64, agg: &Aggregate, lang: Lang) -> String 
         let _ = writeln!(out, "  {line}");
     }
     drivers::summary(&mut out, model, agg, lang);
+    whatif::summary(&mut out, model, variants, lang);
     let _ = writeln!(out, "  {}", declared(agg, lang));
     let _ = writeln!(out, "  {}", call_tree(agg, lang));
     notices::summary(&mut out, model, agg, lang);
