@@ -361,6 +361,7 @@ rules! {
     mc_tornado_ranks_the_drawn_step,
     mc_critical_path_is_the_declaration,
     mc_what_if_pairs_the_same_replicas,
+    mc_critical_path_is_an_unreachable_runbook,
 }
 
 #[test]
