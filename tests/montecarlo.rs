@@ -173,3 +173,61 @@ fn a_plan_compared_with_itself_differs_in_no_replica_and_threads_do_not_matter()
         }
     }
 }
+
+/// Plays the study of `tests/fixtures/rules/mc-tornado-ranks-the-drawn-step.yaml`
+/// against its plan and the faster variant, and returns the folder written.
+fn small_study(dir: &std::path::Path, threads: &str, lang: &str) {
+    let args = [
+        "--runs",
+        "30",
+        "--seed",
+        "1",
+        "--threads",
+        threads,
+        "--lang",
+        lang,
+        "--compare",
+        "tests/fixtures/rules/plans/study-faster.yaml",
+    ];
+    sandtable()
+        .args(["montecarlo", "tests/fixtures/rules/mc-tornado-ranks-the-drawn-step.yaml", "-q", "--out"])
+        .arg(dir)
+        .args(args)
+        .assert()
+        .success();
+}
+
+#[test]
+fn the_small_study_reads_as_its_snapshots_in_both_languages_and_threads_do_not_matter() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let read = |dir: &str, name: &str| std::fs::read_to_string(tmp.path().join(dir).join(name)).expect(name);
+    small_study(&tmp.path().join("en1"), "1", "en");
+    small_study(&tmp.path().join("en2"), "2", "en");
+    small_study(&tmp.path().join("zh"), "2", "zh");
+    for name in ["montecarlo.json", "montecarlo.md", "montecarlo.html"] {
+        assert_eq!(read("en1", name), read("en2", name), "{name}: 2 threads differ from 1");
+    }
+    insta::assert_snapshot!("montecarlo-small-md", read("en1", "montecarlo.md"));
+    insta::assert_snapshot!("montecarlo-small-md-zh", read("zh", "montecarlo.md"));
+    insta::assert_snapshot!("montecarlo-small-json", read("en1", "montecarlo.json"));
+}
+
+#[test]
+fn the_html_page_is_self_contained_and_marks_rto_and_mtd_in_its_language() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    for lang in ["en", "zh"] {
+        small_study(&tmp.path().join(lang), "1", lang);
+        let page = std::fs::read_to_string(tmp.path().join(lang).join("montecarlo.html")).expect("html");
+        assert!(page.starts_with("<!DOCTYPE html>"), "{lang}");
+        for banned in ["<script", "http://", "https://", "<link", "@import", "url("] {
+            assert!(!page.contains(banned), "{lang}: {banned}");
+        }
+        // One curve per disrupted function, each with its RTO and MTD marked.
+        assert_eq!(page.matches("<svg ").count(), 2, "{lang}");
+        assert!(page.contains(">RTO 2h<") || page.contains(">RTO 2小时<"), "{lang}");
+        assert!(page.contains("class=\"tornado\""), "{lang}");
+        assert!(page.contains("study-faster.yaml"), "{lang}: the what-if table");
+    }
+    let zh = std::fs::read_to_string(tmp.path().join("zh").join("montecarlo.html")).expect("html");
+    assert!(zh.contains("<html lang=\"zh-CN\">") && zh.contains("假设分析"), "the Chinese page");
+}

@@ -121,7 +121,7 @@ enum Verb {
     },
     /// Play a scenario many times with derived seeds, in parallel, and report the odds.
     #[command(
-        after_help = "Examples:\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 10000\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 10000 --seed 7 --threads 2 --format json\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 10000 --compare scenarios/plans/it-operations-im-first.yaml\n\nReplica i is played with seed SplitMix64(S, i); the output is the same byte for byte for any --threads.\nWrites montecarlo.json and montecarlo.md (default out/<scenario id>-montecarlo)."
+        after_help = "Examples:\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 10000\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 10000 --seed 7 --threads 2 --format json\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 10000 --compare scenarios/plans/it-operations-im-first.yaml\n\nReplica i is played with seed SplitMix64(S, i); the output is the same byte for byte for any --threads.\nWrites montecarlo.json, montecarlo.md and montecarlo.html (default out/<scenario id>-montecarlo)."
     )]
     Montecarlo {
         #[command(flatten)]
@@ -141,8 +141,8 @@ enum Verb {
         /// Output directory (default: out/<scenario id>-montecarlo).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
-        /// Files to write, comma-separated: md, json.
-        #[arg(long, value_delimiter = ',', default_values = ["md", "json"], value_parser = ["md", "json"])]
+        /// Files to write, comma-separated: md, html, json.
+        #[arg(long, value_delimiter = ',', default_values = ["md", "html", "json"], value_parser = ["md", "html", "json"])]
         format: Vec<String>,
         /// Language of the report and the summary (default: SANDTABLE_LANG, else the locale).
         #[arg(long, value_parser = choices::lang())]

@@ -23,7 +23,7 @@ pub struct MonteCarloArgs {
     pub threads: Option<usize>,
     /// Output directory.
     pub out: Option<PathBuf>,
-    /// `md` and/or `json`.
+    /// `md`, `html` and/or `json`.
     pub formats: Vec<String>,
     /// Language of the report and summary.
     pub lang: Lang,
@@ -40,7 +40,8 @@ struct Opened {
     answers: Option<crate::project::Answers>,
 }
 
-/// Plays the study, writes `montecarlo.json` and/or `montecarlo.md`, prints the summary.
+/// Plays the study, writes `montecarlo.json`, `montecarlo.md` and/or `montecarlo.html`,
+/// prints the summary.
 pub fn montecarlo(args: &MonteCarloArgs, style: RenderStyle) -> Result<()> {
     let sources = super::DiskSources;
     let project = super::open_from(&sources, &args.target, args.warnings, args.lang, style)?;
@@ -108,6 +109,9 @@ pub fn montecarlo(args: &MonteCarloArgs, style: RenderStyle) -> Result<()> {
     }
     if args.formats.iter().any(|f| f == "md") {
         files.push(("montecarlo.md", montecarlo::markdown_compared(model, seed, &aggregate, &reports, args.lang)));
+    }
+    if args.formats.iter().any(|f| f == "html") {
+        files.push(("montecarlo.html", montecarlo::html(model, seed, &aggregate, &reports, args.lang)));
     }
     let out_dir = crate::project::out_dir(args.out.as_deref(), model, crate::project::Writer::MonteCarlo);
     super::output_set::write_set(&out_dir, &files)?;

@@ -119,8 +119,9 @@ pub struct StudyPhrases {
     /// The HTML page's chart of a function. Arguments: the function's name.
     pub chart_title: fn(&str) -> String,
     pub chart_axis_share: &'static str,
-    pub chart_axis_hours: &'static str,
-    /// Under a chart. Arguments: P(not back at end) with interval.
-    pub chart_not_back: fn(&str) -> String,
+    pub chart_axis_time: &'static str,
+    /// Under a chart. Arguments: P(within RTO), P(within MTD) and P(not back at end),
+    /// each with its interval.
+    pub chart_caption: fn(&str, &str, &str) -> String,
     pub tornado_chart_title: fn(&str) -> String,
 }

@@ -333,7 +333,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         driver_duration, driver_runbook, no_misses, summary_driver, summary_input, tornado_heading, tornado_method, input, correlation, pairs,
         input_step, input_link, input_detection, input_script, no_inputs, whatif_heading, whatif_method, plan, measure,
         this_plan, variant, difference, better_in, worse_in, summary_whatif, chart_title, chart_axis_share,
-        chart_axis_hours, chart_not_back, tornado_chart_title,
+        chart_axis_time, chart_caption, tornado_chart_title,
     });
     #[rustfmt::skip]
     group!(out, "msel", msel, MselHeaders {

@@ -17,7 +17,7 @@ pub use histogram::{Bin, Histogram, bin_of};
 pub use notices::NoticeTally;
 pub use play::{ReplicaFailed, Study, play};
 pub use render::{
-    MONTECARLO_SCHEMA_VERSION, VariantReport, json, json_compared, markdown, markdown_compared, summary,
+    MONTECARLO_SCHEMA_VERSION, VariantReport, html, json, json_compared, markdown, markdown_compared, summary,
     summary_compared,
 };
 pub use stats::{Count, Pairs, Proportion, paired_difference, replica_seed, wilson};

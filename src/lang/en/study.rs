@@ -58,7 +58,9 @@ pub(super) const STUDY: StudyPhrases = StudyPhrases {
     summary_whatif: |plan, function, measure, diff| format!("{plan}: {function} {measure} changes by {diff}"),
     chart_title: |function| format!("{function}: back after the outage"),
     chart_axis_share: "share of replicas back",
-    chart_axis_hours: "hours after the outage",
-    chart_not_back: |share| format!("Not back at the end: {share}"),
+    chart_axis_time: "time after the outage",
+    chart_caption: |rto, mtd, not_back| {
+        format!("P(within RTO) {rto} · P(within MTD) {mtd} · P(not back at end) {not_back}")
+    },
     tornado_chart_title: |function| format!("{function}: correlation with back-after"),
 };

@@ -38,7 +38,7 @@ pub(super) const STUDY: StudyPhrases = StudyPhrases {
     input: "输入",
     correlation: "相关系数 r",
     pairs: "推演次数",
-    input_step: |function, step| format!("{function}“{step}”的用时"),
+    input_step: |function, step| format!("{function}：“{step}”的用时"),
     input_link: |from, to| format!("{from} → {to} 的通知用时"),
     input_detection: "发现中断的用时",
     input_script: |title| format!("脚本注入“{title}”的时间"),
@@ -49,13 +49,15 @@ pub(super) const STUDY: StudyPhrases = StudyPhrases {
     measure: "指标",
     this_plan: "本计划",
     variant: "变体",
-    difference: "差值［95% 区间］",
+    difference: "差值",
     better_in: "变体更好",
     worse_in: "变体更差",
     summary_whatif: |plan, function, measure, diff| format!("{plan}：{function}的{measure}变化 {diff}"),
     chart_title: |function| format!("{function}：中断后的恢复用时"),
     chart_axis_share: "已恢复的推演比例",
-    chart_axis_hours: "中断后的小时数",
-    chart_not_back: |share| format!("演练结束仍未恢复：{share}"),
+    chart_axis_time: "中断后的时间",
+    chart_caption: |rto, mtd, not_back| {
+        format!("RTO 内恢复的概率 {rto}；MTD 内恢复的概率 {mtd}；演练结束仍未恢复的概率 {not_back}")
+    },
     tornado_chart_title: |function| format!("{function}：与恢复用时的相关性"),
 };

@@ -15,9 +15,9 @@ const SHOWN: usize = 8;
 
 #[derive(Serialize)]
 pub(super) struct CriticalJson<'a> {
-    on_path: &'a str,
-    misses: u64,
-    share: f64,
+    pub(super) on_path: &'a str,
+    pub(super) misses: u64,
+    pub(super) share: f64,
 }
 
 #[derive(Serialize)]
@@ -71,7 +71,7 @@ fn role_name<'a>(model: &'a Model, id: &'a str) -> &'a str {
 }
 
 /// A critical-path key in words, with the plan's names.
-fn driver(model: &Model, f: &Function, key: &str, lang: Lang) -> String {
+pub(super) fn driver(model: &Model, f: &Function, key: &str, lang: Lang) -> String {
     let say = &lang.catalogue().study;
     let (kind, id) = key.split_once(':').unwrap_or((key, ""));
     match kind {

@@ -6,10 +6,13 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
+mod cdf;
 mod drivers;
+mod html;
 mod notices;
 mod whatif;
 
+pub use html::html;
 pub use whatif::VariantReport;
 
 use super::histogram::{Bin, rank};
@@ -191,7 +194,7 @@ pub(super) fn quantiles(d: &Durations, lang: Lang) -> String {
     (say.quantiles)(&a, &b, &c, &e)
 }
 
-fn title(model: &Model, seed: u64, agg: &Aggregate, lang: Lang) -> String {
+pub(super) fn title(model: &Model, seed: u64, agg: &Aggregate, lang: Lang) -> String {
     let say = &lang.catalogue().montecarlo;
     (say.title)(&model.meta.scenario_id, &model.meta.title, &agg.runs.to_string(), &seed.to_string())
 }
@@ -210,6 +213,27 @@ pub(super) fn table(out: &mut String, head: &[&str], rows: &[Vec<String>]) {
     out.push('\n');
 }
 
+/// The recovery table: per function, where it was disrupted, the odds and back-after.
+fn recovery_rows(model: &Model, agg: &Aggregate, lang: Lang) -> ([&'static str; 6], Vec<Vec<String>>) {
+    let say = &lang.catalogue().montecarlo;
+    let rows = model
+        .functions
+        .iter()
+        .zip(&agg.functions)
+        .map(|(f, t)| {
+            vec![
+                f.name.clone(),
+                t.not_back.of.to_string(),
+                share(t.within_rto, lang),
+                share(t.within_mtd, lang),
+                quantiles(&t.back_after, lang),
+                share(t.not_back, lang),
+            ]
+        })
+        .collect();
+    ([say.function, say.disrupted, say.within_rto, say.within_mtd, say.back_after, say.not_back], rows)
+}
+
 /// `montecarlo.md`.
 pub fn markdown(model: &Model, seed: u64, agg: &Aggregate, lang: Lang) -> String {
     markdown_compared(model, seed, agg, &[], lang)
@@ -226,20 +250,7 @@ pub fn markdown_compared(
     let say = &lang.catalogue().montecarlo;
     let mut out = format!("# {}\n\n{}\n\n## {}\n\n", title(model, seed, agg, lang), say.method, say.functions_heading);
     let functions: Vec<_> = model.functions.iter().zip(&agg.functions).collect();
-    let rows: Vec<Vec<String>> = functions
-        .iter()
-        .map(|(f, t)| {
-            vec![
-                f.name.clone(),
-                t.not_back.of.to_string(),
-                share(t.within_rto, lang),
-                share(t.within_mtd, lang),
-                quantiles(&t.back_after, lang),
-                share(t.not_back, lang),
-            ]
-        })
-        .collect();
-    let head = [say.function, say.disrupted, say.within_rto, say.within_mtd, say.back_after, say.not_back];
+    let (head, rows) = recovery_rows(model, agg, lang);
     table(&mut out, &head, &rows);
     let _ = write!(out, "## {}\n\n", say.data_heading);
     let rows: Vec<Vec<String>> = functions
@@ -278,7 +289,7 @@ pub fn markdown_compared(
     out
 }
 
-fn declared(agg: &Aggregate, lang: Lang) -> String {
+pub(super) fn declared(agg: &Aggregate, lang: Lang) -> String {
     let say = &lang.catalogue().montecarlo;
     let d = &agg.declaration;
     if d.seen.total() + d.never == 0 {
@@ -287,7 +298,7 @@ fn declared(agg: &Aggregate, lang: Lang) -> String {
     (say.declared)(&share(Count { hits: d.seen.total(), of: d.seen.total() + d.never }, lang), &quantiles(d, lang))
 }
 
-fn call_tree(agg: &Aggregate, lang: Lang) -> String {
+pub(super) fn call_tree(agg: &Aggregate, lang: Lang) -> String {
     let say = &lang.catalogue().montecarlo;
     let d = &agg.call_tree;
     if d.seen.total() + d.never == 0 {

@@ -76,9 +76,9 @@ fn row(name: String, deadline: i64, t: &NoticeTally, lang: Lang) -> Vec<String> 
     ]
 }
 
-/// The section of `montecarlo.md`; nothing when the plan has neither links nor
-/// stakeholders.
-pub(super) fn markdown(out: &mut String, model: &Model, agg: &Aggregate, lang: Lang) {
+/// The tables of links and of stakeholder notices (headings and rows), leaving out a
+/// table with no rows.
+pub(super) fn tables(model: &Model, agg: &Aggregate, lang: Lang) -> Vec<(Vec<&'static str>, Vec<Vec<String>>)> {
     let say = &lang.catalogue().study;
     let links: Vec<Vec<String>> = model.call_tree.as_ref().map_or_else(Vec::new, |tree| {
         let name = |l: &crate::compile::Link| (say.link_name)(&model.roles[l.from].name, &model.roles[l.to].name);
@@ -90,15 +90,26 @@ pub(super) fn markdown(out: &mut String, model: &Model, agg: &Aggregate, lang: L
         .zip(&agg.stakeholders)
         .map(|(s, t)| row(s.name.clone(), s.deadline, t, lang))
         .collect();
-    if links.is_empty() && notices.is_empty() {
-        return;
-    }
-    let _ = write!(out, "## {}\n\n", say.notices_heading);
+    let mut out = Vec::new();
     if !links.is_empty() {
-        table(out, &[say.link, say.deadline, say.clock_started, say.within_deadline, say.delay], &links);
+        out.push((vec![say.link, say.deadline, say.clock_started, say.within_deadline, say.delay], links));
     }
     if !notices.is_empty() {
-        table(out, &[say.stakeholder, say.deadline, say.clock_started, say.within_deadline, say.delay], &notices);
+        out.push((vec![say.stakeholder, say.deadline, say.clock_started, say.within_deadline, say.delay], notices));
+    }
+    out
+}
+
+/// The section of `montecarlo.md`; nothing when the plan has neither links nor
+/// stakeholders.
+pub(super) fn markdown(out: &mut String, model: &Model, agg: &Aggregate, lang: Lang) {
+    let tables = tables(model, agg, lang);
+    if tables.is_empty() {
+        return;
+    }
+    let _ = write!(out, "## {}\n\n", lang.catalogue().study.notices_heading);
+    for (head, rows) in &tables {
+        table(out, head, rows);
     }
 }
 

@@ -98,14 +98,10 @@ fn measure(target: &str, lang: Lang) -> &'static str {
     }
 }
 
-/// The section of `montecarlo.md`; nothing without variants.
-pub(super) fn markdown(out: &mut String, model: &Model, variants: &[VariantReport<'_>], lang: Lang) {
-    if variants.is_empty() {
-        return;
-    }
+/// The what-if table: headings and one row per variant, function and target judged.
+pub(super) fn rows(model: &Model, variants: &[VariantReport<'_>], lang: Lang) -> (Vec<&'static str>, Vec<Vec<String>>) {
     let say = &lang.catalogue().study;
-    let _ = write!(out, "## {}\n\n{}\n\n", say.whatif_heading, say.whatif_method);
-    let head = [
+    let head = vec![
         say.plan,
         lang.catalogue().montecarlo.function,
         say.measure,
@@ -121,7 +117,7 @@ pub(super) fn markdown(out: &mut String, model: &Model, variants: &[VariantRepor
             for (target, p) in TARGETS.iter().zip(pairs) {
                 let Some(d) = difference(*p) else { continue };
                 rows.push(vec![
-                    format!("`{}`", v.plan),
+                    v.plan.to_owned(),
                     f.name.clone(),
                     measure(target, lang).to_owned(),
                     percent(d.this_plan),
@@ -132,6 +128,20 @@ pub(super) fn markdown(out: &mut String, model: &Model, variants: &[VariantRepor
                 ]);
             }
         }
+    }
+    (head, rows)
+}
+
+/// The section of `montecarlo.md`; nothing without variants.
+pub(super) fn markdown(out: &mut String, model: &Model, variants: &[VariantReport<'_>], lang: Lang) {
+    if variants.is_empty() {
+        return;
+    }
+    let say = &lang.catalogue().study;
+    let _ = write!(out, "## {}\n\n{}\n\n", say.whatif_heading, say.whatif_method);
+    let (head, mut rows) = rows(model, variants, lang);
+    for r in &mut rows {
+        r[0] = format!("`{}`", r[0]);
     }
     table(out, &head, &rows);
 }
