@@ -69,8 +69,13 @@ pub fn html(model: &Model, seed: u64, agg: &Aggregate, variants: &[whatif::Varia
             esc(study.whatif_heading),
             esc(study.whatif_method)
         );
+        // One table per variant under its plan's path: a column of paths would take half the page.
         let (head, rows) = whatif::rows(model, variants, lang);
-        table(&mut out, &head, &rows);
+        for v in variants {
+            let mine: Vec<Vec<String>> = rows.iter().filter(|r| r[0] == v.plan).map(|r| r[1..].to_vec()).collect();
+            let _ = writeln!(out, "<h3><code>{}</code></h3>", esc(v.plan));
+            table(&mut out, &head[1..], &mine);
+        }
     }
     let tables = notices::tables(model, agg, lang);
     if !tables.is_empty() {
