@@ -362,6 +362,7 @@ rules! {
     mc_critical_path_is_the_declaration,
     mc_what_if_pairs_the_same_replicas,
     mc_critical_path_is_an_unreachable_runbook,
+    mc_link_delay_runs_to_the_retry,
 }
 
 #[test]
