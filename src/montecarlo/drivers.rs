@@ -13,7 +13,7 @@ use crate::score::holdup::{HoldUp, hold_up};
 
 /// Sums for Pearson's r between an input `x` and back-after `y`, in whole seconds:
 /// exact in `i128` for any realistic study, so merging is exact and order-free.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Moments {
     /// Replicas in which both were measured.
     pub n: u64,
@@ -66,7 +66,7 @@ impl Moments {
 }
 
 /// One function's drivers.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DriverTally {
     /// Per miss, what was on its critical path, keyed `kind:id` (see [`critical_path`]):
     /// how many misses named it.
@@ -159,7 +159,7 @@ pub(super) fn critical_path(o: &OutageResult, rto: i64, declared: Option<i64>, e
 /// start to its role reached), `step:FUNCTION/STEP` (a step's start to finish in the
 /// function's first outage), `script:TITLE` (when an inject a script scheduled was
 /// delivered, after the first disruption: scripts draw their timings from the run's
-/// generator).
+/// generator; digits in the title read `#`).
 fn sampled_inputs(model: &Model, outcome: &Outcome, results: &Results) -> Vec<(String, i64)> {
     let mut out = Vec::new();
     if let (Some(d0), Some(det)) = (results.disruption_at, results.detected_at) {
@@ -184,11 +184,26 @@ fn sampled_inputs(model: &Model, outcome: &Outcome, results: &Results) -> Vec<(S
     // From the first disruption, as back-after is from the outage.
     let d0 = results.disruption_at.unwrap_or(0);
     for i in &outcome.script_injects {
-        out.push((format!("script:{}", i.title), i.at - d0));
+        out.push((format!("script:{}", without_numbers(&i.title)), i.at - d0));
     }
     // One value per key: the first of a title a script scheduled twice.
     let mut keys = std::collections::BTreeSet::new();
     out.retain(|(k, _)| keys.insert(k.clone()));
+    out
+}
+
+/// A scripted inject's title with each run of digits as `#`: a script that writes a
+/// drawn number into a title (`UPS lasted 17 min`) would otherwise make a new input per
+/// replica, and the tally would grow with the study instead of staying flat.
+fn without_numbers(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    for c in title.chars() {
+        if !c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.ends_with('#') {
+            out.push('#');
+        }
+    }
     out
 }
 
@@ -218,6 +233,21 @@ mod tests {
         flat.add(5, 1);
         flat.add(5, 2);
         assert_eq!(flat.correlation(), None);
+    }
+
+    #[test]
+    fn sums_beyond_64_bits_survive_json_exactly() {
+        // A partial aggregate written and read back (sharded studies) must merge exactly.
+        let m = Moments { n: 3, sx: 1, sy: -2, sxx: i128::from(u64::MAX) * 1000, syy: 5, sxy: -7 };
+        let text = serde_json::to_string(&m).unwrap_or_default();
+        assert_eq!(serde_json::from_str::<Moments>(&text).ok(), Some(m), "{text}");
+    }
+
+    #[test]
+    fn drawn_numbers_in_a_title_do_not_make_new_inputs() {
+        assert_eq!(without_numbers("UPS lasted 17 min, 2 left"), "UPS lasted # min, # left");
+        assert_eq!(without_numbers("UPS lasted 9 min, 2 left"), without_numbers("UPS lasted 23 min, 7 left"));
+        assert_eq!(without_numbers("No numbers"), "No numbers");
     }
 
     #[test]

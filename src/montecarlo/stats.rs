@@ -78,7 +78,7 @@ pub fn wilson(hits: u64, n: u64) -> Option<(f64, f64)> {
 
 /// Replicas of one study played against two plans, judged on one target: met under
 /// both, only under this plan, only under the variant, under neither.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Pairs {
     /// Met under both.
     pub both: u64,

@@ -28,7 +28,7 @@ pub const TARGETS: [&str; 3] = ["within_rto", "within_mtd", "within_rpo"];
 
 /// One variant against the study's plan: per function of the study's plan (in its
 /// order), the pairs for each of [`TARGETS`]; a function the variant lacks stays empty.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct VariantTally {
     /// Per function: RTO, MTD, RPO pairs.
     pub functions: Vec<[Pairs; 3]>,
