@@ -52,6 +52,15 @@ pub fn html(model: &Model, seed: u64, agg: &Aggregate, variants: &[whatif::Varia
     let _ = writeln!(out, "<h2>{}</h2>", esc(say.functions_heading));
     let (head, rows) = recovery_rows(model, agg, lang);
     table(&mut out, &head, &rows);
+    // How the per-function drivers and tornadoes below are counted, said once.
+    let _ = writeln!(
+        out,
+        "<p class=\"method\"><b>{}</b><br>{}</p>\n<p class=\"method\"><b>{}</b><br>{}</p>",
+        esc(study.drivers_heading),
+        esc(study.drivers_method),
+        esc(study.tornado_heading),
+        esc(study.tornado_method)
+    );
     for (f, t) in model.functions.iter().zip(&agg.functions) {
         let Some(chart) = cdf::chart(f, &t.back_after, lang) else { continue };
         let _ = write!(out, "<section class=\"function\">\n<h3>{}</h3>\n{chart}\n", esc(&f.name));
@@ -92,13 +101,6 @@ pub fn html(model: &Model, seed: u64, agg: &Aggregate, variants: &[whatif::Varia
         esc(&call_tree(agg, lang))
     );
     findings(&mut out, agg, lang);
-    let _ = write!(
-        out,
-        "<h2>{}</h2>\n<p class=\"method\">{}</p>\n<p class=\"method\">{}</p>\n",
-        esc(study.drivers_heading),
-        esc(study.drivers_method),
-        esc(study.tornado_method)
-    );
     out.push_str("</body>\n</html>\n");
     out
 }
