@@ -65,6 +65,7 @@ fn three_shards_merged_in_shuffled_order_are_byte_identical_to_one_run() {
         assert_eq!(read(&merged.join("montecarlo.json")), read(&whole.join("montecarlo.json")), "{order:?}");
         if lang == "en" {
             assert_eq!(read(&merged.join("montecarlo.md")), read(&whole.join("montecarlo.md")), "{order:?}");
+            assert_eq!(read(&merged.join("montecarlo.html")), read(&whole.join("montecarlo.html")), "{order:?}");
         } else {
             let zh = tmp.path().join("whole-zh");
             sandtable()

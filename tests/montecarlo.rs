@@ -141,3 +141,93 @@ fn the_chinese_report_says_no_value_for_a_function_never_disrupted() {
     assert!(!billing.contains("未发生"), "{billing}");
     assert!(md.contains("## 恢复") && md.contains("## 数据丢失"), "{md}");
 }
+
+#[test]
+fn a_plan_compared_with_itself_differs_in_no_replica_and_threads_do_not_matter() {
+    // Common random numbers: replica i has the same seed under both plans, so the same
+    // plan gives the same outcome in every replica: no discordant pair, a difference of 0,
+    // although P(within RTO) of the core database is far from 0 and 1 (its draws vary).
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let run = |threads: &str| {
+        let args =
+            ["--runs", "200", "--seed", "4", "--threads", threads, "--compare", "scenarios/plans/it-operations.yaml"];
+        study(&tmp.path().join(threads), "scenarios/dc-power-loss.yaml", &args)
+    };
+    let one = run("1");
+    assert_eq!(one, run("2"), "2 threads differ from 1");
+    let json: Value = serde_json::from_str(&one).expect("json");
+    let p = function(&json, "core-db-service")["within_rto"]["p"].as_f64().expect("p");
+    assert!(p > 0.05 && p < 0.95, "{p}");
+    assert!(json["inputs"]["compare scenarios/plans/it-operations.yaml"].as_str().is_some_and(|h| h.len() == 64));
+    let variant = &json["compare"][0];
+    assert_eq!(variant["plan"], "scenarios/plans/it-operations.yaml");
+    let functions = variant["functions"].as_array().expect("functions");
+    assert_eq!(functions.len(), 3);
+    for f in functions {
+        for target in ["within_rto", "within_mtd", "within_rpo"] {
+            let d = &f[target];
+            assert_eq!(d["better_in"], 0, "{} {target}", f["id"]);
+            assert_eq!(d["worse_in"], 0, "{} {target}", f["id"]);
+            assert_eq!(d["difference"], 0.0, "{} {target}", f["id"]);
+            assert_eq!(d["pairs"], 200, "{} {target}", f["id"]);
+        }
+    }
+}
+
+/// Plays the study of `tests/fixtures/rules/mc-tornado-ranks-the-drawn-step.yaml`
+/// against its plan and the faster variant, and returns the folder written.
+fn small_study(dir: &std::path::Path, threads: &str, lang: &str) {
+    let args = [
+        "--runs",
+        "30",
+        "--seed",
+        "1",
+        "--threads",
+        threads,
+        "--lang",
+        lang,
+        "--compare",
+        "tests/fixtures/rules/plans/study-faster.yaml",
+    ];
+    sandtable()
+        .args(["montecarlo", "tests/fixtures/rules/mc-tornado-ranks-the-drawn-step.yaml", "-q", "--out"])
+        .arg(dir)
+        .args(args)
+        .assert()
+        .success();
+}
+
+#[test]
+fn the_small_study_reads_as_its_snapshots_in_both_languages_and_threads_do_not_matter() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let read = |dir: &str, name: &str| std::fs::read_to_string(tmp.path().join(dir).join(name)).expect(name);
+    small_study(&tmp.path().join("en1"), "1", "en");
+    small_study(&tmp.path().join("en2"), "2", "en");
+    small_study(&tmp.path().join("zh"), "2", "zh");
+    for name in ["montecarlo.json", "montecarlo.md", "montecarlo.html"] {
+        assert_eq!(read("en1", name), read("en2", name), "{name}: 2 threads differ from 1");
+    }
+    insta::assert_snapshot!("montecarlo-small-md", read("en1", "montecarlo.md"));
+    insta::assert_snapshot!("montecarlo-small-md-zh", read("zh", "montecarlo.md"));
+    insta::assert_snapshot!("montecarlo-small-json", read("en1", "montecarlo.json"));
+}
+
+#[test]
+fn the_html_page_is_self_contained_and_marks_rto_and_mtd_in_its_language() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    for lang in ["en", "zh"] {
+        small_study(&tmp.path().join(lang), "1", lang);
+        let page = std::fs::read_to_string(tmp.path().join(lang).join("montecarlo.html")).expect("html");
+        assert!(page.starts_with("<!DOCTYPE html>"), "{lang}");
+        for banned in ["<script", "http://", "https://", "<link", "@import", "url("] {
+            assert!(!page.contains(banned), "{lang}: {banned}");
+        }
+        // One curve per disrupted function, each with its RTO and MTD marked.
+        assert_eq!(page.matches("<svg ").count(), 2, "{lang}");
+        assert!(page.contains(">RTO 2h<") || page.contains(">RTO 2小时<"), "{lang}");
+        assert!(page.contains("class=\"tornado\""), "{lang}");
+        assert!(page.contains("study-faster.yaml"), "{lang}: the what-if table");
+    }
+    let zh = std::fs::read_to_string(tmp.path().join("zh").join("montecarlo.html")).expect("html");
+    assert!(zh.contains("<html lang=\"zh-CN\">") && zh.contains("假设分析"), "the Chinese page");
+}

@@ -18,7 +18,9 @@
 //!
 //! - `# rule: TEXT`: the rule in words (at least one per fixture). A failure quotes it.
 //! - `# expect: [DOC:] PATH OP [VALUE]`: a figure the run must produce (at least one).
-//!   - `DOC` is `results` (`results.json`, the default) or `report` (`report.json`).
+//!   - `DOC` is `results` (`results.json`, the default), `report` (`report.json`) or
+//!     `montecarlo` (`montecarlo.json` of `sandtable montecarlo FIXTURE --format json`
+//!     with the arguments of the fixture's `# montecarlo: ARGS` line, `--runs 20` if none).
 //!   - `PATH` walks the JSON; its steps are joined by `.`: `name` is an object's field,
 //!     `[N]` the N-th item of an array (from 0), `[field=text]` the first item whose
 //!     `field` reads `text` (a string as written, a number or boolean as JSON writes it).
@@ -52,6 +54,7 @@ fn root() -> PathBuf {
 enum Doc {
     Results,
     Report,
+    MonteCarlo,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -77,12 +80,14 @@ struct Expect {
 struct Annotations {
     rules: Vec<String>,
     expects: Vec<Expect>,
+    /// Arguments of `sandtable montecarlo` after the fixture and before `--out`.
+    montecarlo: Vec<String>,
 }
 
 fn parse_expect(line: usize, text: &str) -> Result<Expect, String> {
     let mut rest = text.trim();
     let mut doc = Doc::Results;
-    for (prefix, d) in [("results:", Doc::Results), ("report:", Doc::Report)] {
+    for (prefix, d) in [("results:", Doc::Results), ("report:", Doc::Report), ("montecarlo:", Doc::MonteCarlo)] {
         if let Some(r) = rest.strip_prefix(prefix).filter(|r| r.starts_with(char::is_whitespace)) {
             doc = d;
             rest = r.trim_start();
@@ -111,6 +116,8 @@ fn annotations(name: &str, text: &str) -> Annotations {
         let line = line.trim_start();
         if let Some(rule) = line.strip_prefix("# rule:") {
             a.rules.push(rule.trim().to_owned());
+        } else if let Some(args) = line.strip_prefix("# montecarlo:") {
+            a.montecarlo = args.split_whitespace().map(str::to_owned).collect();
         } else if let Some(expect) = line.strip_prefix("# expect:") {
             a.expects.push(parse_expect(n + 1, expect).unwrap_or_else(|e| panic!("{name}:{}: {e}", n + 1)));
         }
@@ -188,8 +195,12 @@ fn walk<'a>(root: &'a Value, path: &str) -> Result<&'a Value, String> {
 }
 
 /// Checks one expectation; `Err` holds what was found instead.
-fn check_one(e: &Expect, results: &Value, report: &Value) -> Result<(), String> {
-    let doc = if e.doc == Doc::Report { report } else { results };
+fn check_one(e: &Expect, results: &Value, report: &Value, montecarlo: &Value) -> Result<(), String> {
+    let doc = match e.doc {
+        Doc::Results => results,
+        Doc::Report => report,
+        Doc::MonteCarlo => montecarlo,
+    };
     let found = walk(doc, &e.path);
     match (&e.op, found) {
         (Op::Absent, Err(_)) | (Op::Absent, Ok(Value::Null)) => Ok(()),
@@ -245,11 +256,16 @@ fn check(name: &str) {
     );
     let results = read_json(&tmp.path().join("results.json"));
     let report = read_json(&tmp.path().join("report.json"));
+    let montecarlo = if a.expects.iter().any(|e| e.doc == Doc::MonteCarlo) {
+        study(&rel, &a.montecarlo, &tmp.path().join("montecarlo"))
+    } else {
+        Value::Null
+    };
     let failures: Vec<String> = a
         .expects
         .iter()
         .filter_map(|e| {
-            check_one(e, &results, &report)
+            check_one(e, &results, &report, &montecarlo)
                 .err()
                 .map(|actual| format!("  {rel}:{}: expect: {}\n      actual: {actual}", e.line, e.text))
         })
@@ -262,6 +278,29 @@ fn check(name: &str) {
         a.rules.join("\n  rule: "),
         failures.join("\n")
     );
+}
+
+/// `montecarlo.json` of the fixture played as a study.
+fn study(rel: &str, args: &[String], out: &Path) -> Value {
+    let default = ["--runs".to_owned(), "20".to_owned()];
+    let args = if args.is_empty() { &default[..] } else { args };
+    let out_cmd = Command::cargo_bin("sandtable")
+        .expect("binary builds")
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .args(["montecarlo", rel, "-q", "--format", "json"])
+        .args(args)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .expect("runs");
+    assert!(
+        out_cmd.status.success(),
+        "{rel}: `sandtable montecarlo` failed ({}):\n{}",
+        out_cmd.status,
+        String::from_utf8_lossy(&out_cmd.stderr)
+    );
+    read_json(&out.join("montecarlo.json"))
 }
 
 macro_rules! rules {
@@ -318,6 +357,13 @@ rules! {
     notice_root_cause_is_the_unreached_caller,
     declared_by_a_default_is_one_item,
     late_declaration_not_the_cause_when_steps_overran,
+    mc_notices_within_and_never,
+    mc_critical_path_names_the_hold,
+    mc_tornado_ranks_the_drawn_step,
+    mc_critical_path_is_the_declaration,
+    mc_what_if_pairs_the_same_replicas,
+    mc_critical_path_is_an_unreachable_runbook,
+    mc_link_delay_runs_to_the_retry,
 }
 
 #[test]
@@ -357,7 +403,9 @@ fn the_annotation_language_reads_as_documented() {
     assert!(walk(&doc, "functions[id=y]").is_err());
     assert!(walk(&doc, "functions[1]").is_err());
     let absent = parse_expect(1, "functions[id=x].outages[0].lost absent").expect("parses");
-    assert_eq!(check_one(&absent, &doc, &doc), Ok(()));
+    assert_eq!(check_one(&absent, &doc, &doc, &doc), Ok(()));
     let wrong = parse_expect(1, "functions[id=x].outages[0].back_after = 4500").expect("parses");
-    assert_eq!(check_one(&wrong, &doc, &doc), Err("3900".to_owned()));
+    assert_eq!(check_one(&wrong, &doc, &doc, &doc), Err("3900".to_owned()));
+    let e = parse_expect(1, "montecarlo: links[to=ops].within_deadline.p = 1").expect("parses");
+    assert_eq!(e.doc, Doc::MonteCarlo);
 }

@@ -56,21 +56,24 @@ pub fn merge(args: &MergeArgs) -> Result<()> {
     let first = &parts[0].0;
     let project = open_kept(&whole, first, args.lang)?;
     let model = &project.model;
-    let shaped = whole.aggregate.functions.len() == model.functions.len()
-        && whole.aggregate.ratings.len() == model.objectives.len();
+    let fresh = montecarlo::Aggregate::new(model);
+    let shaped = whole.aggregate.functions.len() == fresh.functions.len()
+        && whole.aggregate.ratings.len() == fresh.ratings.len()
+        && whole.aggregate.links.len() == fresh.links.len()
+        && whole.aggregate.stakeholders.len() == fresh.stakeholders.len();
     if !shaped {
         return Err(Error::Failed((say.corrupt)(first, "its tally does not fit the plan and scenario it keeps")));
     }
     let planned = whole.runs;
-    let files = super::montecarlo::study_files(
-        &args.formats,
-        args.lang,
+    let study = super::montecarlo::StudyOut {
         model,
-        &whole.inputs,
-        whole.seed,
+        inputs: &whole.inputs,
+        seed: whole.seed,
         planned,
-        &whole.aggregate,
-    );
+        aggregate: &whole.aggregate,
+        variants: &[],
+    };
+    let files = super::montecarlo::study_files(&args.formats, args.lang, &study);
     let out_dir = crate::project::out_dir(args.out.as_deref(), model, crate::project::Writer::MonteCarlo);
     super::output_set::write_set(&out_dir, &files)?;
     let summary = montecarlo::summary(model, whole.seed, planned, &whole.aggregate, args.lang);

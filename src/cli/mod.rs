@@ -122,7 +122,7 @@ enum Verb {
     },
     /// Play a scenario many times with derived seeds, in parallel, and report the odds.
     #[command(
-        after_help = "Examples:\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 10000\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 10000 --seed 7 --threads 2 --format json\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 100000 --shard \"$JOB_COMPLETION_INDEX/8\" --out out/shard-$JOB_COMPLETION_INDEX\n  sandtable merge out/shard-*\n\nReplica i is played with seed SplitMix64(S, i); the output is the same byte for byte for any --threads.\nWrites montecarlo.json and montecarlo.md (default out/<scenario id>-montecarlo); with --shard, montecarlo.partial.json only.\n\nExit status: 0 when written; 1 when the input is at fault or a replica fails; 2 on a usage error;\n130 when stopped by Ctrl-C (what was played is written, marked partial; a second Ctrl-C quits at once)."
+        after_help = "Examples:\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 10000\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 10000 --seed 7 --threads 2 --format json\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 10000 --compare examples/history/2024/plan.yaml\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 100000 --shard \"$JOB_COMPLETION_INDEX/8\" --out out/shard-$JOB_COMPLETION_INDEX\n  sandtable merge out/shard-*\n\nReplica i is played with seed SplitMix64(S, i); the output is the same byte for byte for any --threads.\nWrites montecarlo.json, montecarlo.md and montecarlo.html (default out/<scenario id>-montecarlo); with --shard, montecarlo.partial.json only.\n\nExit status: 0 when written; 1 when the input is at fault or a replica fails; 2 on a usage error;\n130 when stopped by Ctrl-C (what was played is written, marked partial; a second Ctrl-C quits at once)."
     )]
     Montecarlo {
         #[command(flatten)]
@@ -139,11 +139,14 @@ enum Verb {
         /// Play only replicas i with i mod N = K (K counts from 0, as $JOB_COMPLETION_INDEX and $SLURM_ARRAY_TASK_ID do) and write montecarlo.partial.json for `sandtable merge`.
         #[arg(long, value_name = "K/N")]
         shard: Option<String>,
+        /// Also play the same replica seeds against each of these plans and report the differences.
+        #[arg(long, value_name = "PLAN", num_args = 1..)]
+        compare: Vec<PathBuf>,
         /// Output directory (default: out/<scenario id>-montecarlo).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
-        /// Files to write, comma-separated: md, json.
-        #[arg(long, value_delimiter = ',', default_values = ["md", "json"], value_parser = ["md", "json"])]
+        /// Files to write, comma-separated: md, html, json.
+        #[arg(long, value_delimiter = ',', default_values = ["md", "html", "json"], value_parser = ["md", "html", "json"])]
         format: Vec<String>,
         /// Language of the report and the summary (default: SANDTABLE_LANG, else the locale).
         #[arg(long, value_parser = choices::lang())]
@@ -154,7 +157,7 @@ enum Verb {
     },
     /// Combine the partial aggregates of a sharded montecarlo study into the files one run of every replica writes.
     #[command(
-        after_help = "Examples:\n  sandtable merge out/shard-0 out/shard-1 out/shard-2\n  sandtable merge out/shards/ --out out/study --format md,json --lang zh\n\nFolders are searched for montecarlo.partial.json; files are read as given. The shards must come from the same\ninputs (SHA-256), seed, --runs and N, each exactly once and played to the end; their order does not matter.\nWrites montecarlo.json and montecarlo.md (default out/<scenario id>-montecarlo), byte for byte what\n`sandtable montecarlo` writes when it plays every replica itself.\n\nExit status: 0 when written; 1 when a file cannot be read (corrupt, or from a newer sandtable) or the shards do\nnot make one whole study (the file, shard or setting is named); 2 on a usage error."
+        after_help = "Examples:\n  sandtable merge out/shard-0 out/shard-1 out/shard-2\n  sandtable merge out/shards/ --out out/study --format md,json --lang zh\n\nFolders are searched for montecarlo.partial.json; files are read as given. The shards must come from the same\ninputs (SHA-256), seed, --runs and N, each exactly once and played to the end; their order does not matter.\nWrites montecarlo.json, montecarlo.md and montecarlo.html (default out/<scenario id>-montecarlo), byte for byte what\n`sandtable montecarlo` writes when it plays every replica itself.\n\nExit status: 0 when written; 1 when a file cannot be read (corrupt, or from a newer sandtable) or the shards do\nnot make one whole study (the file, shard or setting is named); 2 on a usage error."
     )]
     Merge {
         /// Partial aggregates: folders (searched for montecarlo.partial.json) or the files.
@@ -163,8 +166,8 @@ enum Verb {
         /// Output directory (default: out/<scenario id>-montecarlo).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
-        /// Files to write, comma-separated: md, json.
-        #[arg(long, value_delimiter = ',', default_values = ["md", "json"], value_parser = ["md", "json"])]
+        /// Files to write, comma-separated: md, html, json.
+        #[arg(long, value_delimiter = ',', default_values = ["md", "html", "json"], value_parser = ["md", "html", "json"])]
         format: Vec<String>,
         /// Language of the report and the summary (default: SANDTABLE_LANG, else the locale).
         #[arg(long, value_parser = choices::lang())]
@@ -297,7 +300,7 @@ pub fn main() -> ExitCode {
                 play::play(&play::PlayArgs { target, journal, pace, resume, out, lang, warnings })
             })
         }
-        Verb::Montecarlo { target, runs, decisions, threads, shard, out, format, lang, quiet } => {
+        Verb::Montecarlo { target, runs, decisions, threads, shard, compare, out, format, lang, quiet } => {
             settings::language_from_env(lang).and_then(|lang| {
                 let warnings = Warnings::chosen(quiet, Warnings::All);
                 let threads = threads.map(usize::from);
@@ -311,6 +314,7 @@ pub fn main() -> ExitCode {
                     formats: format,
                     lang,
                     warnings,
+                    compare,
                 };
                 montecarlo::montecarlo(&args, style)
             })

@@ -9,7 +9,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use crate::diag::RenderStyle;
 use crate::error::{Error, Result};
 use crate::montecarlo::{
-    self, Aggregate, KeptInput, PARTIAL_FILE, PARTIAL_SCHEMA_VERSION, Partial, Shard, ShardError, Study,
+    self, Aggregate, Compared, KeptInput, PARTIAL_FILE, PARTIAL_SCHEMA_VERSION, Partial, Shard, ShardError, Study,
+    Variant, VariantReport,
 };
 use crate::project::Project;
 use crate::score::Lang;
@@ -29,36 +30,52 @@ pub struct MonteCarloArgs {
     pub shard: Option<String>,
     /// Output directory.
     pub out: Option<PathBuf>,
-    /// `md` and/or `json`.
+    /// `md`, `html` and/or `json`.
     pub formats: Vec<String>,
     /// Language of the report and summary.
     pub lang: Lang,
     /// How warnings are shown.
     pub warnings: super::settings::Warnings,
+    /// Plan variants to play the same replicas against.
+    pub compare: Vec<PathBuf>,
 }
 
-/// Plays the study (or one shard of it), writes `montecarlo.json` and/or `montecarlo.md`
+/// A plan variant opened: the scenario compiled against it, and the answers prepared for it.
+struct Opened {
+    plan: String,
+    project: crate::project::Project,
+    answers: Option<crate::project::Answers>,
+}
+
+/// Plays the study (or one shard of it), writes `montecarlo.json`, `.md` and/or `.html`
 /// and prints the summary, or, for a shard, writes `montecarlo.partial.json`. Stopped by
 /// Ctrl-C, it writes what was counted, marked partial, and returns [`Error::Interrupted`].
 pub fn montecarlo(args: &MonteCarloArgs, style: RenderStyle) -> Result<()> {
     let shard = args.shard.as_deref().map(|text| shard_of(text, args.lang)).transpose()?;
-    // First, so that a Ctrl-C while the project opens stops the study before it starts
-    // (and still writes its empty, partial aggregate) instead of killing the process.
-    let stop = stop_on_ctrl_c();
+    if shard.is_some() && !args.compare.is_empty() {
+        return Err(Error::Usage(args.lang.catalogue().shards.compare_not_sharded.to_owned()));
+    }
     let sources = super::DiskSources;
     let project = super::open_from(&sources, &args.target, args.warnings, args.lang, style)?;
     let model = &project.model;
     let mut inputs = project.inputs.clone();
-    let answers = match args.decisions.as_deref() {
+    let decisions = match args.decisions.as_deref() {
         Some(path) => {
             let file = crate::project::Sources::read(&sources, path)?;
             inputs.add("decisions", file.text());
-            let answers = project.answers(&file, args.target.seed)?;
+            Some(file)
+        }
+        None => None,
+    };
+    let answers = match &decisions {
+        Some(file) => {
+            let answers = project.answers(file, args.target.seed)?;
             eprint!("{}", crate::diag::render(&answers.warnings, style));
             Some(answers)
         }
         None => None,
     };
+    let variants = open_variants(args, &mut inputs, decisions.as_ref(), style)?;
     let journal = answers.as_ref().and_then(|a| a.journal.as_ref());
     let seed = crate::project::seed(args.target.seed, journal, model);
     let study = Study {
@@ -76,10 +93,26 @@ pub fn montecarlo(args: &MonteCarloArgs, style: RenderStyle) -> Result<()> {
         .map_err(|e| Error::Failed(e.to_string()))?;
     let portion = shard.unwrap_or(Shard::WHOLE);
     let planned = portion.replicas(args.runs);
+    let stop = stop_on_ctrl_c();
     let bar = progress(planned);
-    let played = pool.install(|| montecarlo::play_part(&study, portion, stop, &|| bar.inc(1)));
+    let arms: Vec<Variant<'_>> = variants
+        .iter()
+        .map(|v| Variant {
+            model: &v.project.model,
+            scripts: &v.project.scripts,
+            answers: v.answers.as_ref().map(|a| &a.prepared),
+        })
+        .collect();
+    let played = pool.install(|| {
+        if arms.is_empty() {
+            montecarlo::play_part(&study, portion, stop, &|| bar.inc(1))
+                .map(|base| Compared { base, variants: Vec::new() })
+        } else {
+            montecarlo::play_compare(&study, &arms, stop, &|| bar.inc(1))
+        }
+    });
     bar.finish_and_clear();
-    let aggregate = played.map_err(|failed| {
+    let Compared { base: aggregate, variants: tallies } = played.map_err(|failed| {
         let say = &args.lang.catalogue().montecarlo;
         eprintln!("{}", (say.replica_failed)(&failed.index.to_string(), &failed.seed.to_string()));
         Error::from(failed.diagnostic)
@@ -93,8 +126,11 @@ pub fn montecarlo(args: &MonteCarloArgs, style: RenderStyle) -> Result<()> {
             (vec![(PARTIAL_FILE, partial.to_json())], (say.shard_played)(&shard.to_string(), &played, &of, &runs))
         }
         None => {
-            let summary = montecarlo::summary(model, seed, planned, &aggregate, args.lang);
-            (study_files(&args.formats, args.lang, model, &inputs, seed, planned, &aggregate), summary)
+            let reports: Vec<VariantReport<'_>> =
+                variants.iter().zip(&tallies).map(|(v, tally)| VariantReport { plan: &v.plan, tally }).collect();
+            let summary = montecarlo::summary_compared(model, seed, planned, &aggregate, &reports, args.lang);
+            let study = StudyOut { model, inputs: &inputs, seed, planned, aggregate: &aggregate, variants: &reports };
+            (study_files(&args.formats, args.lang, &study), summary)
         }
     };
     super::output_set::write_set(&out_dir, &files)?;
@@ -110,22 +146,31 @@ pub fn montecarlo(args: &MonteCarloArgs, style: RenderStyle) -> Result<()> {
     Ok(())
 }
 
+/// What a whole study's files are written from.
+pub(super) struct StudyOut<'a> {
+    pub model: &'a crate::compile::Model,
+    pub inputs: &'a crate::inputs::Inputs,
+    pub seed: u64,
+    /// How many replicas it was to play.
+    pub planned: u64,
+    pub aggregate: &'a Aggregate,
+    /// The what-if comparison against plan variants (none for a merged study).
+    pub variants: &'a [VariantReport<'a>],
+}
+
 /// The files of a whole study in the formats asked for; `merge` writes the same.
-pub(super) fn study_files(
-    formats: &[String],
-    lang: Lang,
-    model: &crate::compile::Model,
-    inputs: &crate::inputs::Inputs,
-    seed: u64,
-    planned: u64,
-    aggregate: &Aggregate,
-) -> Vec<(&'static str, String)> {
+pub(super) fn study_files(formats: &[String], lang: Lang, s: &StudyOut<'_>) -> Vec<(&'static str, String)> {
     let mut files = Vec::new();
     if formats.iter().any(|f| f == "json") {
-        files.push(("montecarlo.json", montecarlo::json(model, inputs, seed, planned, aggregate)));
+        let json = montecarlo::json_compared(s.model, s.inputs, s.seed, s.planned, s.aggregate, s.variants);
+        files.push(("montecarlo.json", json));
     }
     if formats.iter().any(|f| f == "md") {
-        files.push(("montecarlo.md", montecarlo::markdown(model, seed, planned, aggregate, lang)));
+        let md = montecarlo::markdown_compared(s.model, s.seed, s.planned, s.aggregate, s.variants, lang);
+        files.push(("montecarlo.md", md));
+    }
+    if formats.iter().any(|f| f == "html") {
+        files.push(("montecarlo.html", montecarlo::html(s.model, s.seed, s.planned, s.aggregate, s.variants, lang)));
     }
     files
 }
@@ -187,6 +232,31 @@ fn stop_on_ctrl_c() -> &'static AtomicBool {
         }
     });
     &STOP
+}
+
+/// Opens the scenario against each plan of `--compare`, with the decisions file's
+/// answers prepared for each; each plan's text joins the inputs as `compare PATH`.
+fn open_variants(
+    args: &MonteCarloArgs,
+    inputs: &mut crate::inputs::Inputs,
+    decisions: Option<&std::sync::Arc<crate::diag::SourceFile>>,
+    style: RenderStyle,
+) -> Result<Vec<Opened>> {
+    let mut out = Vec::new();
+    for plan in &args.compare {
+        let target = super::ScenarioArgs { plan: Some(plan.clone()), ..args.target.clone() };
+        let project = super::open_from(&super::DiskSources, &target, args.warnings, args.lang, style)?;
+        let name = plan.display().to_string();
+        if let Some(file) = project.files.iter().find(|f| f.role == "plan") {
+            inputs.add(format!("compare {name}"), file.file.text());
+        }
+        let answers = match decisions {
+            Some(file) => Some(project.answers(file, args.target.seed)?),
+            None => None,
+        };
+        out.push(Opened { plan: name, project, answers });
+    }
+    Ok(out)
 }
 
 /// A progress bar on stderr (replicas done, rate, time left), hidden unless stderr is a

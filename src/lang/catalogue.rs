@@ -17,7 +17,7 @@ pub use super::findings::*;
 pub use super::interface::{
     CliPhrases, CommandWords, EvidencePhrases, MselHeaders, PlayPhrases, SummaryPhrases, TypedTimePhrases,
 };
-pub use super::montecarlo::MonteCarloPhrases;
+pub use super::montecarlo::{MonteCarloPhrases, StudyPhrases};
 pub use super::shards::ShardPhrases;
 
 /// Every phrase of one language, grouped by where it appears.
@@ -58,6 +58,8 @@ pub struct Catalogue {
     pub montecarlo: MonteCarloPhrases,
     /// `--shard`, partial aggregates, `merge`, a study stopped by Ctrl-C.
     pub shards: ShardPhrases,
+    /// `montecarlo`'s notices, drivers, what-if and HTML page.
+    pub study: StudyPhrases,
     /// What `compare` and `diff` write.
     pub compare: ComparePhrases,
 }

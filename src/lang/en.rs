@@ -7,6 +7,7 @@
 mod findings;
 mod interface;
 mod shards;
+mod study;
 
 use super::catalogue::*;
 
@@ -276,6 +277,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         },
     },
     shards: shards::SHARDS,
+    study: study::STUDY,
     compare: ComparePhrases {
         title: "Comparison of exercises",
         exercises: "Exercises",

@@ -37,4 +37,6 @@ pub struct ShardPhrases {
     /// The kept scenario, plan and scripts do not have the SHA-256 recorded. Arguments:
     /// the file, the roles that differ.
     pub kept_files_changed: fn(&str, &str) -> String,
+    /// `--shard` given with `--compare`.
+    pub compare_not_sharded: &'static str,
 }

@@ -6,7 +6,7 @@ use super::catalogue::*;
 /// Entries whose translation is meant to read exactly like the English: symbols and
 /// acronyms that reports use as they are in every language.
 const SAME_AS_ENGLISH: &[&str] =
-    &["labels.no_value", "labels.chart_rto", "labels.chart_mtd", "summary.rto", "summary.rpo"];
+    &["labels.no_value", "labels.chart_rto", "labels.chart_mtd", "summary.rto", "summary.rpo", "study.link_name"];
 
 /// Entries that may be empty: Chinese writes a duration's parts with nothing between them.
 const MAY_BE_EMPTY: &[&str] = &["durations.separator", "compare.sentence_gap"];
@@ -151,6 +151,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         evidence,
         montecarlo,
         shards,
+        study,
         compare,
     } = c;
     let mut out = Vec::new();
@@ -328,7 +329,17 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     #[rustfmt::skip]
     group!(out, "shards", shards, ShardPhrases {
         partial, not_k_over_n, no_shards, index_too_large, shard_played, interrupted, nothing_to_merge, corrupt,
-        newer, mismatch, incomplete, duplicate, missing, kept_files_changed,
+        newer, mismatch, incomplete, duplicate, missing, kept_files_changed, compare_not_sharded,
+    });
+    #[rustfmt::skip]
+    group!(out, "study", study, StudyPhrases {
+        notices_heading, link, stakeholder, deadline, clock_started, within_deadline, delay, link_name, summary_notice,
+        drivers_heading, drivers_method, misses, driver, share_of_misses, driver_step, driver_system, driver_channel,
+        driver_role, driver_more_urgent, driver_handover, driver_busy, driver_declaration, driver_dependency,
+        driver_duration, driver_runbook, no_misses, summary_driver, summary_input, tornado_heading, tornado_method, input, correlation, pairs,
+        input_step, input_link, input_detection, input_script, no_inputs, whatif_heading, whatif_method, plan, measure,
+        this_plan, variant, difference, better_in, worse_in, summary_whatif, chart_title, chart_axis_share,
+        chart_axis_time, chart_caption, tornado_chart_title,
     });
     #[rustfmt::skip]
     group!(out, "msel", msel, MselHeaders {

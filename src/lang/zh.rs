@@ -7,6 +7,7 @@
 mod findings;
 mod interface;
 mod shards;
+mod study;
 
 use super::catalogue::*;
 
@@ -255,6 +256,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
         },
     },
     shards: shards::SHARDS,
+    study: study::STUDY,
     compare: ComparePhrases {
         title: "演练对比",
         exercises: "参与对比的演练",

@@ -133,12 +133,35 @@ fn counts_within(agg: &Aggregate) -> Result<(), String> {
     });
     let ratings_ok =
         agg.ratings.iter().all(|r| r.iter().try_fold(0u64, |sum, &n| sum.checked_add(n)).is_some_and(|n| n <= runs));
+    let notices_ok =
+        agg.links.iter().chain(&agg.stakeholders).all(|t| count_ok(t.within_deadline) && durations_ok(&t.delay));
+    let drivers_ok = agg.functions.iter().all(|f| {
+        f.drivers.critical.values().all(|&n| n <= runs) && f.drivers.inputs.values().all(|m| moments_ok(m, runs))
+    });
     let ok = functions_ok
         && ratings_ok
+        && notices_ok
+        && drivers_ok
         && durations_ok(&agg.declaration)
         && durations_ok(&agg.call_tree)
         && agg.findings.values().all(|&n| n <= runs);
     if ok { Ok(()) } else { Err(format!("some count exceeds the {runs} replicas it counts")) }
+}
+
+/// Seconds a sampled input or back-after can be: 2^40 s is 34,000 years. Sums of up to
+/// `runs` such values, and of their squares and products, then fit an `i128` however
+/// many shards are merged, so a hand-edited file cannot make a sum overflow.
+const MAX_SECONDS: i128 = 1 << 40;
+
+fn moments_ok(m: &super::Moments, runs: u64) -> bool {
+    let n = i128::from(m.n);
+    let (one, two) = (n.saturating_mul(MAX_SECONDS), n.saturating_mul(MAX_SECONDS).saturating_mul(MAX_SECONDS));
+    m.n <= runs
+        && m.sx.checked_abs().is_some_and(|v| v <= one)
+        && m.sy.checked_abs().is_some_and(|v| v <= one)
+        && (0..=two).contains(&m.sxx)
+        && (0..=two).contains(&m.syy)
+        && m.sxy.checked_abs().is_some_and(|v| v <= two)
 }
 
 #[cfg(test)]

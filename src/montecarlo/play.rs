@@ -14,6 +14,7 @@ use super::tally::Aggregate;
 use crate::compile::Model;
 use crate::diag::Diagnostic;
 use crate::engine::{Defaults, Engine, Prepared};
+use crate::outcome::Outcome;
 use crate::results::Results;
 use crate::score::Lang;
 use crate::script::ScriptHost;
@@ -87,9 +88,18 @@ pub fn play_part(study: &Study<'_>, shard: Shard, stop: &AtomicBool, done: &(dyn
 }
 
 fn merge(a: Tally, b: Tally) -> Tally {
+    merge_with(a, b, Aggregate::merge)
+}
+
+/// Merges two workers' tallies, or keeps the failure with the lowest index.
+pub(super) fn merge_with<T>(
+    a: Result<T, Box<ReplicaFailed>>,
+    b: Result<T, Box<ReplicaFailed>>,
+    add: impl Fn(&mut T, &T),
+) -> Result<T, Box<ReplicaFailed>> {
     match (a, b) {
         (Ok(mut a), Ok(b)) => {
-            a.merge(&b);
+            add(&mut a, &b);
             Ok(a)
         }
         (Err(a), Err(b)) => Err(if a.index <= b.index { a } else { b }),
@@ -104,15 +114,28 @@ fn replica(
     index: u64,
     into: &mut Aggregate,
 ) -> Result<(), Box<ReplicaFailed>> {
-    let seed = replica_seed(study.seed, index);
-    let failed = |diagnostic| Box::new(ReplicaFailed { index, seed, diagnostic });
-    engine.start(seed).map_err(failed)?;
-    let outcome = match study.answers {
-        Some(answers) => engine.finish(study.end, &mut answers.clone()),
-        None => engine.finish(study.end, &mut Defaults),
-    }
-    .map_err(failed)?;
-    let results = Results::new(study.model, &outcome);
+    let (outcome, results) = one(study.model, study.answers, study.end, engine, study.seed, index)?;
     into.observe(study.model, &outcome, &results, study.lang);
     Ok(())
+}
+
+/// Plays replica `index` of a study seeded `seed` on `engine` (built for `model`).
+pub(super) fn one(
+    model: &Model,
+    answers: Option<&Prepared>,
+    end: Option<i64>,
+    engine: &mut Engine<'_>,
+    seed: u64,
+    index: u64,
+) -> Result<(Outcome, Results), Box<ReplicaFailed>> {
+    let seed = replica_seed(seed, index);
+    let failed = |diagnostic| Box::new(ReplicaFailed { index, seed, diagnostic });
+    engine.start(seed).map_err(failed)?;
+    let outcome = match answers {
+        Some(answers) => engine.finish(end, &mut answers.clone()),
+        None => engine.finish(end, &mut Defaults),
+    }
+    .map_err(failed)?;
+    let results = Results::new(model, &outcome);
+    Ok((outcome, results))
 }

@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::drivers::{self, DriverTally};
 use super::histogram::Histogram;
+use super::notices::{self, NoticeTally};
 use super::stats::Count;
 use crate::compile::Model;
 use crate::outcome::Outcome;
@@ -24,14 +26,14 @@ pub struct Durations {
 }
 
 impl Durations {
-    fn add(&mut self, value: Option<i64>) {
+    pub(super) fn add(&mut self, value: Option<i64>) {
         match value {
             Some(v) => self.seen.add(v),
             None => self.never += 1,
         }
     }
 
-    fn merge(&mut self, other: &Durations) {
+    pub(super) fn merge(&mut self, other: &Durations) {
         self.seen.merge(&other.seen);
         self.never += other.never;
     }
@@ -52,6 +54,9 @@ pub struct FunctionTally {
     pub back_after: Durations,
     /// Seconds of data lost (`never`: no copy could be restored).
     pub data_lost: Durations,
+    /// What was on the critical path of its misses, and each sampled input's sums with
+    /// back-after.
+    pub drivers: DriverTally,
 }
 
 /// Everything a study counts; the same for any order and split of its replicas.
@@ -65,6 +70,10 @@ pub struct Aggregate {
     pub declaration: Durations,
     /// Seconds from the first disruption until every call-tree role was reached.
     pub call_tree: Durations,
+    /// Per call-tree link, in the plan's order: from its caller starting to its role reached.
+    pub links: Vec<NoticeTally>,
+    /// Per stakeholder, in the plan's order: from the first disruption to the notice.
+    pub stakeholders: Vec<NoticeTally>,
     /// Replicas in which each finding id occurred.
     pub findings: BTreeMap<String, u64>,
     /// Per objective, in the scenario's order: replicas rated P, S, M, U, not rated.
@@ -77,6 +86,8 @@ impl Aggregate {
         Aggregate {
             functions: vec![FunctionTally::default(); model.functions.len()],
             ratings: vec![[0; 5]; model.objectives.len()],
+            links: vec![NoticeTally::default(); model.call_tree.as_ref().map_or(0, |t| t.links.len())],
+            stakeholders: vec![NoticeTally::default(); model.stakeholders.len()],
             ..Aggregate::default()
         }
     }
@@ -103,6 +114,9 @@ impl Aggregate {
         if let Some(after) = call_tree_completion(model, outcome, results) {
             self.call_tree.add(after);
         }
+        drivers::observe(&mut self.functions, model, outcome, results);
+        notices::observe_links(&mut self.links, outcome, results);
+        notices::observe_stakeholders(&mut self.stakeholders, model, outcome, results);
         let (findings, objectives) = crate::score::findings_and_ratings(model, outcome, results, lang);
         for f in findings {
             *self.findings.entry(f.id).or_insert(0) += 1;
@@ -130,9 +144,16 @@ impl Aggregate {
             a.not_back.merge(b.not_back);
             a.back_after.merge(&b.back_after);
             a.data_lost.merge(&b.data_lost);
+            a.drivers.merge(&b.drivers);
         }
         self.declaration.merge(&other.declaration);
         self.call_tree.merge(&other.call_tree);
+        for (a, b) in self.links.iter_mut().zip(&other.links) {
+            a.merge(b);
+        }
+        for (a, b) in self.stakeholders.iter_mut().zip(&other.stakeholders) {
+            a.merge(b);
+        }
         for (id, n) in &other.findings {
             *self.findings.entry(id.clone()).or_insert(0) += n;
         }

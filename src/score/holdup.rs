@@ -8,7 +8,7 @@ use crate::ids::{DecisionId, RoleId};
 use crate::results::{FunctionResult, OutageResult, Results, StepWaitResult};
 
 /// What held a function's recovery up longest, as the log shows it.
-pub(super) enum HoldUp<'a> {
+pub(crate) enum HoldUp<'a> {
     /// Steps could start only once the disaster was declared, this long after the outage.
     Declaration,
     /// A step was ready from `ready` and had not started when the exercise ended,
@@ -27,7 +27,7 @@ pub(super) enum HoldUp<'a> {
 /// only when it alone made the difference: from it to the function's return (or the
 /// end) fits in the RTO; otherwise the steps would have missed it anyway, and the next
 /// hold-up is the one to name.
-pub(super) fn hold_up(o: &OutageResult, rto: i64, declared: Option<i64>, end: i64) -> HoldUp<'_> {
+pub(crate) fn hold_up(o: &OutageResult, rto: i64, declared: Option<i64>, end: i64) -> HoldUp<'_> {
     let mut worst = HoldUp::None;
     let mut longest = 0;
     for s in &o.steps {

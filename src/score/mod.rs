@@ -6,7 +6,7 @@ mod card;
 mod decisions;
 mod detect;
 mod finding;
-mod holdup;
+pub(crate) mod holdup;
 mod improvement;
 mod order;
 mod rating;

@@ -49,4 +49,5 @@ pub const SHARDS: ShardPhrases = ShardPhrases {
             "{file}: the files it keeps no longer have the SHA-256 it records ({roles}); it was edited after it was written"
         )
     },
+    compare_not_sharded: "--shard cannot be combined with --compare: a what-if study is played on one machine (its pairs are not kept in partial aggregates yet)",
 };

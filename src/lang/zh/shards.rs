@@ -41,4 +41,5 @@ pub const SHARDS: ShardPhrases = ShardPhrases {
     kept_files_changed: |file, roles| {
         format!("{file}：其中保存的文件与记录的 SHA-256 不再一致（{roles}）；该文件写出后被修改过")
     },
+    compare_not_sharded: "--shard 不能与 --compare 同时使用：假设分析只能在一台机器上运行（部分汇总结果尚不保存配对数据）",
 };

@@ -6,6 +6,15 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
+mod cdf;
+mod drivers;
+mod html;
+mod notices;
+mod whatif;
+
+pub use html::html;
+pub use whatif::VariantReport;
+
 use super::histogram::{Bin, rank};
 use super::stats::{Count, Proportion};
 use super::tally::{Aggregate, Durations};
@@ -34,6 +43,9 @@ struct StudyJson<'a> {
     call_tree_complete: DurationsJson,
     findings: Vec<FindingJson<'a>>,
     objectives: Vec<ObjectiveJson<'a>>,
+    links: Vec<notices::LinkJson<'a>>,
+    stakeholders: Vec<notices::StakeholderJson<'a>>,
+    compare: Vec<whatif::VariantJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -49,11 +61,14 @@ struct FunctionJson<'a> {
     not_back: Option<Proportion>,
     back_after: DurationsJson,
     data_lost: DurationsJson,
+    misses: u64,
+    critical_path: Vec<drivers::CriticalJson<'a>>,
+    tornado: Vec<drivers::InputJson<'a>>,
 }
 
 /// Percentiles are `null` where they fall on replicas in which the moment never came.
 #[derive(Serialize)]
-struct DurationsJson {
+pub(super) struct DurationsJson {
     measured: u64,
     never: u64,
     p5: Option<i64>,
@@ -89,7 +104,7 @@ fn percentiles(d: &Durations) -> [Option<i64>; 4] {
     PERCENTILES.map(|q| if n == 0 { None } else { d.seen.at_rank(rank(q, n)) })
 }
 
-fn durations(d: &Durations) -> DurationsJson {
+pub(super) fn durations(d: &Durations) -> DurationsJson {
     let [p5, p50, p90, p99] = percentiles(d);
     DurationsJson { measured: d.seen.total(), never: d.never, p5, p50, p90, p99, bins: d.seen.bins() }
 }
@@ -97,6 +112,18 @@ fn durations(d: &Durations) -> DurationsJson {
 /// `montecarlo.json`; `planned` is how many replicas the study was to play (`complete`
 /// says whether the aggregate counts them all).
 pub fn json(model: &Model, inputs: &Inputs, seed: u64, planned: u64, agg: &Aggregate) -> String {
+    json_compared(model, inputs, seed, planned, agg, &[])
+}
+
+/// `montecarlo.json` with the what-if comparison against plan variants.
+pub fn json_compared<'a>(
+    model: &'a Model,
+    inputs: &'a Inputs,
+    seed: u64,
+    planned: u64,
+    agg: &Aggregate,
+    variants: &[VariantReport<'a>],
+) -> String {
     let study = StudyJson {
         schema_version: MONTECARLO_SCHEMA_VERSION,
         scenario: &model.meta.scenario_id,
@@ -122,6 +149,9 @@ pub fn json(model: &Model, inputs: &Inputs, seed: u64, planned: u64, agg: &Aggre
                 not_back: t.not_back.proportion(),
                 back_after: durations(&t.back_after),
                 data_lost: durations(&t.data_lost),
+                misses: drivers::misses(t),
+                critical_path: drivers::critical_json(t),
+                tornado: drivers::tornado(t),
             })
             .collect(),
         declaration: durations(&agg.declaration),
@@ -137,18 +167,21 @@ pub fn json(model: &Model, inputs: &Inputs, seed: u64, planned: u64, agg: &Aggre
             .zip(&agg.ratings)
             .map(|(o, c)| ObjectiveJson { id: &o.id, p: c[0], s: c[1], m: c[2], u: c[3], not_rated: c[4] })
             .collect(),
+        links: notices::links_json(model, agg),
+        stakeholders: notices::stakeholders_json(model, agg),
+        compare: whatif::json(model, variants),
     };
     let mut text = serde_json::to_string_pretty(&study).unwrap_or_default();
     text.push('\n');
     text
 }
 
-fn percent(p: f64) -> String {
+pub(super) fn percent(p: f64) -> String {
     format!("{:.1}%", p * 100.0)
 }
 
 /// A proportion with its interval, or the no-value mark.
-fn share(count: Count, lang: Lang) -> String {
+pub(super) fn share(count: Count, lang: Lang) -> String {
     let say = &lang.catalogue().montecarlo;
     count.proportion().map_or_else(
         || lang.catalogue().labels.no_value.to_owned(),
@@ -158,7 +191,7 @@ fn share(count: Count, lang: Lang) -> String {
 
 /// The four percentiles in words; the no-value mark when nothing was judged (a function
 /// never disrupted), which is not the same as "never".
-fn quantiles(d: &Durations, lang: Lang) -> String {
+pub(super) fn quantiles(d: &Durations, lang: Lang) -> String {
     let say = &lang.catalogue().montecarlo;
     if d.seen.total() + d.never == 0 {
         return lang.catalogue().labels.no_value.to_owned();
@@ -167,7 +200,7 @@ fn quantiles(d: &Durations, lang: Lang) -> String {
     (say.quantiles)(&a, &b, &c, &e)
 }
 
-fn title(model: &Model, seed: u64, agg: &Aggregate, lang: Lang) -> String {
+pub(super) fn title(model: &Model, seed: u64, agg: &Aggregate, lang: Lang) -> String {
     let say = &lang.catalogue().montecarlo;
     (say.title)(&model.meta.scenario_id, &model.meta.title, &agg.runs.to_string(), &seed.to_string())
 }
@@ -177,7 +210,7 @@ fn row(cells: &[String]) -> String {
     format!("| {} |\n", cells.join(" | "))
 }
 
-fn table(out: &mut String, head: &[&str], rows: &[Vec<String>]) {
+pub(super) fn table(out: &mut String, head: &[&str], rows: &[Vec<String>]) {
     out.push_str(&row(&head.iter().map(|h| (*h).to_owned()).collect::<Vec<_>>()));
     out.push_str(&row(&vec!["---".to_owned(); head.len()]));
     for r in rows {
@@ -187,21 +220,17 @@ fn table(out: &mut String, head: &[&str], rows: &[Vec<String>]) {
 }
 
 /// Said under the title when the study stopped before playing every replica.
-fn partial_note(agg: &Aggregate, planned: u64, lang: Lang) -> Option<String> {
+pub(super) fn partial_note(agg: &Aggregate, planned: u64, lang: Lang) -> Option<String> {
     (agg.runs != planned).then(|| (lang.catalogue().shards.partial)(&agg.runs.to_string(), &planned.to_string()))
 }
 
-/// `montecarlo.md`; `planned` as for [`json`].
-pub fn markdown(model: &Model, seed: u64, planned: u64, agg: &Aggregate, lang: Lang) -> String {
+/// The recovery table: per function, where it was disrupted, the odds and back-after.
+fn recovery_rows(model: &Model, agg: &Aggregate, lang: Lang) -> ([&'static str; 6], Vec<Vec<String>>) {
     let say = &lang.catalogue().montecarlo;
-    let mut out = format!("# {}\n\n", title(model, seed, agg, lang));
-    if let Some(note) = partial_note(agg, planned, lang) {
-        let _ = write!(out, "**{note}**\n\n");
-    }
-    let _ = write!(out, "{}\n\n## {}\n\n", say.method, say.functions_heading);
-    let functions: Vec<_> = model.functions.iter().zip(&agg.functions).collect();
-    let rows: Vec<Vec<String>> = functions
+    let rows = model
+        .functions
         .iter()
+        .zip(&agg.functions)
         .map(|(f, t)| {
             vec![
                 f.name.clone(),
@@ -213,7 +242,31 @@ pub fn markdown(model: &Model, seed: u64, planned: u64, agg: &Aggregate, lang: L
             ]
         })
         .collect();
-    let head = [say.function, say.disrupted, say.within_rto, say.within_mtd, say.back_after, say.not_back];
+    ([say.function, say.disrupted, say.within_rto, say.within_mtd, say.back_after, say.not_back], rows)
+}
+
+/// `montecarlo.md`; `planned` as for [`json`].
+pub fn markdown(model: &Model, seed: u64, planned: u64, agg: &Aggregate, lang: Lang) -> String {
+    markdown_compared(model, seed, planned, agg, &[], lang)
+}
+
+/// `montecarlo.md` with the what-if comparison against plan variants.
+pub fn markdown_compared(
+    model: &Model,
+    seed: u64,
+    planned: u64,
+    agg: &Aggregate,
+    variants: &[VariantReport<'_>],
+    lang: Lang,
+) -> String {
+    let say = &lang.catalogue().montecarlo;
+    let mut out = format!("# {}\n\n", title(model, seed, agg, lang));
+    if let Some(note) = partial_note(agg, planned, lang) {
+        let _ = write!(out, "**{note}**\n\n");
+    }
+    let _ = write!(out, "{}\n\n## {}\n\n", say.method, say.functions_heading);
+    let functions: Vec<_> = model.functions.iter().zip(&agg.functions).collect();
+    let (head, rows) = recovery_rows(model, agg, lang);
     table(&mut out, &head, &rows);
     let _ = write!(out, "## {}\n\n", say.data_heading);
     let rows: Vec<Vec<String>> = functions
@@ -224,7 +277,10 @@ pub fn markdown(model: &Model, seed: u64, planned: u64, agg: &Aggregate, lang: L
         })
         .collect();
     table(&mut out, &[say.function, say.within_rpo, say.data_lost, say.no_copy], &rows);
+    drivers::markdown(&mut out, model, agg, lang);
+    whatif::markdown(&mut out, model, variants, lang);
     let _ = write!(out, "## {}\n\n{}\n\n{}\n\n", say.people_heading, declared(agg, lang), call_tree(agg, lang));
+    notices::markdown(&mut out, model, agg, lang);
     let _ = write!(out, "## {}\n\n", say.findings_heading);
     if agg.findings.is_empty() {
         let _ = write!(out, "{}\n\n", say.no_findings);
@@ -249,7 +305,7 @@ pub fn markdown(model: &Model, seed: u64, planned: u64, agg: &Aggregate, lang: L
     out
 }
 
-fn declared(agg: &Aggregate, lang: Lang) -> String {
+pub(super) fn declared(agg: &Aggregate, lang: Lang) -> String {
     let say = &lang.catalogue().montecarlo;
     let d = &agg.declaration;
     if d.seen.total() + d.never == 0 {
@@ -258,7 +314,7 @@ fn declared(agg: &Aggregate, lang: Lang) -> String {
     (say.declared)(&share(Count { hits: d.seen.total(), of: d.seen.total() + d.never }, lang), &quantiles(d, lang))
 }
 
-fn call_tree(agg: &Aggregate, lang: Lang) -> String {
+pub(super) fn call_tree(agg: &Aggregate, lang: Lang) -> String {
     let say = &lang.catalogue().montecarlo;
     let d = &agg.call_tree;
     if d.seen.total() + d.never == 0 {
@@ -269,6 +325,18 @@ fn call_tree(agg: &Aggregate, lang: Lang) -> String {
 
 /// The summary table printed when a study finishes; `planned` as for [`json`].
 pub fn summary(model: &Model, seed: u64, planned: u64, agg: &Aggregate, lang: Lang) -> String {
+    summary_compared(model, seed, planned, agg, &[], lang)
+}
+
+/// The summary table, with the what-if lines.
+pub fn summary_compared(
+    model: &Model,
+    seed: u64,
+    planned: u64,
+    agg: &Aggregate,
+    variants: &[VariantReport<'_>],
+    lang: Lang,
+) -> String {
     let say = &lang.catalogue().montecarlo;
     let mut out = format!("{}\n", title(model, seed, agg, lang));
     if let Some(note) = partial_note(agg, planned, lang) {
@@ -283,7 +351,10 @@ pub fn summary(model: &Model, seed: u64, planned: u64, agg: &Aggregate, lang: La
         );
         let _ = writeln!(out, "  {line}");
     }
+    drivers::summary(&mut out, model, agg, lang);
+    whatif::summary(&mut out, model, variants, lang);
     let _ = writeln!(out, "  {}", declared(agg, lang));
     let _ = writeln!(out, "  {}", call_tree(agg, lang));
+    notices::summary(&mut out, model, agg, lang);
     out
 }
