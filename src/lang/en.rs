@@ -6,6 +6,7 @@
 
 mod findings;
 mod interface;
+mod programme;
 
 use super::catalogue::*;
 
@@ -351,4 +352,5 @@ pub static CATALOGUE: Catalogue = Catalogue {
         new: "New",
         none: "—",
     },
+    programme: programme::PROGRAMME,
 };

@@ -6,6 +6,7 @@
 
 mod findings;
 mod interface;
+mod programme;
 
 use super::catalogue::*;
 
@@ -326,4 +327,5 @@ pub static CATALOGUE: Catalogue = Catalogue {
         new: "新值",
         none: "无",
     },
+    programme: programme::PROGRAMME,
 };
