@@ -94,7 +94,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 /// `input` itself when it is a file, else every `report.json` under it (not inside a
 /// record's `inputs/`), in name order.
-fn find_reports(input: &Path, depth: usize, found: &mut Vec<PathBuf>) -> Result<()> {
+pub(super) fn find_reports(input: &Path, depth: usize, found: &mut Vec<PathBuf>) -> Result<()> {
     let meta = std::fs::metadata(input).map_err(|source| Error::Read { path: input.to_owned(), source })?;
     if meta.is_file() {
         found.push(input.to_owned());
@@ -117,7 +117,7 @@ fn find_reports(input: &Path, depth: usize, found: &mut Vec<PathBuf>) -> Result<
     Ok(())
 }
 
-fn read_exercise(path: &Path) -> Result<Exercise> {
+pub(super) fn read_exercise(path: &Path) -> Result<Exercise> {
     let file = read_source(path)?;
     let report = parse(file.text()).map_err(|e| match e {
         ReadError::UnknownVersion(v) => Error::Failed(format!(

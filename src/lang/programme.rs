@@ -53,8 +53,8 @@ pub struct ProgrammePhrases {
     pub options: &'static str,
     pub deadline: &'static str,
     pub default: &'static str,
-    /// Argument: the inject's event number.
-    pub after_inject: fn(&str) -> String,
+    /// Arguments: the inject's event number, its wall-clock time.
+    pub after_inject: fn(&str, &str) -> String,
     pub posed_by_script: &'static str,
     pub observe: &'static str,
     /// Arguments: the function's name, when it goes down, its RTO, when the RTO runs out.

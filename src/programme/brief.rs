@@ -185,7 +185,10 @@ fn decisions(b: &mut Vec<Block>, start: DateTime, s: &Scenario, say: &ProgrammeP
         .map(|d| {
             let when = match (&d.at, &d.after_inject) {
                 (Some(at), _) => wall_clock(start, at.value.0, lang),
-                (None, Some(ev)) => (say.after_inject)(&ev.value.0),
+                (None, Some(ev)) => {
+                    let at = s.injects.iter().find(|i| i.event.value == ev.value).map_or(0, |i| i.at.value.0);
+                    (say.after_inject)(&ev.value.0, &wall_clock(start, at, lang))
+                }
                 (None, None) => say.posed_by_script.to_owned(),
             };
             let options: Vec<String> = d.options.iter().map(|o| format!("{}: {}", o.id.value, o.label)).collect();

@@ -46,7 +46,7 @@ pub const PROGRAMME: ProgrammePhrases = ProgrammePhrases {
     options: "Options",
     deadline: "Answer within",
     default: "Default",
-    after_inject: |event| format!("when inject {event} is delivered"),
+    after_inject: |event, when| format!("{when}, when inject {event} is delivered"),
     posed_by_script: "posed by a script",
     observe: "What to observe",
     observe_function: |name, down, rto, by| {
@@ -101,7 +101,7 @@ pub const PROGRAMME: ProgrammePhrases = ProgrammePhrases {
     no_scenario_suits: "no scenario of the library suits this kind",
     seed_drawn: |seed| format!("Seed drawn from the operating system: {seed} (pass --seed {seed} to repeat this pick)."),
     picked: |kind, from, to| {
-        format!("Picked a {kind} exercise between {from} and {to}; the choice is in the sealed brief.")
+        format!("Picked an exercise ({kind}) between {from} and {to}; what and when is in the sealed brief.")
     },
     error_empty_library: |dir| format!("the library {dir} holds no scenario"),
     error_bad_range: "--from must be on or before --to, and the range at most three years",

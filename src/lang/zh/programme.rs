@@ -46,7 +46,7 @@ pub const PROGRAMME: ProgrammePhrases = ProgrammePhrases {
     options: "选项",
     deadline: "答复时限",
     default: "默认选项",
-    after_inject: |event| format!("注入事件 {event} 下达时"),
+    after_inject: |event, when| format!("{when}（注入事件 {event} 下达时）"),
     posed_by_script: "由脚本提出",
     observe: "观察要点",
     observe_function: |name, down, rto, by| format!("{name}于 {down} 中断；按 RTO {rto}，须在 {by} 前恢复。"),
