@@ -56,7 +56,11 @@ pub fn load(dir: &Path, plan_path: &Path, lang: Lang) -> Result<(Library, Vec<Ch
     for path in scenario_files(dir)? {
         let mut seen = vec![plan_identity.clone()];
         let c = project::check_scenario_file(&DiskSources, &path, Some(plan_path), &mut seen);
-        let Some(doc) = c.scenario.as_ref().map(|d| d.doc.clone()) else { continue };
+        let Some(doc) = c.scenario.as_ref().map(|d| d.doc.clone()) else {
+            // It does not read at all: `validate --library` shows why; nothing can pick it.
+            checked.push(Checked { path, names_plan: true, diagnostics: c.diagnostics });
+            continue;
+        };
         let base = path.parent().unwrap_or(Path::new("."));
         let names_plan = DiskSources.identity(&base.join(&doc.plan.value)) == plan_identity;
         let errors: Vec<&Diagnostic> = c.diagnostics.iter().filter(|d| d.is_error()).collect();
