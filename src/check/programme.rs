@@ -51,10 +51,21 @@ pub(super) fn check(
     out: &mut Vec<Diagnostic>,
 ) {
     let file = &scenario.file;
-    if let Some(risks) = risks {
-        for r in &programme.risks {
-            risks.resolve(file, r, out);
-        }
+    // A plan without a register (an older copy, another year's) says nothing about risks,
+    // so naming them is no fault; against a register, an unknown one is likely a typo, but
+    // it changes nothing in a run, so it is a warning.
+    for r in programme.risks.iter().filter(|_| risks.is_some_and(|n| !n.is_empty())) {
+        let Some(names) = risks.filter(|n| !n.contains(&r.value)) else { continue };
+        let help = names.suggest(&r.value).map_or_else(
+            || "name a risk of the plan's `risks:` register".to_owned(),
+            |best| format!("did you mean `{best}`?"),
+        );
+        out.push(
+            Diagnostic::warning("scenario::unknown-risk", format!("the plan's register has no risk `{}`", r.value))
+                .at(file, r.loc)
+                .with_label("not in the plan's `risks:`")
+                .with_help(help),
+        );
     }
     Names::collect("variant", file, programme.variants.iter().map(|v| &v.id), out);
     let Some(w) = &programme.window else { return };

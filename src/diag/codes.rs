@@ -86,6 +86,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("scenario::plan-missing", "the plan a scenario names cannot be read"),
     ("scenario::script-extension", "warning: a script's file name does not end in .rhai"),
     ("scenario::script-missing", "a script the scenario lists cannot be read"),
+    ("scenario::unknown-risk", "warning: a scenario's `programme.risks` names a risk the plan's register does not have"),
     ("scenario::zero-duration", "the exercise lasts no time"),
     ("scenario::zero-unavailability", "warning: a person is made unavailable for no time"),
     (

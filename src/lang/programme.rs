@@ -6,6 +6,8 @@
 pub struct ProgrammePhrases {
     /// Monday to Sunday, short.
     pub weekdays: [&'static str; 7],
+    /// A wall-clock moment. Arguments: the date (YYYY-MM-DD), the weekday, the time (HH:MM).
+    pub moment: fn(&str, &str, &str) -> String,
     pub kind_tabletop: &'static str,
     pub kind_live: &'static str,
     pub kind_unannounced: &'static str,

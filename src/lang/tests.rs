@@ -355,7 +355,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     });
     #[rustfmt::skip]
     group!(out, "programme", programme, ProgrammePhrases {
-        weekdays, kind_tabletop, kind_live, kind_unannounced, any_kind, brief_title, sealed, the_draw, item, value,
+        weekdays, moment, kind_tabletop, kind_live, kind_unannounced, any_kind, brief_title, sealed, the_draw, item, value,
         organisation, scenario, exercise_kind, starts, ends, course_seed, pick_seed, date_range, commands, overview,
         duration, scope, objectives, variants, variants_intro, msel, event, wall_clock, scenario_time, inject, from_to,
         method, expected_action, scripted, decisions, no_decisions, decision, when, role, prompt, options, deadline,

@@ -39,12 +39,13 @@ pub fn course(model: &Model, outcome: &Outcome) -> Course {
     Course { scripted, outages }
 }
 
-/// A scenario second as wall-clock time from the start: `2027-03-18 (Thu) 10:42`.
+/// A scenario second as wall-clock time from the start: `2027-03-18 (Thu) 10:42`,
+/// `2027-03-18（周四）10:42`.
 pub fn wall_clock(start: DateTime, at: i64, lang: Lang) -> String {
     let say = &lang.catalogue().programme;
     let t = start.checked_add(Span::new().seconds(at)).unwrap_or(start);
     let day = say.weekdays[usize::from(t.weekday().to_monday_zero_offset().unsigned_abs()) % 7];
-    format!("{} ({day}) {:02}:{:02}", t.date(), t.hour(), t.minute())
+    (say.moment)(&t.date().to_string(), day, &format!("{:02}:{:02}", t.hour(), t.minute()))
 }
 
 /// The name of an exercise kind in `lang`.

@@ -4,6 +4,7 @@ use crate::lang::programme::ProgrammePhrases;
 
 pub const PROGRAMME: ProgrammePhrases = ProgrammePhrases {
     weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    moment: |date, day, time| format!("{date} ({day}) {time}"),
     kind_tabletop: "tabletop",
     kind_live: "live",
     kind_unannounced: "unannounced",

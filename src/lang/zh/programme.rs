@@ -4,6 +4,7 @@ use crate::lang::programme::ProgrammePhrases;
 
 pub const PROGRAMME: ProgrammePhrases = ProgrammePhrases {
     weekdays: ["周一", "周二", "周三", "周四", "周五", "周六", "周日"],
+    moment: |date, day, time| format!("{date}（{day}）{time}"),
     kind_tabletop: "桌面推演",
     kind_live: "实战演练",
     kind_unannounced: "不通知演练",
