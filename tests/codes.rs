@@ -35,7 +35,16 @@ const JOURNALS: (&str, &str) = ("tests/fixtures/journals", "scenarios/dc-power-l
 const INVOCATIONS: &[(&[&str], i32)] = &[
     // library::risk-not-exercised and library::function-not-disrupted: the fixture library
     // has no scenario for ransomware and none that disrupts billing.
-    (&["validate", "--library", "tests/fixtures/programme/library", "--plan", "tests/fixtures/programme/library/plan.yaml"], 0),
+    (
+        &[
+            "validate",
+            "--library",
+            "tests/fixtures/programme/library",
+            "--plan",
+            "tests/fixtures/programme/library/plan.yaml",
+        ],
+        0,
+    ),
     // input::read: a directory where a file is expected.
     (&["validate", "tests/fixtures/invalid"], 1),
     // decisions::unknown-option: answers naming an option the decision does not have.

@@ -139,7 +139,19 @@ fn an_empty_library_and_a_window_without_time_are_refused() {
     let stderr = String::from_utf8_lossy(&weekend.get_output().stderr).into_owned();
     assert!(stderr.contains("weekend-only.yaml: not a candidate: its window allows no start"), "{stderr}");
     let backwards = sandtable()
-        .args(["pick", "--library", LIBRARY, "--plan", PLAN, "--from", "2027-03-05", "--to", "2027-03-01", "--out", &out])
+        .args([
+            "pick",
+            "--library",
+            LIBRARY,
+            "--plan",
+            PLAN,
+            "--from",
+            "2027-03-05",
+            "--to",
+            "2027-03-01",
+            "--out",
+            &out,
+        ])
         .assert()
         .code(2);
     assert!(String::from_utf8_lossy(&backwards.get_output().stderr).contains("--from must be on or before --to"));
@@ -190,7 +202,11 @@ fn two_risk_library(a: (u8, u8), b: (u8, u8)) -> Library {
             "format_version: 1\nid: {id}\ntitle: {id}\ntype: tabletop\nduration: 1h\nplan: plan.yaml\nprogramme: {{ risks: [{risk}] }}\n"
         );
         let doc = sandtable::load::scenario(&Arc::new(SourceFile::new(id, text))).expect("scenario loads").doc;
-        LibraryScenario { path: format!("{id}.yaml"), doc, standing: Standing::Playable { disrupts: Default::default() } }
+        LibraryScenario {
+            path: format!("{id}.yaml"),
+            doc,
+            standing: Standing::Playable { disrupts: Default::default() },
+        }
     };
     Library { plan, scenarios: vec![scenario("a", "ra"), scenario("b", "rb")] }
 }

@@ -47,7 +47,10 @@ fn gaps_of_the_fixture_library() {
 fn the_history_says_when_each_was_last_exercised() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let record = tmp.path().join("history/one");
-    sandtable().args(["run", &format!("{LIBRARY}/db-down.yaml"), "--out", &record.to_string_lossy(), "-q"]).assert().success();
+    sandtable()
+        .args(["run", &format!("{LIBRARY}/db-down.yaml"), "--out", &record.to_string_lossy(), "-q"])
+        .assert()
+        .success();
     let history = tmp.path().join("history");
     let md = programme(&tmp.path().join("out"), &["--history", &history.to_string_lossy()]);
     // db-down is a tabletop exercise without a date; it disrupted core.
@@ -62,7 +65,11 @@ fn the_history_says_when_each_was_last_exercised() {
 fn validate_library_warns_of_the_gaps_at_the_plan() {
     let out = sandtable().args(["validate", "--library", LIBRARY, "--plan", PLAN]).assert().success();
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    assert!(stderr.contains("plan.yaml:69:11: warning") && stderr.contains("risk `ransomware` (likelihood 3 × impact 5 = 15)"), "{stderr}");
+    assert!(
+        stderr.contains("plan.yaml:69:11: warning")
+            && stderr.contains("risk `ransomware` (likelihood 3 × impact 5 = 15)"),
+        "{stderr}"
+    );
     assert!(stderr.contains("plan.yaml:41:9: warning") && stderr.contains("critical function `billing`"), "{stderr}");
     assert!(!stderr.contains("`db-loss`") && !stderr.contains("`site-fire`") && !stderr.contains("`core`"), "{stderr}");
 }

@@ -5,8 +5,8 @@ use super::Names;
 use super::plan::PlanCheck;
 use crate::diag::Diagnostic;
 use crate::format::programme::{ScenarioProgramme, minute_of_day};
-use crate::load::Document;
 use crate::format::scenario::Scenario;
+use crate::load::Document;
 
 impl PlanCheck<'_> {
     /// Likelihood and impact on the 1–5 scale, threatened functions that exist.

@@ -340,8 +340,8 @@ pub fn main() -> ExitCode {
         }),
         Verb::Pick { library, plan, history, seed, from, to, kind, out, lang } => settings::language_from_env(lang)
             .and_then(|lang| pick::pick(&pick::PickArgs { library, plan, history, seed, from, to, kind, out, lang })),
-        Verb::Programme { library, plan, history, from, out, format, lang } => {
-            settings::language_from_env(lang).and_then(|lang| {
+        Verb::Programme { library, plan, history, from, out, format, lang } => settings::language_from_env(lang)
+            .and_then(|lang| {
                 programme::programme(&programme::ProgrammeArgs {
                     library,
                     plan,
@@ -351,8 +351,7 @@ pub fn main() -> ExitCode {
                     formats: format,
                     lang,
                 })
-            })
-        }
+            }),
         Verb::Run { target, decisions, out, format, lang, template, quiet } => settings::language_from_env(lang)
             .and_then(|lang| {
                 let warnings = Warnings::chosen(quiet, Warnings::All);

@@ -90,7 +90,8 @@ pub fn pick(args: &PickArgs) -> Result<()> {
                 .filter_map(|s| {
                     let w = crate::programme::weights::weigh(&lib, &history, args.kind);
                     let c = w.into_iter().find(|c| c.scenario == s.id())?;
-                    let reason = c.excluded.as_ref().map_or_else(|| say.excluded_no_time.to_owned(), |e| exclusion(e, say));
+                    let reason =
+                        c.excluded.as_ref().map_or_else(|| say.excluded_no_time.to_owned(), |e| exclusion(e, say));
                     Some(format!("  {}: {reason}", s.path))
                 })
                 .collect();

@@ -103,7 +103,11 @@ pub fn library(dir: &Path, plan: &Path, warnings: Warnings, lang: Lang, style: R
             if errors > 0 {
                 failed.push(c.path.display().to_string());
             }
-            if c.diagnostics.is_empty() { say.ok.to_owned() } else { (say.counts)(errors, c.diagnostics.len() - errors) }
+            if c.diagnostics.is_empty() {
+                say.ok.to_owned()
+            } else {
+                (say.counts)(errors, c.diagnostics.len() - errors)
+            }
         };
         let _ = writeln!(stdout, "{}: {status}", c.path.display());
     }

@@ -40,7 +40,10 @@ pub const CODES: &[(&str, &str)] = &[
     ),
     ("journal::unreadable", "a line of a session journal is not a journal entry"),
     ("library::function-not-disrupted", "warning: no scenario of the library disrupts a critical function of the plan"),
-    ("library::risk-not-exercised", "warning: a high risk of the register (likelihood × impact at least 12) is exercised by no scenario of the library"),
+    (
+        "library::risk-not-exercised",
+        "warning: a high risk of the register (likelihood × impact at least 12) is exercised by no scenario of the library",
+    ),
     ("plan::alternate-is-self", "a supplier is named as its own alternate"),
     ("plan::backup-on-site", "warning: a system's backups are kept at the site it runs at"),
     ("plan::backup-repeats", "a role names the same person twice (the primary again as a backup, or a backup twice)"),
@@ -73,7 +76,10 @@ pub const CODES: &[(&str, &str)] = &[
     ("report::template", "a report template does not parse or render"),
     ("scenario::bad-date", "the exercise date is not a YYYY-MM-DD date"),
     ("scenario::bad-pace", "the live-play `pace` is not a positive number"),
-    ("scenario::bad-window", "a scenario's `programme.window` has a time that does not read, closes before it opens, or no day"),
+    (
+        "scenario::bad-window",
+        "a scenario's `programme.window` has a time that does not read, closes before it opens, or no day",
+    ),
     (
         "scenario::decision-when",
         "a decision has both `at` and `after_inject`, or neither while no script could pose it",
@@ -86,7 +92,10 @@ pub const CODES: &[(&str, &str)] = &[
     ("scenario::plan-missing", "the plan a scenario names cannot be read"),
     ("scenario::script-extension", "warning: a script's file name does not end in .rhai"),
     ("scenario::script-missing", "a script the scenario lists cannot be read"),
-    ("scenario::unknown-risk", "warning: a scenario's `programme.risks` names a risk the plan's register does not have"),
+    (
+        "scenario::unknown-risk",
+        "warning: a scenario's `programme.risks` names a risk the plan's register does not have",
+    ),
     ("scenario::zero-duration", "the exercise lasts no time"),
     ("scenario::zero-unavailability", "warning: a person is made unavailable for no time"),
     (

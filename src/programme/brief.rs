@@ -3,8 +3,8 @@
 //! course (its scripted injects and outages when played with the course seed and the
 //! default decisions).
 
-use jiff::civil::DateTime;
 use jiff::Span;
+use jiff::civil::DateTime;
 
 use super::doc::Block;
 use super::draw::Pick;
@@ -28,8 +28,11 @@ pub struct Course {
 
 /// The course of a played run.
 pub fn course(model: &Model, outcome: &Outcome) -> Course {
-    let scripted =
-        outcome.script_injects.iter().map(|i| (i.event.clone(), i.at, i.title.clone(), i.description.clone())).collect();
+    let scripted = outcome
+        .script_injects
+        .iter()
+        .map(|i| (i.event.clone(), i.at, i.title.clone(), i.description.clone()))
+        .collect();
     let outages = model
         .functions
         .iter()
@@ -214,12 +217,17 @@ fn observe(b: &mut Vec<Block>, start: DateTime, s: &Scenario, course: &Course, s
         .outages
         .iter()
         .map(|(name, down, rto)| {
-            (say.observe_function)(name, &wall_clock(start, *down, lang), &lang.duration(*rto), &wall_clock(start, down + rto, lang))
+            (say.observe_function)(
+                name,
+                &wall_clock(start, *down, lang),
+                &lang.duration(*rto),
+                &wall_clock(start, down + rto, lang),
+            )
         })
         .collect();
-    items.extend(s.injects.iter().filter_map(|i| {
-        i.expected_action.as_ref().map(|a| (say.observe_action)(&i.event.value.0, a))
-    }));
+    items.extend(
+        s.injects.iter().filter_map(|i| i.expected_action.as_ref().map(|a| (say.observe_action)(&i.event.value.0, a))),
+    );
     items.extend(s.objectives.iter().map(|o| (say.observe_objective)(&o.text)));
     b.push(Block::List(items));
 }
@@ -253,8 +261,7 @@ pub fn weights_table(pick: &Pick, say: &ProgrammePhrases) -> Block {
             ]
         })
         .collect();
-    let head =
-        [say.scenario, say.register, say.played_ago, say.recency, say.boost, say.weight, say.share, say.note];
+    let head = [say.scenario, say.register, say.played_ago, say.recency, say.boost, say.weight, say.share, say.note];
     Block::Table(head.map(str::to_owned).to_vec(), rows)
 }
 
@@ -263,7 +270,11 @@ pub fn notice(pick: &Pick, lang: Lang) -> Vec<Block> {
     let say = &lang.catalogue().programme;
     vec![
         Block::Heading(1, say.notice_title.to_owned()),
-        Block::Para((say.notice_body)(&pick.organisation, &pick.request.from.to_string(), &pick.request.to.to_string())),
+        Block::Para((say.notice_body)(
+            &pick.organisation,
+            &pick.request.from.to_string(),
+            &pick.request.to.to_string(),
+        )),
         Block::Para(say.notice_respond.to_owned()),
     ]
 }

@@ -4,8 +4,8 @@
 //! the id), and unannounced drills as windows only, so that the calendar can be shared
 //! without giving one away (`pick` chooses their scenario and moment).
 
-use jiff::civil::{Date, Weekday};
 use jiff::Span;
+use jiff::civil::{Date, Weekday};
 
 use super::weights::weigh;
 use super::{History, Library};

@@ -76,7 +76,11 @@ pub fn coverage(library: &Library, history: &History) -> Coverage {
             id: r.id.value.clone(),
             name: r.name.clone(),
             rank: r.score(),
-            scenarios: library.playable().filter(|s| library.risks_of(s).any(|x| x.id == r.id)).map(|s| s.id().to_owned()).collect(),
+            scenarios: library
+                .playable()
+                .filter(|s| library.risks_of(s).any(|x| x.id == r.id))
+                .map(|s| s.id().to_owned())
+                .collect(),
             last: last(history, |e| exercised_risk(library, r, e)),
         })
         .collect();
@@ -87,17 +91,28 @@ pub fn coverage(library: &Library, history: &History) -> Coverage {
             id: f.id.value.clone(),
             name: f.name.clone(),
             rank: f.priority.value,
-            scenarios: library.playable().filter(|s| s.disrupts().any(|d| d == f.id.value)).map(|s| s.id().to_owned()).collect(),
+            scenarios: library
+                .playable()
+                .filter(|s| s.disrupts().any(|d| d == f.id.value))
+                .map(|s| s.id().to_owned())
+                .collect(),
             last: last(history, |e| e.disrupted.contains(&f.id.value)),
         })
         .collect();
     let mut gaps = Vec::new();
     for r in risks.iter().filter(|r| r.scenarios.is_empty()) {
-        gaps.push(if r.rank >= HIGH_RISK { Gap::HighRiskUncovered(r.id.clone()) } else { Gap::RiskUncovered(r.id.clone()) });
+        gaps.push(if r.rank >= HIGH_RISK {
+            Gap::HighRiskUncovered(r.id.clone())
+        } else {
+            Gap::RiskUncovered(r.id.clone())
+        });
     }
     gaps.extend(functions.iter().filter(|f| f.scenarios.is_empty()).map(|f| Gap::FunctionUncovered(f.id.clone())));
     gaps.extend(
-        risks.iter().filter(|r| !r.scenarios.is_empty() && r.last.is_none()).map(|r| Gap::RiskNeverExercised(r.id.clone())),
+        risks
+            .iter()
+            .filter(|r| !r.scenarios.is_empty() && r.last.is_none())
+            .map(|r| Gap::RiskNeverExercised(r.id.clone())),
     );
     gaps.extend(
         functions
@@ -121,7 +136,12 @@ pub fn library_warnings(library: &Library) -> Vec<Diagnostic> {
                 out.push(
                     Diagnostic::warning(
                         "library::risk-not-exercised",
-                        format!("risk `{id}` (likelihood {} × impact {} = {}) is exercised by no scenario of the library", r.likelihood.value, r.impact.value, r.score()),
+                        format!(
+                            "risk `{id}` (likelihood {} × impact {} = {}) is exercised by no scenario of the library",
+                            r.likelihood.value,
+                            r.impact.value,
+                            r.score()
+                        ),
                     )
                     .at(&plan.file, r.id.loc)
                     .with_help("write a scenario for it and name the risk under its `programme.risks`"),

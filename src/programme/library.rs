@@ -82,12 +82,8 @@ impl Library {
     /// The plan's risks a scenario exercises: those its `programme.risks` names and those
     /// whose `scenarios` name it, in register order.
     pub fn risks_of<'a>(&'a self, scenario: &'a LibraryScenario) -> impl Iterator<Item = &'a Risk> {
-        let named: BTreeSet<&str> = scenario
-            .doc
-            .programme
-            .iter()
-            .flat_map(|p| p.risks.iter().map(|r| r.value.as_str()))
-            .collect();
+        let named: BTreeSet<&str> =
+            scenario.doc.programme.iter().flat_map(|p| p.risks.iter().map(|r| r.value.as_str())).collect();
         self.plan.doc.risks.iter().filter(move |r| {
             named.contains(r.id.value.as_str()) || r.scenarios.iter().any(|s| s.value == scenario.id())
         })

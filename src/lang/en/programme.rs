@@ -100,7 +100,9 @@ pub const PROGRAMME: ProgrammePhrases = ProgrammePhrases {
     no_drills: "The plan sets no drill requirements (`drills:`), so there is no calendar to suggest.",
     chosen_by_pick: "chosen by `sandtable pick` (not announced)",
     no_scenario_suits: "no scenario of the library suits this kind",
-    seed_drawn: |seed| format!("Seed drawn from the operating system: {seed} (pass --seed {seed} to repeat this pick)."),
+    seed_drawn: |seed| {
+        format!("Seed drawn from the operating system: {seed} (pass --seed {seed} to repeat this pick).")
+    },
     picked: |kind, from, to| {
         format!("Picked an exercise ({kind}) between {from} and {to}; what and when is in the sealed brief.")
     },
@@ -108,7 +110,9 @@ pub const PROGRAMME: ProgrammePhrases = ProgrammePhrases {
     error_bad_range: "--from must be on or before --to, and the range at most three years",
     error_no_candidate: |why| format!("no scenario of the library is a candidate:\n{why}"),
     error_other_plan: |record, theirs, ours| {
-        format!("{record} is a record of another plan ({theirs}), not of {ours}; give --history the records of this plan")
+        format!(
+            "{record} is a record of another plan ({theirs}), not of {ours}; give --history the records of this plan"
+        )
     },
     error_no_plan: |record| format!("{record} keeps no plan, so it cannot be told whose exercise it was"),
     not_for_plan: |errors| format!("not for this plan ({errors} error(s) against it); left out"),
