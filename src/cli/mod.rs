@@ -207,64 +207,14 @@ enum Verb {
     },
     /// Choose the next exercise fairly and reproducibly: a weighted draw over the library, a start time, a course.
     #[command(
-        after_help = "Examples:\n  sandtable pick --library scenarios --plan scenarios/plans/chem-trading.yaml --type unannounced \\\n      --from 2027-04-01 --to 2027-06-30 --history out/exercises --out out/pick-q2\n  sandtable pick --library scenarios --plan scenarios/plans/chem-trading.yaml --seed 4711    # repeat a pick\n\nCandidates are the library's scenarios that check against the plan and suit --type. Each weighs\nlikelihood × impact of the risks it exercises, × 0 if played in the last `drills.exclude_last` exercises\n(default 1), × k/(k+1) if played k exercises ago, × up to 2 for what was exercised longest ago.\nOne ChaCha8 generator seeded by --seed draws the scenario, the start inside its window and the date\nrange, and the course seed. Without --seed one is drawn from the operating system and printed.\n\nWrites brief.md and brief.html (sealed: for the facilitator), notice.md (for the players: only the\ndate range) and pick.json (every candidate's weight and the draw).\n\nExit status: 0 when written; 1 when nothing can be picked (an empty library, no candidate, a window\nthat allows no time) or --history holds records of another plan; 2 on a usage error."
+        after_help = "Examples:\n  sandtable pick --library scenarios --plan scenarios/plans/chem-trading.yaml --type unannounced \\\n      --from 2027-04-01 --to 2027-06-30 --history out/exercises --out out/pick-q2\n  sandtable pick --library scenarios --plan scenarios/plans/chem-trading.yaml --seed 4711   # again\n\nCandidates are the library's scenarios that check against the plan and suit --type. Each weighs\nlikelihood × impact of the risks it exercises, × 0 if played in the last `drills.exclude_last`\nexercises (default 1), × k/(k+1) if played k exercises ago, × up to 2 for what was exercised\nlongest ago.\nOne ChaCha8 generator seeded by --seed draws the scenario, the start inside its window and the date\nrange, and the course seed. Without --seed one is drawn from the operating system and printed.\n\nWrites brief.md and brief.html (sealed: for the facilitator), notice.md (for the players: only the\ndate range) and pick.json (every candidate's weight and the draw).\n\nExit status: 0 when written; 1 when nothing can be picked (an empty library, no candidate, a window\nthat allows no time) or --history holds records of another plan; 2 on a usage error."
     )]
-    Pick {
-        /// The folder of scenarios to choose from.
-        #[arg(long, value_name = "DIR")]
-        library: PathBuf,
-        /// The plan (its risk register weighs the scenarios).
-        #[arg(long, value_name = "PLAN")]
-        plan: PathBuf,
-        /// Exercise records (folders `run` or `play` wrote) of past exercises of this plan.
-        #[arg(long, value_name = "DIR")]
-        history: Option<PathBuf>,
-        /// The seed of the whole choice (default: drawn from the operating system and printed).
-        #[arg(long, value_name = "N")]
-        seed: Option<u64>,
-        /// First day the exercise may start, YYYY-MM-DD (default: tomorrow).
-        #[arg(long, value_name = "DATE", value_parser = choices::date)]
-        from: Option<jiff::civil::Date>,
-        /// Last day the exercise may start, YYYY-MM-DD (default: 90 days after --from).
-        #[arg(long, value_name = "DATE", value_parser = choices::date)]
-        to: Option<jiff::civil::Date>,
-        /// The kind of exercise (only scenarios that suit it are candidates).
-        #[arg(long = "type", value_name = "KIND", value_parser = choices::drill_kind())]
-        kind: Option<crate::format::programme::DrillKind>,
-        /// Output directory (default: out/pick).
-        #[arg(long, value_name = "DIR")]
-        out: Option<PathBuf>,
-        /// Language of the brief and the notice (default: SANDTABLE_LANG, else the locale).
-        #[arg(long, value_parser = choices::lang())]
-        lang: Option<crate::lang::Lang>,
-    },
+    Pick(pick::PickCli),
     /// Show the exercise programme: risks and critical functions against scenarios and past exercises, the gaps, a year's calendar.
     #[command(
-        after_help = "Examples:\n  sandtable programme --library scenarios --plan scenarios/plans/chem-trading.yaml\n  sandtable programme --library scenarios --plan scenarios/plans/chem-trading.yaml --history out/exercises \\\n      --from 2027-01-01 --format md --lang zh\n\nThe calendar follows the plan's `drills:` (tabletop, live, unannounced per year); unannounced drills\nare given as windows only, their scenario left to `sandtable pick`. Writes programme.md and programme.html."
+        after_help = "Examples:\n  sandtable programme --library scenarios --plan scenarios/plans/chem-trading.yaml\n  sandtable programme --library scenarios --plan scenarios/plans/chem-trading.yaml \\\n      --history out/exercises --from 2027-01-01 --format md --lang zh\n\nThe calendar follows the plan's `drills:` (tabletop, live, unannounced per year); unannounced\ndrills are given as windows only, their scenario left to `sandtable pick`.\nWrites programme.md and programme.html."
     )]
-    Programme {
-        /// The folder of scenarios.
-        #[arg(long, value_name = "DIR")]
-        library: PathBuf,
-        /// The plan.
-        #[arg(long, value_name = "PLAN")]
-        plan: PathBuf,
-        /// Exercise records of past exercises of this plan.
-        #[arg(long, value_name = "DIR")]
-        history: Option<PathBuf>,
-        /// The calendar's first day, YYYY-MM-DD (default: the first of next month).
-        #[arg(long, value_name = "DATE", value_parser = choices::date)]
-        from: Option<jiff::civil::Date>,
-        /// Output directory (default: out/programme).
-        #[arg(long, value_name = "DIR")]
-        out: Option<PathBuf>,
-        /// Formats, comma-separated.
-        #[arg(long, value_delimiter = ',', default_values = ["md", "html"], value_parser = ["md", "html"])]
-        format: Vec<String>,
-        /// Language (default: SANDTABLE_LANG, else the locale).
-        #[arg(long, value_parser = choices::lang())]
-        lang: Option<crate::lang::Lang>,
-    },
+    Programme(programme::ProgrammeCli),
     /// Export or import a Master Scenario Events List (CSV or Excel).
     #[command(subcommand)]
     Msel(MselCommand),
@@ -338,20 +288,6 @@ pub fn main() -> ExitCode {
                 _ => Ok(()),
             }
         }),
-        Verb::Pick { library, plan, history, seed, from, to, kind, out, lang } => settings::language_from_env(lang)
-            .and_then(|lang| pick::pick(&pick::PickArgs { library, plan, history, seed, from, to, kind, out, lang })),
-        Verb::Programme { library, plan, history, from, out, format, lang } => settings::language_from_env(lang)
-            .and_then(|lang| {
-                programme::programme(&programme::ProgrammeArgs {
-                    library,
-                    plan,
-                    history,
-                    from,
-                    out,
-                    formats: format,
-                    lang,
-                })
-            }),
         Verb::Run { target, decisions, out, format, lang, template, quiet } => settings::language_from_env(lang)
             .and_then(|lang| {
                 let warnings = Warnings::chosen(quiet, Warnings::All);
@@ -394,6 +330,8 @@ pub fn main() -> ExitCode {
             msel::import(&msel::ImportArgs { file, sheet, map, plan, output }, style)
         }
         Verb::Schema { kind, output } => schema::run(kind, output.as_deref()),
+        Verb::Pick(args) => args.run(),
+        Verb::Programme(args) => args.run(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

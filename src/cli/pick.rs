@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
-use super::library;
+use super::{choices, library, settings};
 use crate::engine::{Defaults, Engine};
 use crate::error::{Error, Result};
 use crate::format::programme::DrillKind;
@@ -19,6 +19,47 @@ use crate::programme::{PickError, PickRequest};
 
 /// Days after today that the default range ends.
 const DEFAULT_RANGE_DAYS: i64 = 90;
+
+/// `pick`'s arguments as clap reads them.
+#[derive(Debug, clap::Args)]
+pub struct PickCli {
+    /// The folder of scenarios to choose from.
+    #[arg(long, value_name = "DIR")]
+    pub library: PathBuf,
+    /// The plan (its risk register weighs the scenarios).
+    #[arg(long, value_name = "PLAN")]
+    pub plan: PathBuf,
+    /// Exercise records (folders `run` or `play` wrote) of past exercises of this plan.
+    #[arg(long, value_name = "DIR")]
+    pub history: Option<PathBuf>,
+    /// The seed of the whole choice (default: drawn from the operating system and printed).
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// First day the exercise may start, YYYY-MM-DD (default: tomorrow).
+    #[arg(long, value_name = "DATE", value_parser = choices::date)]
+    pub from: Option<jiff::civil::Date>,
+    /// Last day the exercise may start, YYYY-MM-DD (default: 90 days after --from).
+    #[arg(long, value_name = "DATE", value_parser = choices::date)]
+    pub to: Option<jiff::civil::Date>,
+    /// The kind of exercise (only scenarios that suit it are candidates).
+    #[arg(long = "type", value_name = "KIND", value_parser = choices::drill_kind())]
+    pub kind: Option<crate::format::programme::DrillKind>,
+    /// Output directory (default: out/pick).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Language of the brief and the notice (default: SANDTABLE_LANG, else the locale).
+    #[arg(long, value_parser = choices::lang())]
+    pub lang: Option<crate::lang::Lang>,
+}
+
+impl PickCli {
+    /// Runs `pick` in the language the arguments and environment choose.
+    pub fn run(self) -> Result<()> {
+        let PickCli { library, plan, history, seed, from, to, kind, out, lang } = self;
+        let lang = settings::language_from_env(lang)?;
+        pick(&PickArgs { library, plan, history, seed, from, to, kind, out, lang })
+    }
+}
 
 /// What `pick` is asked.
 pub struct PickArgs {

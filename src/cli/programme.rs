@@ -5,10 +5,45 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
-use super::library;
+use super::{choices, library, settings};
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::programme::doc;
+
+/// `programme`'s arguments as clap reads them.
+#[derive(Debug, clap::Args)]
+pub struct ProgrammeCli {
+    /// The folder of scenarios.
+    #[arg(long, value_name = "DIR")]
+    pub library: PathBuf,
+    /// The plan.
+    #[arg(long, value_name = "PLAN")]
+    pub plan: PathBuf,
+    /// Exercise records of past exercises of this plan.
+    #[arg(long, value_name = "DIR")]
+    pub history: Option<PathBuf>,
+    /// The calendar's first day, YYYY-MM-DD (default: the first of next month).
+    #[arg(long, value_name = "DATE", value_parser = choices::date)]
+    pub from: Option<jiff::civil::Date>,
+    /// Output directory (default: out/programme).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Formats, comma-separated.
+    #[arg(long, value_delimiter = ',', default_values = ["md", "html"], value_parser = ["md", "html"])]
+    pub format: Vec<String>,
+    /// Language (default: SANDTABLE_LANG, else the locale).
+    #[arg(long, value_parser = choices::lang())]
+    pub lang: Option<crate::lang::Lang>,
+}
+
+impl ProgrammeCli {
+    /// Runs `programme` in the language the arguments and environment choose.
+    pub fn run(self) -> Result<()> {
+        let ProgrammeCli { library, plan, history, from, out, format, lang } = self;
+        let lang = settings::language_from_env(lang)?;
+        programme(&ProgrammeArgs { library, plan, history, from, out, formats: format, lang })
+    }
+}
 
 /// What `programme` is asked.
 pub struct ProgrammeArgs {
