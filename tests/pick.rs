@@ -184,6 +184,14 @@ fn brief_notice_and_pick_json_snapshots() {
     insta::assert_snapshot!("pick_brief_md", read(tmp.path(), "brief.md"));
     insta::assert_snapshot!("pick_notice_md", read(tmp.path(), "notice.md"));
     insta::assert_snapshot!("pick_json", read(tmp.path(), "pick.json"));
+    // The HTML brief is one self-contained page that says what the Markdown says.
+    let html = read(tmp.path(), "brief.html");
+    for absent in ["<script", "http://", "https://", "src="] {
+        assert!(!html.contains(absent), "brief.html has {absent}");
+    }
+    for present in ["Smoke in the server room", "2027-03-23 (Tue) 10:36", "SEALED"] {
+        assert!(html.contains(present), "brief.html lacks {present}");
+    }
     let zh = tmp.path().join("zh");
     run_pick(&zh, &["--seed", "2027", "--type", "unannounced", "--lang", "zh"]).success();
     insta::assert_snapshot!("pick_brief_zh_md", read(&zh, "brief.md"));

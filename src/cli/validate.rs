@@ -86,6 +86,9 @@ fn check_file(path: &Path, seen_plans: &mut Vec<PathBuf>) -> Checked {
 /// coverage warnings at the plan's risks and functions.
 pub fn library(dir: &Path, plan: &Path, warnings: Warnings, lang: Lang, style: RenderStyle) -> Result<()> {
     let say = &lang.catalogue().cli;
+    // The plan's own warnings, once: the scenarios below are checked against it silently.
+    let mut plan_diagnostics = project::check_plan_file(&DiskSources, plan).diagnostics;
+    plan_diagnostics.retain(|d| !d.is_error());
     let (lib, checked) = super::library::load(dir, plan, lang)?;
     let mut stdout = std::io::stdout().lock();
     let mut failed = Vec::new();
@@ -111,7 +114,9 @@ pub fn library(dir: &Path, plan: &Path, warnings: Warnings, lang: Lang, style: R
         };
         let _ = writeln!(stdout, "{}: {status}", c.path.display());
     }
-    let coverage = crate::programme::coverage::library_warnings(&lib);
+    let mut coverage = plan_diagnostics;
+    coverage.extend(crate::programme::coverage::library_warnings(&lib));
+    diag::sort(&mut coverage);
     if warnings == Warnings::All && !coverage.is_empty() {
         eprint!("{}", diag::render(&coverage, style));
     }
