@@ -44,6 +44,7 @@ pub const CODES: &[(&str, &str)] = &[
         "library::risk-not-exercised",
         "warning: a high risk of the register (likelihood × impact at least 12) is exercised by no scenario of the library",
     ),
+    ("library::unknown-scenario", "warning: a risk's `scenarios:` names a scenario the library does not hold"),
     ("plan::alternate-is-self", "a supplier is named as its own alternate"),
     ("plan::backup-on-site", "warning: a system's backups are kept at the site it runs at"),
     ("plan::backup-repeats", "a role names the same person twice (the primary again as a backup, or a backup twice)"),

@@ -161,5 +161,19 @@ pub fn library_warnings(library: &Library) -> Vec<Diagnostic> {
             Gap::RiskUncovered(_) | Gap::RiskNeverExercised(_) | Gap::FunctionNeverExercised(_) => {}
         }
     }
+    // A risk's `scenarios:` naming no scenario of the library leaves the risk looking
+    // covered to whoever reads the plan, and uncovered to `pick` and `programme`.
+    for r in &plan.doc.risks {
+        for s in r.scenarios.iter().filter(|s| !library.scenarios.iter().any(|x| x.id() == s.value)) {
+            out.push(
+                Diagnostic::warning(
+                    "library::unknown-scenario",
+                    format!("risk `{}` names scenario `{}`, which the library does not hold", r.id, s.value),
+                )
+                .at(&plan.file, s.loc)
+                .with_help("name the id of a scenario file in the library folder"),
+            );
+        }
+    }
     out
 }
