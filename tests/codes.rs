@@ -45,6 +45,17 @@ const INVOCATIONS: &[(&[&str], i32)] = &[
         ],
         0,
     ),
+    // library::unknown-scenario: a risk naming a scenario id the library does not hold.
+    (
+        &[
+            "validate",
+            "--library",
+            "tests/fixtures/programme/library",
+            "--plan",
+            "tests/fixtures/programme/typo-plan.yaml",
+        ],
+        0,
+    ),
     // input::read: a directory where a file is expected.
     (&["validate", "tests/fixtures/invalid"], 1),
     // decisions::unknown-option: answers naming an option the decision does not have.
