@@ -66,8 +66,9 @@ fn esc(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
+/// Markdown marks ids and commands as code with backticks; on the page they are plain.
 fn html_text(text: &str) -> String {
-    esc(text).replace('\n', "<br>")
+    esc(text).replace('`', "").replace('\n', "<br>")
 }
 
 const STYLE: &str = "body{font-family:system-ui,'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1d232b;line-height:1.45}\
