@@ -46,7 +46,8 @@ pub fn course(model: &Model, outcome: &Outcome) -> Course {
 /// `2027-03-18（周四）10:42`.
 pub fn wall_clock(start: DateTime, at: i64, lang: Lang) -> String {
     let say = &lang.catalogue().programme;
-    let t = start.checked_add(Span::new().seconds(at)).unwrap_or(start);
+    // `seconds` panics beyond jiff's range; a scenario time that far out shows as the start.
+    let t = Span::new().try_seconds(at).ok().and_then(|span| start.checked_add(span).ok()).unwrap_or(start);
     let day = say.weekdays[usize::from(t.weekday().to_monday_zero_offset().unsigned_abs()) % 7];
     (say.moment)(&t.date().to_string(), day, &format!("{:02}:{:02}", t.hour(), t.minute()))
 }
