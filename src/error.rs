@@ -35,10 +35,14 @@ pub enum Error {
     /// The command line asks for something that cannot be done.
     #[error("{0}")]
     Usage(String),
+    /// Stopped by Ctrl-C after writing what was done, marked partial; the message says so.
+    #[error("{0}")]
+    Interrupted(String),
 }
 
 impl Error {
-    /// The process exit code: 1 when the input is at fault, 2 for a usage error.
+    /// The process exit code: 1 when the input is at fault, 2 for a usage error, 130
+    /// (128 + SIGINT, what shells report for Ctrl-C) when stopped by Ctrl-C.
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Invalid(_)
@@ -47,6 +51,7 @@ impl Error {
             | Error::Write { .. }
             | Error::NotReproduced(_) => 1,
             Error::Usage(_) => 2,
+            Error::Interrupted(_) => 130,
         }
     }
 }

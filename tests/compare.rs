@@ -95,7 +95,7 @@ fn exercises_are_ordered_by_date_whatever_the_order_given() {
     let (_, json) = compare(&[record("2028").as_os_str(), record("2026").as_os_str(), record("2027").as_os_str()]);
     let names: Vec<&str> = json["exercises"].as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["drill-2026", "drill-2027", "drill-2028"]);
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     // By date before name: the 2026 report in a folder whose name sorts last.
     let renamed = tempfile::tempdir().unwrap();
     let oldest = renamed.path().join("zz-oldest");
@@ -253,6 +253,124 @@ fn the_comparison_speaks_chinese() {
     }
 }
 
+/// The chemical-trading programme of 2027 as shipped: key person unreachable (March),
+/// warehouse fire (May), supplier cut off (September), each a different scenario.
+fn programme() -> &'static Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for scenario in ["key-person-unreachable", "warehouse-fire", "supplier-cut-off"] {
+            sandtable()
+                .arg("run")
+                .arg(root().join(format!("scenarios/{scenario}.yaml")))
+                .arg("--out")
+                .arg(dir.path().join(scenario))
+                .arg("-q")
+                .assert()
+                .success();
+        }
+        dir
+    })
+    .path()
+}
+
+fn by_id<'a>(json: &'a Value, list: &str, id: &str) -> &'a Value {
+    json[list].as_array().unwrap().iter().find(|v| v["id"] == id).unwrap_or_else(|| panic!("no {list} {id}"))
+}
+
+#[test]
+fn exercises_of_different_scenarios_compare_only_what_they_share() {
+    let (md, json) = compare(&[programme().as_os_str()]);
+    assert_eq!(json["same_scenario"], false);
+    assert!(md.contains("These exercises played different scenarios."), "{md}");
+    // No exercise has an earlier one of its scenario: nothing is its reference, and the
+    // fire's 14h 52m against the cut-off's 3d for customer shipments is no regression.
+    assert_eq!(json["reference"], serde_json::json!([null, null, null]));
+    assert_eq!(json["regressions"], serde_json::json!([]));
+    assert!(md.contains("No regressions can be judged: no exercise has an earlier one of the same scenario"));
+    let shipments = by_id(&json, "functions", "customer-shipments");
+    assert_eq!(shipments["points"][2]["rto_met"], false);
+    assert!(shipments["points"][2]["change"].is_null());
+    // What each did not cover: the supplier cut-off never touched the hazmat store.
+    let gaps = json["not_covered"].as_array().unwrap();
+    let cut_off = gaps.iter().find(|g| g["exercise"] == 2).unwrap();
+    assert!(cut_off["functions"].as_array().unwrap().contains(&"hazmat-storage".into()), "{cut_off}");
+    assert!(md.contains("- supplier-cut-off: Functions it did not disrupt: "), "{md}");
+    // The fire's unanswered decision is never asked in the cut-off: not resolved there.
+    let default = by_id(&json, "findings", "decision-default:notify-authority");
+    assert_eq!(default["status"], serde_json::json!([null, "new", "not_retested"]));
+    // The fire calls the general manager, but never with her away: whether her role
+    // can be reached when she is, is not tested again by another scenario.
+    let unreachable = by_id(&json, "findings", "role-unreachable:gm");
+    assert_eq!(unreachable["status"], serde_json::json!(["new", "not_retested", "not_retested"]));
+    let items = json["improvement_items"].as_array().unwrap();
+    let item = items.iter().find(|i| i["finding"] == "decision-default:notify-authority").unwrap();
+    assert_eq!(item["status"], "not_retested");
+    assert!(md.contains("not put to the test since it was due"));
+}
+
+#[test]
+fn what_an_exercise_did_not_cover_reads_as_chinese_sentences() {
+    let (md, _) = compare(&[programme().as_os_str(), "--lang".as_ref(), "zh".as_ref()]);
+    let line = md.lines().find(|l| l.starts_with("- supplier-cut-off：")).unwrap_or_else(|| panic!("{md}"));
+    assert!(line.contains("未中断的业务功能：") && line.contains("。未包含的目标："), "{line}");
+    assert!(line.contains("、"), "a Chinese list: {line}");
+}
+
+#[test]
+fn objectives_of_different_ids_are_matched_by_their_capability() {
+    let (md, json) = compare(&[programme().as_os_str()]);
+    // `ship-again` (warehouse fire) and `switch-supplier` (supplier cut-off) both
+    // exercise 供应链恢复 and never meet in one exercise: one row.
+    let supply = by_id(&json, "objectives", "switch-supplier");
+    assert_eq!(supply["matched_by_capability"], true);
+    assert_eq!(supply["ids"], serde_json::json!([null, "ship-again", "switch-supplier"]));
+    assert_eq!(supply["ratings"], serde_json::json!([null, "P", "U"]));
+    assert!(json["objectives"].as_array().unwrap().iter().all(|o| o["id"] != "ship-again"));
+    assert!(md.contains("`ship-again` / `switch-supplier`") && md.contains("(matched by capability: 供应链恢复)"));
+    // `tell-customers` has the same id in both exercises that have it: matched by id.
+    let tell = by_id(&json, "objectives", "tell-customers");
+    assert_eq!(tell["matched_by_capability"], false);
+    assert_eq!(tell["ratings"], serde_json::json!(["P", null, "P"]));
+}
+
+#[test]
+fn an_exercise_is_compared_with_the_latest_of_its_own_scenario() {
+    // 2026 data centre, May 2027 warehouse fire, December 2027 data centre again.
+    let fire = programme().join("warehouse-fire");
+    let (_, json) = compare(&[record("2026").as_os_str(), fire.as_os_str(), record("2027").as_os_str()]);
+    assert_eq!(json["reference"], serde_json::json!([null, null, 0]));
+    assert!(has_regression(&json, "rto_now_missed", |r| r["exercise"] == 2 && r["reference"] == 0));
+    // Plans change between consecutive exercises, whatever each played.
+    let steps: Vec<(u64, u64)> = json["plan_changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["from"].as_u64().unwrap(), s["to"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(steps, [(0, 1), (1, 2)]);
+}
+
+#[test]
+fn a_finding_is_resolved_only_where_its_subject_was_put_to_the_test() {
+    // The 2028 drill with every event about the IT lead taken out of its log and its
+    // report: the late call to the IT lead cannot have been tested there.
+    let copy = tempfile::tempdir().unwrap();
+    copy_dir(&record("2028"), copy.path());
+    let events: String = read(&copy.path().join("events.jsonl"))
+        .lines()
+        .filter(|l| !l.contains("\"it-lead\""))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(copy.path().join("events.jsonl"), events).unwrap();
+    let (_, json) = compare(&[record("2027").as_os_str(), copy.path().as_os_str()]);
+    let late = by_id(&json, "findings", "notification-late:it-lead");
+    assert_eq!(late["status"], serde_json::json!(["new", "not_retested"]));
+    // With its log, the same drill resolves it (see a_finding_that_did_not_come_back_is_resolved).
+    let (_, json) = compare(&[record("2027").as_os_str(), record("2028").as_os_str()]);
+    assert_eq!(by_id(&json, "findings", "notification-late:it-lead")["status"], serde_json::json!(["new", "resolved"]));
+}
+
 #[test]
 fn a_report_from_a_newer_release_is_refused_by_name() {
     let newer = tempfile::tempdir().unwrap();
@@ -279,6 +397,30 @@ fn a_report_of_the_first_layout_is_still_compared() {
     assert_eq!(json["exercises"][0]["date"], "2026-12-05");
     assert!(json["plan_changes"][0]["diff"].is_null());
     assert!(md.contains("One of the two records does not keep its plan"));
+}
+
+/// Records as earlier releases wrote them, frozen in `tests/fixtures/compare/layout-N/`
+/// (the 2024 drill of the worked history): never regenerate these, they are what a
+/// manager's archive holds. Every layout ever written must still compare.
+#[test]
+fn frozen_records_of_every_layout_still_compare() {
+    let fixtures = root().join("tests/fixtures/compare");
+    let (md, json) = compare(&[fixtures.join("layout-1").as_os_str(), fixtures.join("layout-2").as_os_str()]);
+    let names: Vec<&str> = json["exercises"].as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["layout-1", "layout-2"]);
+    assert_eq!(json["exercises"][0]["date"], "2024-12-05");
+    let core = by_id(&json, "functions", "core-db-service");
+    for k in 0..2 {
+        assert_eq!(core["points"][k]["back_after"], 16698, "4h 38m 18s in layout {}", k + 1);
+        assert_eq!(core["points"][k]["rto_met"], false);
+    }
+    assert_eq!(core["points"][1]["change"], 0);
+    // Layout 1 kept no plan; layout 2 keeps it in inputs/, but the fixture keeps only
+    // report.json and events.jsonl: no plan diff either way.
+    assert!(json["plan_changes"][0]["diff"].is_null());
+    let runbooks = by_id(&json, "findings", "runbooks-at-site:dc-main");
+    assert_eq!(runbooks["status"], serde_json::json!(["new", "recurring"]));
+    assert!(md.contains("Finding `runbooks-at-site:dc-main` came back in layout-2"));
 }
 
 #[test]

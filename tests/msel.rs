@@ -10,8 +10,6 @@ use sandtable::Lang;
 use sandtable::diag::SourceFile;
 use sandtable::msel::{self, ImportOptions};
 
-const SCENARIOS: [&str; 4] = ["dc-power-loss", "key-person-unreachable", "warehouse-fire", "supplier-cut-off"];
-
 fn scenario(name: &str) -> sandtable::format::scenario::Scenario {
     let path = root().join(format!("scenarios/{name}.yaml"));
     let text = std::fs::read_to_string(&path).expect("shipped scenario");
@@ -60,7 +58,8 @@ fn injects(s: &sandtable::format::scenario::Scenario) -> Vec<String> {
 
 #[test]
 fn export_then_import_gives_back_the_same_injects() {
-    for name in SCENARIOS {
+    for name in common::shipped_scenarios() {
+        let name = name.as_str();
         let original = scenario(name);
         let rows = msel::export_rows(&original);
         let csv = msel::export_csv(&rows, Lang::En);
@@ -78,7 +77,8 @@ fn export_then_import_gives_back_the_same_injects() {
 #[test]
 fn exports_open_as_spreadsheets_and_are_byte_identical() {
     let tmp = tempfile::tempdir().expect("temp dir");
-    for name in SCENARIOS {
+    for name in common::shipped_scenarios() {
+        let name = name.as_str();
         let (a, b, c) = (
             tmp.path().join(format!("{name}-a.xlsx")),
             tmp.path().join(format!("{name}-b.xlsx")),

@@ -128,7 +128,8 @@ fn scenario(name: &str) -> sandtable::format::scenario::Scenario {
 /// duration, date, seed, objectives with criteria and decision points.
 #[test]
 fn xlsx_export_import_export_loses_nothing() {
-    for name in ["dc-power-loss", "key-person-unreachable", "warehouse-fire", "supplier-cut-off"] {
+    for name in common::shipped_scenarios() {
+        let name = name.as_str();
         let original = scenario(name);
         let first = msel::export_xlsx(&msel::export_rows(&original), &original, Lang::En).expect("xlsx");
         let opts = ImportOptions { plan: original.plan.value.clone(), ..options() };

@@ -145,19 +145,17 @@ fn ids(value: &serde_json::Value, out: &mut BTreeSet<String>) {
 fn evidence_lines_in_a_chinese_report_are_chinese() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let mut lines = 0;
-    for (scenario, plan) in [
-        ("scenarios/dc-power-loss.yaml", "scenarios/plans/it-operations.yaml"),
-        ("scenarios/warehouse-fire.yaml", "scenarios/plans/chem-trading.yaml"),
-        ("scenarios/key-person-unreachable.yaml", "scenarios/plans/chem-trading.yaml"),
-        ("scenarios/supplier-cut-off.yaml", "scenarios/plans/chem-trading.yaml"),
-    ] {
+    for name in common::shipped_scenarios() {
+        let scenario = format!("scenarios/{name}.yaml");
+        let scenario_yaml: serde_json::Value =
+            serde_saphyr::from_str(&std::fs::read_to_string(root().join(&scenario)).expect("reads")).expect("parses");
+        let plan = format!("scenarios/{}", scenario_yaml["plan"].as_str().expect("a scenario names its plan"));
         let mut allowed = BTreeSet::new();
-        for file in [scenario, plan] {
-            let yaml = std::fs::read_to_string(root().join(file)).expect("reads");
-            ids(&serde_saphyr::from_str(&yaml).expect("parses"), &mut allowed);
-        }
-        let out = tmp.path().join(lines.to_string());
-        sandtable().args(["run", scenario, "--lang", "zh", "--format", "json", "--out"]).arg(&out).assert().success();
+        ids(&scenario_yaml, &mut allowed);
+        let plan_yaml = std::fs::read_to_string(root().join(&plan)).expect("reads");
+        ids(&serde_saphyr::from_str(&plan_yaml).expect("parses"), &mut allowed);
+        let out = tmp.path().join(&name);
+        sandtable().args(["run", &scenario, "--lang", "zh", "--format", "json", "--out"]).arg(&out).assert().success();
         let report: serde_json::Value = serde_json::from_str(&read(&out.join("report.json"))).expect("json");
         for finding in report["findings"].as_array().into_iter().flatten() {
             for evidence in finding["evidence"].as_array().into_iter().flatten() {

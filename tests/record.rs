@@ -10,8 +10,6 @@ use std::path::{Path, PathBuf};
 use common::{root, sandtable};
 use sandtable::inputs::sha256_hex;
 
-const SCENARIOS: [&str; 4] = ["dc-power-loss", "key-person-unreachable", "supplier-cut-off", "warehouse-fire"];
-
 fn run(scenario: &str, out: &Path, extra: &[&str]) {
     sandtable().args(["run", scenario, "--out"]).arg(out).args(extra).assert().success();
 }
@@ -61,8 +59,8 @@ fn copy_tree(from: &Path, to: &Path) {
 #[test]
 fn every_shipped_scenario_reruns_byte_for_byte() {
     let tmp = tempfile::tempdir().expect("temp dir");
-    for scenario in SCENARIOS {
-        let out = tmp.path().join(scenario);
+    for scenario in common::shipped_scenarios() {
+        let out = tmp.path().join(&scenario);
         run(&format!("scenarios/{scenario}.yaml"), &out, &[]);
         rerun(&out).success().stdout(predicates::str::contains("results.json is the same byte for byte"));
     }

@@ -18,8 +18,8 @@ fn read(dir: &Path, file: &str) -> String {
 #[test]
 fn markdown_reports_of_the_shipped_scenarios() {
     let tmp = tempfile::tempdir().expect("temp dir");
-    for s in ["dc-power-loss", "key-person-unreachable", "warehouse-fire", "supplier-cut-off"] {
-        let dir = tmp.path().join(s);
+    for s in common::shipped_scenarios() {
+        let dir = tmp.path().join(&s);
         run(&format!("scenarios/{s}.yaml"), &dir, &["--format", "md"]);
         insta::assert_snapshot!(format!("md-{s}"), read(&dir, "report.md"));
         assert!(!dir.join("report.html").exists(), "--format md writes only the Markdown report");
@@ -71,8 +71,8 @@ fn html_json_and_csv_of_the_data_centre_scenario() {
 #[test]
 fn html_is_self_contained_with_charts() {
     let tmp = tempfile::tempdir().expect("temp dir");
-    for s in ["dc-power-loss", "key-person-unreachable", "warehouse-fire", "supplier-cut-off"] {
-        let dir = tmp.path().join(s);
+    for s in common::shipped_scenarios() {
+        let dir = tmp.path().join(&s);
         run(&format!("scenarios/{s}.yaml"), &dir, &["--format", "html"]);
         let html = read(&dir, "report.html");
         for external in ["http://", "https://", "src=", "<link", "@import", "<script", "//cdn"] {

@@ -308,6 +308,7 @@ rules! {
     procedure_works_around_a_supplier,
     runbooks_at_one_site_are_one_finding,
     late_call_names_its_channels,
+    just_late_reads_late,
     improvement_owner_can_fix_it,
     actions_follow_the_facts,
     runbook_finished_before_its_site_fell,

@@ -8,7 +8,7 @@ use common::{relative, sandtable, shipped};
 #[test]
 fn shipped_plans_and_scenarios_validate_clean() {
     let files = shipped();
-    assert!(files.len() >= 6, "expected at least 2 plans and 4 scenarios, found {files:?}");
+    assert!(files.len() >= 16, "expected at least 3 plans and 13 scenarios, found {files:?}");
     let out = sandtable().arg("validate").args(&files).assert().success().get_output().clone();
     let stdout = String::from_utf8_lossy(&out.stdout);
     for file in &files {

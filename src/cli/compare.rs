@@ -14,6 +14,8 @@ use crate::record::is_inside_inputs;
 
 /// The file a record's scores are read from.
 const REPORT: &str = "report.json";
+/// The event log beside it: what the exercise put to the test.
+const EVENTS: &str = "events.jsonl";
 /// Folders are searched this deep for records, so that a folder of years of exercises
 /// is found without walking a whole disk.
 const MAX_DEPTH: usize = 4;
@@ -38,13 +40,19 @@ pub fn compare(args: &CompareArgs) -> Result<()> {
     for input in &args.inputs {
         find_reports(input, 0, &mut paths)?;
     }
+    let say = &args.lang.catalogue().compare;
     let baseline_path = match &args.baseline {
         Some(b) => {
             let mut found = Vec::new();
             find_reports(b, 0, &mut found)?;
             match found.as_slice() {
                 [one] => Some(one.clone()),
-                _ => return Err(Error::Usage(format!("--baseline {}: expected exactly one record", b.display()))),
+                _ => {
+                    return Err(Error::Usage((say.baseline_not_one)(
+                        &b.display().to_string(),
+                        &found.len().to_string(),
+                    )));
+                }
             }
         }
         None => None,
@@ -58,14 +66,10 @@ pub fn compare(args: &CompareArgs) -> Result<()> {
     paths.dedup_by(|a, b| same_file(a, b));
     if paths.len() < 2 {
         let given: Vec<String> = args.inputs.iter().map(|p| p.display().to_string()).collect();
-        return Err(Error::Failed(format!(
-            "compare needs two or more exercise records (folders with {REPORT}); found {} in {}",
-            paths.len(),
-            given.join(", ")
-        )));
+        return Err(Error::Failed((say.too_few_records)(&paths.len().to_string(), &given.join(", "))));
     }
     let mut exercises: Vec<(PathBuf, Exercise)> =
-        paths.into_iter().map(|p| read_exercise(&p).map(|e| (p, e))).collect::<Result<_>>()?;
+        paths.into_iter().map(|p| read_exercise(&p, args.lang).map(|e| (p, e))).collect::<Result<_>>()?;
     exercises.sort_by(|(_, a), (_, b)| (a.report.date(), &a.name).cmp(&(b.report.date(), &b.name)));
     let baseline = baseline_path.and_then(|b| exercises.iter().position(|(p, _)| same_file(p, &b)));
     let exercises: Vec<Exercise> = exercises.into_iter().map(|(_, e)| e).collect();
@@ -117,20 +121,24 @@ pub(super) fn find_reports(input: &Path, depth: usize, found: &mut Vec<PathBuf>)
     Ok(())
 }
 
-pub(super) fn read_exercise(path: &Path) -> Result<Exercise> {
+/// Reads a record: its report, and beside it the plan it keeps and its event log, which
+/// says what the exercise put to the test (a report given alone is read without them).
+pub(super) fn read_exercise(path: &Path, lang: Lang) -> Result<Exercise> {
+    let say = &lang.catalogue().compare;
     let file = read_source(path)?;
+    let shown = path.display().to_string();
     let report = parse(file.text()).map_err(|e| match e {
-        ReadError::UnknownVersion(v) => Error::Failed(format!(
-            "{}: report layout (schema_version) {v} is not one this sandtable reads (it reads {:?}); a newer sandtable made it",
-            path.display(),
-            KNOWN_REPORT_VERSIONS
-        )),
-        ReadError::Corrupt(why) => Error::Failed(format!("{} is not a readable report: {why}", path.display())),
+        ReadError::UnknownVersion(v) => {
+            let known: Vec<String> = KNOWN_REPORT_VERSIONS.iter().map(u32::to_string).collect();
+            Error::Failed((say.newer_report)(&shown, &v.to_string(), &known.join(", ")))
+        }
+        ReadError::Corrupt(why) => Error::Failed((say.corrupt_report)(&shown, &why)),
     })?;
     let folder = path.parent().unwrap_or(Path::new("."));
     let name = folder.canonicalize().ok().and_then(|f| f.file_name().map(|n| n.to_string_lossy().into_owned()));
     let plan = recorded_plan(folder, &report);
-    Ok(Exercise { name: name.unwrap_or_else(|| path.display().to_string()), report, plan })
+    let events = read_source(&folder.join(EVENTS)).ok();
+    Ok(Exercise::new(name.unwrap_or(shown), report, plan, events.as_ref().map(|f| f.text())))
 }
 
 /// The plan a record keeps, when it keeps one that still reads; a record is data, so

@@ -104,7 +104,7 @@ pub fn history(dir: Option<&Path>, library: &Library, lang: Lang) -> Result<Hist
     let ours = &library.plan.doc.organisation.name;
     let mut exercises = Vec::new();
     for path in reports {
-        let e = super::compare::read_exercise(&path)?;
+        let e = super::compare::read_exercise(&path, lang)?;
         let folder = path.parent().unwrap_or(Path::new("."));
         let shown = folder.display().to_string();
         let Some(plan) = &e.plan else { return Err(Error::Failed((say.error_no_plan)(&shown))) };

@@ -5,6 +5,7 @@ mod choices;
 mod compare;
 mod files;
 mod library;
+mod merge;
 mod montecarlo;
 mod msel;
 mod output_set;
@@ -130,7 +131,7 @@ enum Verb {
     },
     /// Play a scenario many times with derived seeds, in parallel, and report the odds.
     #[command(
-        after_help = "Examples:\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 10000\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 10000 --seed 7 --threads 2 --format json\n\nReplica i is played with seed SplitMix64(S, i); the output is the same byte for byte for any --threads.\nWrites montecarlo.json and montecarlo.md (default out/<scenario id>-montecarlo)."
+        after_help = "Examples:\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 10000\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 10000 --seed 7 --threads 2 --format json\n  sandtable montecarlo scenarios/dc-power-loss.yaml --runs 100000 --shard \"$JOB_COMPLETION_INDEX/8\" --out out/shard-$JOB_COMPLETION_INDEX\n  sandtable merge out/shard-*\n\nReplica i is played with seed SplitMix64(S, i); the output is the same byte for byte for any --threads.\nWrites montecarlo.json and montecarlo.md (default out/<scenario id>-montecarlo); with --shard, montecarlo.partial.json only.\n\nExit status: 0 when written; 1 when the input is at fault or a replica fails; 2 on a usage error;\n130 when stopped by Ctrl-C (what was played is written, marked partial; a second Ctrl-C quits at once)."
     )]
     Montecarlo {
         #[command(flatten)]
@@ -144,6 +145,9 @@ enum Verb {
         /// Worker threads (default: one per core).
         #[arg(long, value_name = "T", value_parser = clap::value_parser!(u16).range(1..))]
         threads: Option<u16>,
+        /// Play only replicas i with i mod N = K (K counts from 0, as $JOB_COMPLETION_INDEX and $SLURM_ARRAY_TASK_ID do) and write montecarlo.partial.json for `sandtable merge`.
+        #[arg(long, value_name = "K/N")]
+        shard: Option<String>,
         /// Output directory (default: out/<scenario id>-montecarlo).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
@@ -156,6 +160,24 @@ enum Verb {
         /// Do not print the plan's and scenario's warnings (errors are always printed).
         #[arg(long, short)]
         quiet: bool,
+    },
+    /// Combine the partial aggregates of a sharded montecarlo study into the files one run of every replica writes.
+    #[command(
+        after_help = "Examples:\n  sandtable merge out/shard-0 out/shard-1 out/shard-2\n  sandtable merge out/shards/ --out out/study --format md,json --lang zh\n\nFolders are searched for montecarlo.partial.json; files are read as given. The shards must come from the same\ninputs (SHA-256), seed, --runs and N, each exactly once and played to the end; their order does not matter.\nWrites montecarlo.json and montecarlo.md (default out/<scenario id>-montecarlo), byte for byte what\n`sandtable montecarlo` writes when it plays every replica itself.\n\nExit status: 0 when written; 1 when a file cannot be read (corrupt, or from a newer sandtable) or the shards do\nnot make one whole study (the file, shard or setting is named); 2 on a usage error."
+    )]
+    Merge {
+        /// Partial aggregates: folders (searched for montecarlo.partial.json) or the files.
+        #[arg(required = true, value_name = "DIR|FILE")]
+        inputs: Vec<PathBuf>,
+        /// Output directory (default: out/<scenario id>-montecarlo).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Files to write, comma-separated: md, json.
+        #[arg(long, value_delimiter = ',', default_values = ["md", "json"], value_parser = ["md", "json"])]
+        format: Vec<String>,
+        /// Language of the report and the summary (default: SANDTABLE_LANG, else the locale).
+        #[arg(long, value_parser = choices::lang())]
+        lang: Option<crate::lang::Lang>,
     },
     /// Play an exercise record again and check that it reproduces its results byte for byte.
     #[command(
@@ -300,7 +322,7 @@ pub fn main() -> ExitCode {
                 play::play(&play::PlayArgs { target, journal, pace, resume, out, lang, warnings })
             })
         }
-        Verb::Montecarlo { target, runs, decisions, threads, out, format, lang, quiet } => {
+        Verb::Montecarlo { target, runs, decisions, threads, shard, out, format, lang, quiet } => {
             settings::language_from_env(lang).and_then(|lang| {
                 let warnings = Warnings::chosen(quiet, Warnings::All);
                 let threads = threads.map(usize::from);
@@ -309,6 +331,7 @@ pub fn main() -> ExitCode {
                     runs,
                     decisions,
                     threads,
+                    shard,
                     out,
                     formats: format,
                     lang,
@@ -317,6 +340,8 @@ pub fn main() -> ExitCode {
                 montecarlo::montecarlo(&args, style)
             })
         }
+        Verb::Merge { inputs, out, format, lang } => settings::language_from_env(lang)
+            .and_then(|lang| merge::merge(&merge::MergeArgs { inputs, out, formats: format, lang })),
         Verb::Rerun { dir } => rerun::rerun(&dir, style),
         Verb::Compare { inputs, out, format, lang, baseline } => settings::language_from_env(lang)
             .and_then(|lang| compare::compare(&compare::CompareArgs { inputs, out, formats: format, lang, baseline })),
@@ -374,7 +399,7 @@ fn report(err: &Error, style: RenderStyle) {
         Error::Invalid(diagnostics) => {
             write!(stderr, "{}", diag::render(diagnostics, style)).and_then(|()| writeln!(stderr, "{err}"))
         }
-        Error::NotReproduced(message) => writeln!(stderr, "{message}"),
+        Error::NotReproduced(message) | Error::Interrupted(message) => writeln!(stderr, "{message}"),
         other => writeln!(stderr, "error: {other}"),
     };
 }

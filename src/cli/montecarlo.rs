@@ -1,13 +1,17 @@
-//! `sandtable montecarlo`: play many replicas of a scenario in parallel and write what
-//! they add up to. Owns the thread pool, the progress bar and the files; the study
-//! itself is `crate::montecarlo`.
+//! `sandtable montecarlo`: play many replicas of a scenario (or one shard of them) in
+//! parallel and write what they add up to. Owns the thread pool, the progress bar, the
+//! Ctrl-C handler and the files; the study itself is `crate::montecarlo`.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::diag::RenderStyle;
 use crate::error::{Error, Result};
-use crate::montecarlo::{self, Study};
+use crate::montecarlo::{
+    self, Aggregate, KeptInput, PARTIAL_FILE, PARTIAL_SCHEMA_VERSION, Partial, Shard, ShardError, Study,
+};
+use crate::project::Project;
 use crate::score::Lang;
 
 /// What `montecarlo` was asked to do.
@@ -21,6 +25,8 @@ pub struct MonteCarloArgs {
     pub decisions: Option<PathBuf>,
     /// Worker threads (default: rayon's, one per core).
     pub threads: Option<usize>,
+    /// `K/N` as typed: play only the replicas `i ≡ K (mod N)` and write a partial aggregate.
+    pub shard: Option<String>,
     /// Output directory.
     pub out: Option<PathBuf>,
     /// `md` and/or `json`.
@@ -31,8 +37,14 @@ pub struct MonteCarloArgs {
     pub warnings: super::settings::Warnings,
 }
 
-/// Plays the study, writes `montecarlo.json` and/or `montecarlo.md`, prints the summary.
+/// Plays the study (or one shard of it), writes `montecarlo.json` and/or `montecarlo.md`
+/// and prints the summary, or, for a shard, writes `montecarlo.partial.json`. Stopped by
+/// Ctrl-C, it writes what was counted, marked partial, and returns [`Error::Interrupted`].
 pub fn montecarlo(args: &MonteCarloArgs, style: RenderStyle) -> Result<()> {
+    let shard = args.shard.as_deref().map(|text| shard_of(text, args.lang)).transpose()?;
+    // First, so that a Ctrl-C while the project opens stops the study before it starts
+    // (and still writes its empty, partial aggregate) instead of killing the process.
+    let stop = stop_on_ctrl_c();
     let sources = super::DiskSources;
     let project = super::open_from(&sources, &args.target, args.warnings, args.lang, style)?;
     let model = &project.model;
@@ -62,30 +74,119 @@ pub fn montecarlo(args: &MonteCarloArgs, style: RenderStyle) -> Result<()> {
         .num_threads(args.threads.unwrap_or(0))
         .build()
         .map_err(|e| Error::Failed(e.to_string()))?;
-    let bar = progress(args.runs);
-    let played = pool.install(|| montecarlo::play(&study, &|| bar.inc(1)));
+    let portion = shard.unwrap_or(Shard::WHOLE);
+    let planned = portion.replicas(args.runs);
+    let bar = progress(planned);
+    let played = pool.install(|| montecarlo::play_part(&study, portion, stop, &|| bar.inc(1)));
     bar.finish_and_clear();
     let aggregate = played.map_err(|failed| {
         let say = &args.lang.catalogue().montecarlo;
         eprintln!("{}", (say.replica_failed)(&failed.index.to_string(), &failed.seed.to_string()));
         Error::from(failed.diagnostic)
     })?;
-    let mut files: Vec<(&str, String)> = Vec::new();
-    if args.formats.iter().any(|f| f == "json") {
-        files.push(("montecarlo.json", montecarlo::json(model, &inputs, seed, &aggregate)));
-    }
-    if args.formats.iter().any(|f| f == "md") {
-        files.push(("montecarlo.md", montecarlo::markdown(model, seed, &aggregate, args.lang)));
-    }
     let out_dir = crate::project::out_dir(args.out.as_deref(), model, crate::project::Writer::MonteCarlo);
+    let (files, said) = match shard {
+        Some(shard) => {
+            let partial = partial(args, &project, inputs, seed, shard, aggregate.clone());
+            let say = &args.lang.catalogue().shards;
+            let [played, of, runs] = [aggregate.runs, planned, args.runs].map(|n| n.to_string());
+            (vec![(PARTIAL_FILE, partial.to_json())], (say.shard_played)(&shard.to_string(), &played, &of, &runs))
+        }
+        None => {
+            let summary = montecarlo::summary(model, seed, planned, &aggregate, args.lang);
+            (study_files(&args.formats, args.lang, model, &inputs, seed, planned, &aggregate), summary)
+        }
+    };
     super::output_set::write_set(&out_dir, &files)?;
     let mut stdout = std::io::stdout().lock();
-    let summary = montecarlo::summary(model, seed, &aggregate, args.lang);
-    let _ = write!(stdout, "{}", crate::text::for_terminal(&summary));
+    let _ = writeln!(stdout, "{}", crate::text::for_terminal(&said));
     let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
     let wrote = (args.lang.catalogue().summary.wrote)(&names.join(", "), &out_dir.display().to_string());
-    let _ = writeln!(stdout, "\n{wrote}");
+    let _ = writeln!(stdout, "{wrote}");
+    if aggregate.runs < planned {
+        let say = &args.lang.catalogue().shards;
+        return Err(Error::Interrupted((say.interrupted)(&aggregate.runs.to_string(), &planned.to_string())));
+    }
     Ok(())
+}
+
+/// The files of a whole study in the formats asked for; `merge` writes the same.
+pub(super) fn study_files(
+    formats: &[String],
+    lang: Lang,
+    model: &crate::compile::Model,
+    inputs: &crate::inputs::Inputs,
+    seed: u64,
+    planned: u64,
+    aggregate: &Aggregate,
+) -> Vec<(&'static str, String)> {
+    let mut files = Vec::new();
+    if formats.iter().any(|f| f == "json") {
+        files.push(("montecarlo.json", montecarlo::json(model, inputs, seed, planned, aggregate)));
+    }
+    if formats.iter().any(|f| f == "md") {
+        files.push(("montecarlo.md", montecarlo::markdown(model, seed, planned, aggregate, lang)));
+    }
+    files
+}
+
+/// A shard's partial aggregate, keeping the files played so that `merge` needs nothing else.
+fn partial(
+    args: &MonteCarloArgs,
+    project: &Project,
+    inputs: crate::inputs::Inputs,
+    seed: u64,
+    shard: Shard,
+    aggregate: Aggregate,
+) -> Partial {
+    let files = project
+        .files
+        .iter()
+        .map(|f| KeptInput {
+            role: f.role.clone(),
+            path: f.path.to_string_lossy().into_owned(),
+            text: f.file.text().to_owned(),
+        })
+        .collect();
+    Partial {
+        schema_version: PARTIAL_SCHEMA_VERSION,
+        sandtable_version: env!("CARGO_PKG_VERSION").to_owned(),
+        scenario: project.model.meta.scenario_id.clone(),
+        inputs,
+        seed,
+        runs: args.runs,
+        shard,
+        complete: aggregate.runs == shard.replicas(args.runs),
+        aggregate,
+        scenario_path: args.target.scenario.to_string_lossy().into_owned(),
+        plan_override: args.target.plan.as_ref().map(|p| p.to_string_lossy().into_owned()),
+        files,
+    }
+}
+
+/// `--shard K/N`, or a usage error saying what is wrong with it.
+fn shard_of(text: &str, lang: Lang) -> Result<Shard> {
+    let say = &lang.catalogue().shards;
+    Shard::parse(text).map_err(|e| {
+        Error::Usage(match e {
+            ShardError::NotKOverN => (say.not_k_over_n)(text),
+            ShardError::NoShards => (say.no_shards)(text),
+            ShardError::IndexTooLarge { count, .. } => (say.index_too_large)(text, &(count - 1).to_string()),
+        })
+    })
+}
+
+/// Set by the first Ctrl-C; the study stops between replicas. A second Ctrl-C ends the
+/// process at once (exit 130), for a replica that takes too long to finish.
+fn stop_on_ctrl_c() -> &'static AtomicBool {
+    static STOP: AtomicBool = AtomicBool::new(false);
+    // Fails only when a handler is already set, which then keeps Ctrl-C's default.
+    let _ = ctrlc::set_handler(|| {
+        if STOP.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+    });
+    &STOP
 }
 
 /// A progress bar on stderr (replicas done, rate, time left), hidden unless stderr is a

@@ -8,12 +8,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::COMPARISON_SCHEMA_VERSION;
 use super::model::*;
 use super::plan_diff::diff;
-use super::read::ReportView;
+use super::read::{ReportView, finding_subject};
 use crate::format::plan::Plan;
 use crate::lang::Lang;
 
 /// One exercise to compare: its name (the record's folder), report and plan (when the
-/// record keeps it).
+/// record keeps it), and the ids of what it put to the test.
 pub struct Exercise {
     /// How the comparison names it.
     pub name: String,
@@ -21,31 +21,51 @@ pub struct Exercise {
     pub report: ReportView,
     /// The plan it was played against.
     pub plan: Option<Plan>,
+    /// Ids of everything it put to the test (sites, systems, people, roles, channels,
+    /// suppliers, functions, decisions, stakeholders, steps).
+    pub exercised: BTreeSet<String>,
+}
+
+impl Exercise {
+    /// An exercise from its report, its plan and its event log (`events.jsonl`), when
+    /// the record keeps them. Without the log, what was tested is read from the report.
+    pub fn new(name: String, report: ReportView, plan: Option<Plan>, events: Option<&str>) -> Self {
+        let mut exercised = report.exercised_in_report();
+        if let Some(events) = events {
+            exercised.extend(super::read::exercised_ids(events));
+        }
+        Exercise { name, report, plan, exercised }
+    }
 }
 
 /// Compares `exercises` (already in order); each is compared with `baseline` when
-/// given, else with the one before it.
+/// given, else with the latest earlier exercise of the same scenario. Exercises of
+/// different scenarios are never each other's reference: their figures stand side by
+/// side, and no change or regression is claimed between them.
 pub fn compare(exercises: &[Exercise], baseline: Option<usize>, lang: Lang) -> Comparison {
+    let same = |j: usize, k: usize| same_scenario(&exercises[j], &exercises[k]);
     let reference: Vec<Option<usize>> = (0..exercises.len())
         .map(|k| match baseline {
-            Some(b) if b != k => Some(b),
+            Some(b) if b != k && same(b, k) => Some(b),
             Some(_) => None,
-            None => k.checked_sub(1),
+            None => (0..k).rev().find(|&j| same(j, k)),
         })
         .collect();
     let functions = function_trends(exercises, &reference);
     let response = delay_trends(exercises);
-    let objectives = objective_trends(exercises);
-    let findings = finding_trends(exercises, &reference);
+    let objectives = super::objectives::trends(exercises);
+    let findings = finding_trends(exercises);
     let mut regressions = Vec::new();
     super::regressions::collect(&mut regressions, &reference, &functions, &response, &objectives, &findings);
     Comparison {
         schema_version: COMPARISON_SCHEMA_VERSION,
         lang,
         exercises: exercises.iter().map(info).collect(),
+        same_scenario: exercises.windows(2).all(|w| same_scenario(&w[0], &w[1])),
+        not_covered: not_covered(&functions, &objectives),
         regressions,
         improvement_items: improvement_items(exercises),
-        plan_changes: plan_steps(exercises, &reference),
+        plan_changes: plan_steps(exercises, baseline),
         reference,
         functions,
         response,
@@ -155,30 +175,13 @@ fn delay_trends(exercises: &[Exercise]) -> Vec<DelayTrend> {
     trends
 }
 
-fn objective_trends(exercises: &[Exercise]) -> Vec<ObjectiveTrend> {
-    let mut texts: BTreeMap<String, String> = BTreeMap::new();
-    for e in exercises {
-        for o in &e.report.objectives {
-            texts.insert(o.id.clone(), o.text.clone());
-        }
-    }
-    texts
-        .into_iter()
-        .map(|(id, text)| {
-            let ratings = exercises
-                .iter()
-                .map(|e| e.report.objectives.iter().find(|o| o.id == id).and_then(|o| o.rating.clone()))
-                .collect();
-            ObjectiveTrend { id, text, ratings }
-        })
-        .collect()
-}
-
 fn finding_ids(e: &Exercise) -> BTreeSet<&str> {
     e.report.findings.iter().map(|f| f.id.as_str()).collect()
 }
 
-fn finding_trends(exercises: &[Exercise], reference: &[Option<usize>]) -> Vec<FindingTrend> {
+/// Each finding's status per exercise: new, recurring (found before), and while it is
+/// open, resolved or not put to the test.
+fn finding_trends(exercises: &[Exercise]) -> Vec<FindingTrend> {
     let mut titles: BTreeMap<String, String> = BTreeMap::new();
     for e in exercises {
         for f in &e.report.findings {
@@ -189,21 +192,56 @@ fn finding_trends(exercises: &[Exercise], reference: &[Option<usize>]) -> Vec<Fi
     titles
         .into_iter()
         .map(|(id, title)| {
-            let status = (0..exercises.len())
-                .map(|k| {
-                    let here = ids[k].contains(id.as_str());
-                    let earlier = ids[..k].iter().any(|s| s.contains(id.as_str()));
-                    let in_reference = reference[k].is_some_and(|r| ids[r].contains(id.as_str()));
-                    match (here, earlier, in_reference) {
-                        (true, true, _) => Some(FindingStatus::Recurring),
-                        (true, false, _) => Some(FindingStatus::New),
-                        (false, _, true) => Some(FindingStatus::Resolved),
-                        (false, _, false) => None,
+            let subject = finding_subject(&id);
+            let mut status: Vec<Option<FindingStatus>> = Vec::with_capacity(exercises.len());
+            for k in 0..exercises.len() {
+                let here = ids[k].contains(id.as_str());
+                let earlier = ids[..k].iter().any(|s| s.contains(id.as_str()));
+                // Still open: found earlier and not shown resolved since.
+                let open = status.iter().rev().flatten().next().is_some_and(|s| *s != FindingStatus::Resolved);
+                status.push(match (here, earlier, open) {
+                    (true, true, _) => Some(FindingStatus::Recurring),
+                    (true, false, _) => Some(FindingStatus::New),
+                    (false, _, true) if retests(&exercises[k], subject, &exercises[..k], &id) => {
+                        Some(FindingStatus::Resolved)
                     }
-                })
-                .collect();
+                    (false, _, true) => Some(FindingStatus::NotRetested),
+                    (false, _, false) => None,
+                });
+            }
             FindingTrend { id, title, status }
         })
+        .collect()
+}
+
+/// Whether `exercise` put a finding about `subject` to the test again: it played the
+/// scenario of an earlier exercise that found it, and its event log touched the
+/// subject. Another scenario may never meet the conditions that caused it, and the same
+/// scenario may draw another course (another supplier failing first).
+fn retests(exercise: &Exercise, subject: &str, earlier: &[Exercise], finding: &str) -> bool {
+    exercise.exercised.contains(subject)
+        && earlier.iter().any(|e| same_scenario(e, exercise) && e.report.findings.iter().any(|f| f.id == finding))
+}
+
+fn same_scenario(a: &Exercise, b: &Exercise) -> bool {
+    a.report.overview.scenario_id == b.report.overview.scenario_id
+}
+
+/// Per exercise, the functions and objectives another exercise covered and it did not.
+fn not_covered(functions: &[FunctionTrend], objectives: &[ObjectiveTrend]) -> Vec<NotCovered> {
+    let count = functions.first().map(|f| f.points.len()).or(objectives.first().map(|o| o.ids.len()));
+    let disrupted = |f: &FunctionTrend, k: usize| f.points[k].as_ref().is_some_and(|p| p.disrupted);
+    (0..count.unwrap_or(0))
+        .map(|k| NotCovered {
+            exercise: k,
+            functions: functions
+                .iter()
+                .filter(|f| !disrupted(f, k) && (0..f.points.len()).any(|j| disrupted(f, j)))
+                .map(|f| f.id.clone())
+                .collect(),
+            objectives: objectives.iter().filter(|o| o.ids[k].is_none()).map(|o| o.id.clone()).collect(),
+        })
+        .filter(|n| !n.functions.is_empty() || !n.objectives.is_empty())
         .collect()
 }
 
@@ -218,16 +256,20 @@ fn improvement_items(exercises: &[Exercise]) -> Vec<ItemOutcome> {
     for (j, e) in exercises.iter().enumerate().take(exercises.len().saturating_sub(1)) {
         for item in &e.report.improvement_plan {
             let due = item.due.as_deref().unwrap_or_default();
-            let came_back = exercises[j + 1..].iter().any(|later| {
-                later.report.date().unwrap_or_default() >= due
-                    && later.report.findings.iter().any(|f| f.id == item.finding)
-            });
+            let since_due: Vec<&Exercise> =
+                exercises[j + 1..].iter().filter(|later| later.report.date().unwrap_or_default() >= due).collect();
+            let came_back = since_due.iter().any(|later| later.report.findings.iter().any(|f| f.id == item.finding));
+            let retested = since_due
+                .iter()
+                .any(|later| retests(later, finding_subject(&item.finding), std::slice::from_ref(e), &item.finding));
             let status = if due > last_date {
                 ItemStatus::NotYetDue
             } else if came_back {
                 ItemStatus::NotEffective
-            } else {
+            } else if retested {
                 ItemStatus::Closed
+            } else {
+                ItemStatus::NotRetested
             };
             out.push(ItemOutcome {
                 exercise: j,
@@ -242,12 +284,16 @@ fn improvement_items(exercises: &[Exercise]) -> Vec<ItemOutcome> {
     out
 }
 
-fn plan_steps(exercises: &[Exercise], reference: &[Option<usize>]) -> Vec<PlanStep> {
-    reference
-        .iter()
-        .enumerate()
-        .filter_map(|(k, r)| {
-            let r = (*r)?;
+/// The plan diff from the exercise before each one (or from the baseline): plans change
+/// between exercises whatever scenario each played.
+fn plan_steps(exercises: &[Exercise], baseline: Option<usize>) -> Vec<PlanStep> {
+    (0..exercises.len())
+        .filter_map(|k| {
+            let r = match baseline {
+                Some(b) if b != k => b,
+                Some(_) => return None,
+                None => k.checked_sub(1)?,
+            };
             let diff = match (&exercises[r].plan, &exercises[k].plan) {
                 (Some(old), Some(new)) => Some(diff(old, new)),
                 _ => None,

@@ -4,7 +4,9 @@
 
 use std::fmt::Write;
 
-use super::model::{Comparison, FindingStatus, FunctionTrend, ItemStatus};
+use super::model::{Comparison, FindingStatus, FunctionTrend};
+use super::plan_diff::{ChangeKind, Section};
+use super::render;
 use crate::lang::Lang;
 
 /// Chart geometry: label column, plot width, one row per exercise.
@@ -41,27 +43,118 @@ pub fn page(c: &Comparison) -> String {
         let date = e.date.as_deref().unwrap_or(say.none);
         let _ = writeln!(out, "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", esc(&e.name), esc(date), esc(&e.title));
     }
-    let _ = write!(out, "</table>\n<h2>{}</h2>\n", esc(say.regressions));
+    out.push_str("</table>\n");
+    if !c.same_scenario {
+        let _ = writeln!(out, "<p>{}</p>", esc(say.different_scenarios));
+    }
+    if !c.not_covered.is_empty() {
+        let _ = writeln!(out, "<h2>{}</h2>\n<ul>", esc(say.not_covered));
+        for line in render::not_covered_lines(c) {
+            let _ = writeln!(out, "<li>{}</li>", esc(&plain(&line)));
+        }
+        out.push_str("</ul>\n");
+    }
+    let _ = writeln!(out, "<h2>{}</h2>", esc(say.regressions));
     if c.regressions.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", esc(say.no_regressions));
+        let _ = writeln!(out, "<p>{}</p>", esc(render::no_regressions(c)));
     } else {
         out.push_str("<ul class=\"regressions\">\n");
         for r in &c.regressions {
             // The Markdown sentence marks ids as code with backticks; here they are plain.
-            let text = super::render::regression_text(c, r).replace('`', "");
-            let _ = writeln!(out, "<li>{}</li>", esc(&text));
+            let _ = writeln!(out, "<li>{}</li>", esc(&plain(&render::regression_text(c, r))));
         }
         out.push_str("</ul>\n");
     }
     let _ = writeln!(out, "<h2>{}</h2>", esc(say.functions));
-    for f in &c.functions {
+    // A function no exercise disrupted has nothing to draw; its targets are in the Markdown.
+    for f in c.functions.iter().filter(|f| f.points.iter().flatten().any(|p| p.disrupted)) {
         let _ = writeln!(out, "<h3>{}</h3>\n{}", esc(&f.name), chart(c, f));
     }
+    response(&mut out, c);
     ratings(&mut out, c);
     findings(&mut out, c);
     items(&mut out, c);
+    plan_changes(&mut out, c);
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// A sentence written for Markdown, as plain text: ids are marked as code with
+/// backticks there, and a Markdown table escapes `|` and `\`.
+fn plain(markdown: &str) -> String {
+    markdown.replace('`', "").replace("\\|", "|").replace("\\\\", "\\")
+}
+
+/// Opens a table whose columns are the exercises, after a first column `first`.
+fn by_exercise_header(out: &mut String, c: &Comparison, class: &str, first: &str) {
+    let _ = write!(out, "<table class=\"{class}\"><tr><th>{}</th>", esc(first));
+    for e in &c.exercises {
+        let _ = write!(out, "<th>{}</th>", esc(&e.name));
+    }
+    out.push_str("</tr>\n");
+}
+
+fn response(out: &mut String, c: &Comparison) {
+    let (lang, say) = (c.lang, &c.lang.catalogue().compare);
+    let _ = writeln!(out, "<h2>{}</h2>", esc(say.response));
+    by_exercise_header(out, c, "response", say.measure);
+    for d in &c.response {
+        let _ = write!(out, "<tr><td>{}</td>", esc(&plain(&render::measure_name(say, &d.measure, &d.name))));
+        for v in &d.values {
+            let _ = write!(out, "<td>{}</td>", esc(&v.map_or_else(|| say.none.to_owned(), |s| lang.duration(s))));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</table>\n");
+}
+
+fn plan_changes(out: &mut String, c: &Comparison) {
+    let say = &c.lang.catalogue().compare;
+    let _ = writeln!(out, "<h2>{}</h2>", esc(say.plan_changes));
+    for step in &c.plan_changes {
+        let name = |k: usize| c.exercises.get(k).map(|e| e.name.as_str()).unwrap_or_default();
+        let _ = writeln!(out, "<h3>{}</h3>", esc(&(say.plan_changes_between)(name(step.from), name(step.to))));
+        let Some(diff) = &step.diff else {
+            let _ = writeln!(out, "<p>{}</p>", esc(say.plan_not_recorded));
+            continue;
+        };
+        if diff.is_empty() {
+            let _ = writeln!(out, "<p>{}</p>", esc(say.no_plan_changes));
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+            esc(say.id),
+            esc(say.change),
+            esc(say.field),
+            esc(say.old),
+            esc(say.new)
+        );
+        for section in Section::ALL {
+            for change in diff.changes.iter().filter(|ch| ch.section == section) {
+                let kind = match change.kind {
+                    ChangeKind::Added => say.added,
+                    ChangeKind::Removed => say.removed,
+                    ChangeKind::Changed => say.changed,
+                };
+                for field in &change.fields {
+                    let value = |v: &Option<String>| esc(v.as_deref().unwrap_or(say.none));
+                    let _ = writeln!(
+                        out,
+                        "<tr><td>{} <code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                        esc(render::section_name(say, section)),
+                        esc(&change.id),
+                        esc(kind),
+                        esc(field.field),
+                        value(&field.old),
+                        value(&field.new)
+                    );
+                }
+            }
+        }
+        out.push_str("</table>\n");
+    }
 }
 
 /// Horizontal bars, one per exercise where the function was disrupted and came back,
@@ -118,13 +211,10 @@ fn chart(c: &Comparison, f: &FunctionTrend) -> String {
 
 fn ratings(out: &mut String, c: &Comparison) {
     let say = &c.lang.catalogue().compare;
-    let _ = write!(out, "<h2>{}</h2>\n<table class=\"grid\"><tr><th>{}</th>", esc(say.objectives), esc(say.objective));
-    for e in &c.exercises {
-        let _ = write!(out, "<th>{}</th>", esc(&e.name));
-    }
-    out.push_str("</tr>\n");
+    let _ = writeln!(out, "<h2>{}</h2>", esc(say.objectives));
+    by_exercise_header(out, c, "grid", say.objective);
     for o in &c.objectives {
-        let _ = write!(out, "<tr><td>{}</td>", esc(&o.text));
+        let _ = write!(out, "<tr><td>{}</td>", esc(&plain(&render::objective_label(c, o))));
         for r in &o.ratings {
             let r = r.as_deref().unwrap_or(say.none);
             let _ = write!(out, "<td class=\"r{}\">{}</td>", esc(r), esc(r));
@@ -141,20 +231,18 @@ fn findings(out: &mut String, c: &Comparison) {
         let _ = writeln!(out, "<p>{}</p>", esc(say.no_findings));
         return;
     }
-    let _ = write!(out, "<table><tr><th>{}</th>", esc(say.finding));
-    for e in &c.exercises {
-        let _ = write!(out, "<th>{}</th>", esc(&e.name));
-    }
-    out.push_str("</tr>\n");
+    by_exercise_header(out, c, "findings", say.finding);
     for f in &c.findings {
         let _ = write!(out, "<tr><td><code>{}</code> {}</td>", esc(&f.id), esc(&f.title));
         for s in &f.status {
-            let (class, text) = match s {
-                Some(FindingStatus::New) => ("new", say.new_finding),
-                Some(FindingStatus::Recurring) => ("recurring", say.recurring),
-                Some(FindingStatus::Resolved) => ("resolved", say.resolved),
-                None => ("", ""),
+            let class = match s {
+                Some(FindingStatus::New) => "new",
+                Some(FindingStatus::Recurring) => "recurring",
+                Some(FindingStatus::Resolved) => "resolved",
+                Some(FindingStatus::NotRetested) => "untested",
+                None => "",
             };
+            let text = s.map_or("", |s| render::finding_status(say, s));
             let _ = write!(out, "<td class=\"{class}\">{}</td>", esc(text));
         }
         out.push_str("</tr>\n");
@@ -178,11 +266,7 @@ fn items(out: &mut String, c: &Comparison) {
         esc(say.status)
     );
     for i in &c.improvement_items {
-        let status = match i.status {
-            ItemStatus::Closed => say.closed,
-            ItemStatus::NotEffective => say.not_effective,
-            ItemStatus::NotYetDue => say.not_yet_due,
-        };
+        let status = render::item_status(say, i.status);
         let name = c.exercises.get(i.exercise).map(|e| e.name.as_str()).unwrap_or_default();
         let due = i.due.as_deref().unwrap_or(say.none);
         let _ = writeln!(
@@ -201,5 +285,5 @@ fn items(out: &mut String, c: &Comparison) {
 const STYLE: &str = "body{font-family:system-ui,'Noto Sans CJK SC',sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}\
 table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}\
 .regressions li{color:#b3362c;font-weight:600}.recurring{background:#f6d5d2;font-weight:600}.resolved{background:#d9eedc}\
-.grid td{text-align:center}.grid td:first-child{text-align:left}.rP{background:#d9eedc}.rS{background:#eef5d0}.rM{background:#fbe7c6}.rU{background:#f6d5d2}\
+.untested{color:#666;font-style:italic}.grid td{text-align:center}.grid td:first-child{text-align:left}.rP{background:#d9eedc}.rS{background:#eef5d0}.rM{background:#fbe7c6}.rU{background:#f6d5d2}\
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}svg{break-inside:avoid}}";

@@ -2,12 +2,15 @@
 //! compute from records already read. `read` takes what a comparison needs from a
 //! `report.json` of any layout this release wrote; `plan_diff` diffs two plans by id;
 //! `build` lines the exercises up into a `model::Comparison` (functions, response times, ratings, findings,
-//! improvement items, regressions, plan changes); `render` writes it as Markdown.
+//! improvement items, regressions, plan changes, what each did not cover), with
+//! `objectives` matching objectives by id or capability; `render` writes it as Markdown,
+//! `html` as a page.
 //! `cli/compare.rs` finds and reads the files and writes the output set.
 
 pub mod build;
 pub mod html;
 pub mod model;
+mod objectives;
 pub mod plan_diff;
 pub mod read;
 mod regressions;
@@ -17,5 +20,6 @@ pub use build::{Exercise, compare};
 pub use model::Comparison;
 pub use plan_diff::{PlanDiff, diff};
 
-/// Version of `comparison.json`'s layout.
-pub const COMPARISON_SCHEMA_VERSION: u32 = 1;
+/// Version of `comparison.json`'s layout: 2 added `same_scenario`, `not_covered`,
+/// objectives matched by capability, and the `not_retested` statuses.
+pub const COMPARISON_SCHEMA_VERSION: u32 = 2;

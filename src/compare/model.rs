@@ -16,6 +16,11 @@ pub struct Comparison {
     pub lang: Lang,
     /// The exercises, oldest first.
     pub exercises: Vec<ExerciseInfo>,
+    /// Whether every exercise played the same scenario; when not, only what they share
+    /// is compared and `not_covered` says what each left out.
+    pub same_scenario: bool,
+    /// Per exercise, what another exercise put to the test and it did not.
+    pub not_covered: Vec<NotCovered>,
     /// The index each exercise is compared with (none for the first, or the baseline).
     pub reference: Vec<Option<usize>>,
     /// What got worse, most important first.
@@ -47,6 +52,18 @@ pub struct ExerciseInfo {
     pub title: String,
     /// The seed played.
     pub seed: Option<u64>,
+}
+
+/// What one exercise did not put to the test that another did: such things are not
+/// compared in it (no change, no resolved finding, no closed item is claimed).
+#[derive(Debug, Clone, Serialize)]
+pub struct NotCovered {
+    /// The exercise.
+    pub exercise: usize,
+    /// Functions another exercise disrupted and this one did not, by id.
+    pub functions: Vec<String>,
+    /// Objectives (or capabilities) another exercise rated and this one did not, by id.
+    pub objectives: Vec<String>,
 }
 
 /// One function across exercises.
@@ -128,10 +145,17 @@ pub struct DelayTrend {
 /// An objective's rating across exercises.
 #[derive(Debug, Clone, Serialize)]
 pub struct ObjectiveTrend {
-    /// Its id.
+    /// Its id (the latest).
     pub id: String,
     /// What it asks (the latest).
     pub text: String,
+    /// The capability it exercises (the latest), when its scenario names one.
+    pub capability: Option<String>,
+    /// Whether objectives with different ids were matched because they exercise the
+    /// same capability (scenarios that differ name their objectives differently).
+    pub matched_by_capability: bool,
+    /// Its id in each exercise; none where absent.
+    pub ids: Vec<Option<String>>,
     /// P, S, M, U per exercise; none when absent or not rated.
     pub ratings: Vec<Option<String>>,
 }
@@ -144,8 +168,11 @@ pub enum FindingStatus {
     New,
     /// Found here and in an earlier exercise: the most important kind.
     Recurring,
-    /// Found in the reference, not here.
+    /// Found in the reference, not here, and this exercise put its subject to the test.
     Resolved,
+    /// Found in the reference, not here, but this exercise never touched its subject
+    /// (another scenario): neither resolved nor recurring.
+    NotRetested,
 }
 
 /// A finding across exercises.
@@ -169,6 +196,8 @@ pub enum ItemStatus {
     NotEffective,
     /// Its completion date is after the last exercise.
     NotYetDue,
+    /// Due, but no exercise since its due date put its finding's subject to the test.
+    NotRetested,
 }
 
 /// An earlier exercise's improvement item and what became of it.

@@ -3,6 +3,8 @@
 //! (version 1 had no `record` section). A version it does not know is refused by name
 //! rather than read wrong.
 
+use std::collections::BTreeSet;
+
 use serde::Deserialize;
 
 /// The `report.json` layouts this release reads: 1 (before records) and 2.
@@ -167,6 +169,9 @@ pub struct ObjectiveView {
     /// P, S, M or U; none when not rated.
     #[serde(default)]
     pub rating: Option<String>,
+    /// The capability it exercises, when its scenario names one.
+    #[serde(default)]
+    pub capability: Option<String>,
 }
 
 /// A finding.
@@ -206,6 +211,56 @@ impl ReportView {
     pub fn date(&self) -> Option<&str> {
         self.record.as_ref().and_then(|r| r.date.as_deref()).or(self.overview.date.as_deref())
     }
+}
+
+/// The fields of `events.jsonl` that name something of the plan or scenario by id.
+const ID_FIELDS: [&str; 12] = [
+    "site",
+    "system",
+    "channel",
+    "person",
+    "asked",
+    "supplier",
+    "alternate",
+    "function",
+    "role",
+    "decision",
+    "stakeholder",
+    "step",
+];
+
+/// Every id an exercise's event log names: what the exercise put to the test. A line
+/// that does not read is skipped: the log only widens what counts as tested, and a
+/// record whose log was damaged still compares by its report.
+pub fn exercised_ids(events_jsonl: &str) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    for line in events_jsonl.lines() {
+        let Ok(serde_json::Value::Object(event)) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+        for field in ID_FIELDS {
+            if let Some(serde_json::Value::String(id)) = event.get(field) {
+                ids.insert(id.clone());
+            }
+        }
+    }
+    ids
+}
+
+impl ReportView {
+    /// What the report itself shows was put to the test, for a record kept without its
+    /// event log: disrupted functions, decisions, stakeholders notified, objectives
+    /// rated, and the subjects of its findings.
+    pub fn exercised_in_report(&self) -> BTreeSet<String> {
+        let functions = self.functions.iter().filter(|f| f.disrupted).map(|f| f.id.clone());
+        let decisions = self.decisions.iter().map(|d| d.id.clone());
+        let stakeholders = self.stakeholders.iter().filter(|s| s.after.is_some()).map(|s| s.id.clone());
+        let subjects = self.findings.iter().map(|f| finding_subject(&f.id).to_owned());
+        functions.chain(decisions).chain(stakeholders).chain(subjects).collect()
+    }
+}
+
+/// The subject of a finding id (`kind:subject`): what it is about.
+pub fn finding_subject(id: &str) -> &str {
+    id.split_once(':').map_or(id, |(_, subject)| subject)
 }
 
 /// Why a `report.json` cannot be compared.

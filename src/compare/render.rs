@@ -59,7 +59,8 @@ pub fn plan_diff_markdown(diff: &PlanDiff, lang: Lang) -> String {
     out
 }
 
-fn section_name(say: &ComparePhrases, section: Section) -> &'static str {
+/// A plan diff section's heading.
+pub fn section_name(say: &ComparePhrases, section: Section) -> &'static str {
     match section {
         Section::Functions => say.section_functions,
         Section::Roles => say.section_roles,
@@ -85,9 +86,13 @@ pub fn markdown(c: &Comparison) -> String {
             e.seed.map_or_else(|| say.none.to_owned(), |s| s.to_string()),
         ]));
     }
+    if !c.same_scenario {
+        let _ = write!(out, "\n{}\n", say.different_scenarios);
+    }
+    not_covered(&mut out, c);
     let _ = write!(out, "\n## {}\n\n", say.regressions);
     if c.regressions.is_empty() {
-        let _ = writeln!(out, "{}", say.no_regressions);
+        let _ = writeln!(out, "{}", no_regressions(c));
     }
     for r in &c.regressions {
         let _ = writeln!(out, "- **{}**", regression_text(c, r));
@@ -101,11 +106,58 @@ pub fn markdown(c: &Comparison) -> String {
     out
 }
 
+fn not_covered(out: &mut String, c: &Comparison) {
+    if c.not_covered.is_empty() {
+        return;
+    }
+    let say = &c.lang.catalogue().compare;
+    let _ = write!(out, "\n## {}\n\n", say.not_covered);
+    for line in not_covered_lines(c) {
+        let _ = writeln!(out, "- {line}");
+    }
+}
+
+/// Per exercise with gaps: its name, then what it did not cover, as sentences.
+pub fn not_covered_lines(c: &Comparison) -> Vec<String> {
+    let say = &c.lang.catalogue().compare;
+    let list = |ids: &[String], name: &dyn Fn(&str) -> String| {
+        ids.iter().map(|id| name(id)).collect::<Vec<_>>().join(c.lang.catalogue().report.list)
+    };
+    let function_name =
+        |id: &str| c.functions.iter().find(|f| f.id == id).map_or_else(|| id.to_owned(), |f| cell(&f.name));
+    let objective_name = |id: &str| format!("`{}`", cell(id));
+    c.not_covered
+        .iter()
+        .map(|n| {
+            let mut parts = Vec::new();
+            if !n.functions.is_empty() {
+                parts.push((say.functions_not_disrupted)(&list(&n.functions, &function_name)));
+            }
+            if !n.objectives.is_empty() {
+                parts.push((say.objectives_not_rated)(&list(&n.objectives, &objective_name)));
+            }
+            format!(
+                "{}{}{}",
+                cell(&name_of(c, n.exercise)),
+                c.lang.catalogue().report.colon,
+                parts.join(say.sentence_gap)
+            )
+        })
+        .collect()
+}
+
+/// What to say when nothing got worse: that nothing did, or that nothing could be judged.
+pub fn no_regressions(c: &Comparison) -> &'static str {
+    let say = &c.lang.catalogue().compare;
+    if c.reference.iter().all(Option::is_none) { say.nothing_comparable } else { say.no_regressions }
+}
+
 fn name_of(c: &Comparison, k: usize) -> String {
     c.exercises.get(k).map(|e| e.name.clone()).unwrap_or_default()
 }
 
-fn measure_name(say: &ComparePhrases, measure: &Measure, name: &str) -> String {
+/// What a delay measures, for people.
+pub fn measure_name(say: &ComparePhrases, measure: &Measure, name: &str) -> String {
     match measure {
         Measure::Declared => say.declared.to_owned(),
         Measure::CallTreeComplete => say.call_tree_complete.to_owned(),
@@ -216,10 +268,29 @@ fn objectives(out: &mut String, c: &Comparison) {
     let say = &c.lang.catalogue().compare;
     let _ = write!(out, "\n## {}\n\n{}", say.objectives, by_exercise_header(c, say.objective));
     for o in &c.objectives {
-        let mut cells = vec![format!("`{}` {}", cell(&o.id), cell(&o.text))];
+        let mut cells = vec![objective_label(c, o)];
         cells.extend(o.ratings.iter().map(|r| r.clone().unwrap_or_else(|| say.none.to_owned())));
         out.push_str(&row(&cells));
     }
+}
+
+/// An objective's row label: its ids, what it asks, and the capability when objectives
+/// of different ids were matched by it.
+pub fn objective_label(c: &Comparison, o: &super::model::ObjectiveTrend) -> String {
+    let say = &c.lang.catalogue().compare;
+    let mut ids: Vec<&str> = Vec::new();
+    for id in o.ids.iter().flatten() {
+        if !ids.contains(&id.as_str()) {
+            ids.push(id);
+        }
+    }
+    let ids: Vec<String> = ids.iter().map(|id| format!("`{}`", cell(id))).collect();
+    let mut label = format!("{} {}", ids.join(" / "), cell(&o.text));
+    if let (true, Some(capability)) = (o.matched_by_capability, &o.capability) {
+        let t = &c.lang.catalogue().report;
+        let _ = write!(label, "{}{}{}", t.lparen, (say.matched_by_capability)(&cell(capability)), t.rparen);
+    }
+    label
 }
 
 fn findings(out: &mut String, c: &Comparison) {
@@ -233,12 +304,31 @@ fn findings(out: &mut String, c: &Comparison) {
     for f in &c.findings {
         let mut cells = vec![format!("`{}` {}", cell(&f.id), cell(&f.title))];
         cells.extend(f.status.iter().map(|s| match s {
-            Some(FindingStatus::New) => say.new_finding.to_owned(),
             Some(FindingStatus::Recurring) => format!("**{}**", say.recurring),
-            Some(FindingStatus::Resolved) => say.resolved.to_owned(),
+            Some(s) => finding_status(say, *s).to_owned(),
             None => String::new(),
         }));
         out.push_str(&row(&cells));
+    }
+}
+
+/// A finding's status in one exercise, as a word.
+pub fn finding_status(say: &ComparePhrases, status: FindingStatus) -> &'static str {
+    match status {
+        FindingStatus::New => say.new_finding,
+        FindingStatus::Recurring => say.recurring,
+        FindingStatus::Resolved => say.resolved,
+        FindingStatus::NotRetested => say.not_retested,
+    }
+}
+
+/// What became of an improvement item, as a phrase.
+pub fn item_status(say: &ComparePhrases, status: ItemStatus) -> &'static str {
+    match status {
+        ItemStatus::Closed => say.closed,
+        ItemStatus::NotEffective => say.not_effective,
+        ItemStatus::NotYetDue => say.not_yet_due,
+        ItemStatus::NotRetested => say.item_not_retested,
     }
 }
 
@@ -251,11 +341,7 @@ fn items(out: &mut String, c: &Comparison) {
     }
     out.push_str(&header(&[say.exercise, say.item, say.finding, say.due, say.status]));
     for i in &c.improvement_items {
-        let status = match i.status {
-            ItemStatus::Closed => say.closed,
-            ItemStatus::NotEffective => say.not_effective,
-            ItemStatus::NotYetDue => say.not_yet_due,
-        };
+        let status = item_status(say, i.status);
         out.push_str(&row(&[
             cell(&name_of(c, i.exercise)),
             format!("{} {}", cell(&i.number), cell(&i.corrective_action)),

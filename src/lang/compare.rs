@@ -87,4 +87,30 @@ pub struct ComparePhrases {
     pub old: &'static str,
     pub new: &'static str,
     pub none: &'static str,
+    /// A finding's status in an exercise that did not touch its subject.
+    pub not_retested: &'static str,
+    /// An improvement item that no exercise since its due date put to the test.
+    pub item_not_retested: &'static str,
+    /// Between two sentences: a space, or nothing after a full-width full stop.
+    pub sentence_gap: &'static str,
+    /// Said instead of "no regressions" when no exercise had an earlier one of its
+    /// scenario to be compared with.
+    pub nothing_comparable: &'static str,
+    /// Said when the exercises played different scenarios.
+    pub different_scenarios: &'static str,
+    pub not_covered: &'static str,
+    /// Arguments: the functions, as a list.
+    pub functions_not_disrupted: fn(&str) -> String,
+    /// Arguments: the objectives, as a list.
+    pub objectives_not_rated: fn(&str) -> String,
+    /// Arguments: the capability.
+    pub matched_by_capability: fn(&str) -> String,
+    /// Arguments: how many records were found, the paths given.
+    pub too_few_records: fn(&str, &str) -> String,
+    /// Arguments: the path given to `--baseline`, how many records it holds.
+    pub baseline_not_one: fn(&str, &str) -> String,
+    /// Arguments: the file, its layout version, the versions this release reads.
+    pub newer_report: fn(&str, &str, &str) -> String,
+    /// Arguments: the file, why it does not read.
+    pub corrupt_report: fn(&str, &str) -> String,
 }

@@ -7,6 +7,7 @@
 mod findings;
 mod interface;
 mod programme;
+mod shards;
 
 use super::catalogue::*;
 
@@ -275,6 +276,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             format!("replica {index} (seed {seed}) could not be played; `sandtable run --seed {seed}` replays it")
         },
     },
+    shards: shards::SHARDS,
     compare: ComparePhrases {
         title: "Comparison of exercises",
         exercises: "Exercises",
@@ -351,6 +353,25 @@ pub static CATALOGUE: Catalogue = Catalogue {
         old: "Old",
         new: "New",
         none: "—",
+        not_retested: "not put to the test",
+        sentence_gap: " ",
+        nothing_comparable: "No regressions can be judged: no exercise has an earlier one of the same scenario to be compared with.",
+        item_not_retested: "not put to the test since it was due",
+        different_scenarios: "These exercises played different scenarios. Each is compared only with an earlier exercise of the same scenario; figures of different scenarios stand side by side, with no change or regression claimed between them, and a finding is called resolved only by an exercise that could have met it again.",
+        not_covered: "What each exercise did not cover",
+        functions_not_disrupted: |list| format!("Functions it did not disrupt: {list}."),
+        objectives_not_rated: |list| format!("Objectives it did not have: {list}."),
+        matched_by_capability: |capability| format!("matched by capability: {capability}"),
+        too_few_records: |found, given| {
+            format!("compare needs two or more exercise records (folders with report.json); found {found} in {given}")
+        },
+        baseline_not_one: |path, found| format!("--baseline {path}: expected exactly one record, found {found}"),
+        newer_report: |path, version, known| {
+            format!(
+                "{path}: report layout (schema_version) {version} is not one this sandtable reads ({known}); a newer sandtable made it"
+            )
+        },
+        corrupt_report: |path, why| format!("{path} is not a readable report: {why}"),
     },
     programme: programme::PROGRAMME,
 };

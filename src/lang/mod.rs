@@ -13,6 +13,7 @@ mod findings;
 mod interface;
 mod montecarlo;
 pub mod programme;
+mod shards;
 #[cfg(test)]
 mod tests;
 mod zh;
@@ -85,10 +86,27 @@ impl Lang {
     /// A duration for people to read, to the minute once it is a minute or more:
     /// `1h 50m` in English, `1小时50分` in Chinese.
     pub fn duration(self, secs: i64) -> String {
+        self.localise_duration(&crate::time::format_duration_approx(secs))
+    }
+
+    /// A measured duration shown beside the limit it is judged against: to the minute
+    /// as [`duration`](Self::duration) writes it, but exact when rounding would make it
+    /// read the same as the limit while it is not (a call reached 15m 19s after it
+    /// began must not read "15m" against a deadline of 15m).
+    pub fn duration_against(self, secs: i64, limit: i64) -> String {
+        let approx = crate::time::format_duration_approx;
+        if secs != limit && approx(secs) == approx(limit) {
+            self.localise_duration(&crate::time::format_duration(secs))
+        } else {
+            self.duration(secs)
+        }
+    }
+
+    fn localise_duration(self, text: &str) -> String {
         let units = &self.catalogue().durations;
-        // The approximate form is always "<sign><number><unit>" parts separated by
-        // spaces, with one-letter units; only the units and the separator change.
-        let parts: Vec<String> = crate::time::format_duration_approx(secs)
+        // Both forms are "<sign><number><unit>" parts separated by spaces, with
+        // one-letter units; only the units and the separator change.
+        let parts: Vec<String> = text
             .split(' ')
             .filter_map(|part| {
                 let (at, unit) = part.char_indices().next_back()?;

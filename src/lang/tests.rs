@@ -9,7 +9,7 @@ const SAME_AS_ENGLISH: &[&str] =
     &["labels.no_value", "labels.chart_rto", "labels.chart_mtd", "summary.rto", "summary.rpo"];
 
 /// Entries that may be empty: Chinese writes a duration's parts with nothing between them.
-const MAY_BE_EMPTY: &[&str] = &["durations.separator"];
+const MAY_BE_EMPTY: &[&str] = &["durations.separator", "compare.sentence_gap"];
 
 /// A phrase written out with placeholder arguments, so that fixed text and functions
 /// can be compared alike.
@@ -162,6 +162,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         cli,
         evidence,
         montecarlo,
+        shards,
         compare,
         programme,
     } = c;
@@ -338,6 +339,11 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         no_disruption, no_findings, replica_failed,
     });
     #[rustfmt::skip]
+    group!(out, "shards", shards, ShardPhrases {
+        partial, not_k_over_n, no_shards, index_too_large, shard_played, interrupted, nothing_to_merge, corrupt,
+        newer, mismatch, incomplete, duplicate, missing, kept_files_changed,
+    });
+    #[rustfmt::skip]
     group!(out, "msel", msel, MselHeaders {
         event, time, kind, title, description, from, to, method, expected_action, objectives, notes, effects,
     });
@@ -351,7 +357,9 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         status, closed, not_effective, not_yet_due, no_items, plan_changes, plan_changes_between,
         no_plan_changes, plan_not_recorded, diff_title, section_functions, section_roles, section_people,
         section_call_tree, section_runbooks, section_systems, section_suppliers, added, removed, changed,
-        id, field, old, new, none,
+        id, field, old, new, none, not_retested, sentence_gap, nothing_comparable, item_not_retested, different_scenarios, not_covered,
+        functions_not_disrupted, objectives_not_rated, matched_by_capability, too_few_records, baseline_not_one,
+        newer_report, corrupt_report,
     });
     #[rustfmt::skip]
     group!(out, "programme", programme, ProgrammePhrases {
@@ -400,4 +408,15 @@ fn durations_read_as_before() {
     assert_eq!(Lang::Zh.duration(45), "45秒");
     assert_eq!(Lang::Zh.duration(-90_000), "-1天1小时");
     assert_eq!(Lang::En.duration(90_061), "1d 1h 1m");
+}
+
+#[test]
+fn a_figure_beside_its_limit_reads_the_same_only_when_it_is_the_same() {
+    // Rounded to the minute as usual ...
+    assert_eq!(Lang::En.duration_against(40 * 60 + 10, 15 * 60), "40m");
+    assert_eq!(Lang::En.duration_against(15 * 60, 15 * 60), "15m");
+    // ... but exact where rounding would hide a miss or a margin.
+    assert_eq!(Lang::En.duration_against(15 * 60 + 19, 15 * 60), "15m 19s");
+    assert_eq!(Lang::En.duration_against(2 * 3600 - 20, 2 * 3600), "1h 59m 40s");
+    assert_eq!(Lang::Zh.duration_against(15 * 60 + 19, 15 * 60), "15分19秒");
 }

@@ -7,6 +7,7 @@
 mod findings;
 mod interface;
 mod programme;
+mod shards;
 
 use super::catalogue::*;
 
@@ -254,6 +255,7 @@ pub static CATALOGUE: Catalogue = Catalogue {
             format!("第 {index} 次推演（种子 {seed}）无法运行；可用 `sandtable run --seed {seed}` 重现")
         },
     },
+    shards: shards::SHARDS,
     compare: ComparePhrases {
         title: "演练对比",
         exercises: "参与对比的演练",
@@ -326,6 +328,25 @@ pub static CATALOGUE: Catalogue = Catalogue {
         old: "原值",
         new: "新值",
         none: "无",
+        not_retested: "未经检验",
+        sentence_gap: "",
+        nothing_comparable: "无法判断退步：没有任何一次演练有同一情景的较早演练可供比较。",
+        item_not_retested: "到期后尚无演练检验",
+        different_scenarios: "这些演练使用了不同的情景。每次演练只与同一情景的较早演练比较；不同情景的数据并列展示，不计变化或退步；只有可能再次遇到某问题的演练才能判定该问题已解决。",
+        not_covered: "各次演练未覆盖的内容",
+        functions_not_disrupted: |list| format!("未中断的业务功能：{list}。"),
+        objectives_not_rated: |list| format!("未包含的目标：{list}。"),
+        matched_by_capability: |capability| format!("按能力匹配：{capability}"),
+        too_few_records: |found, given| {
+            format!("对比至少需要两份演练记录（含 report.json 的文件夹）；在 {given} 中只找到 {found} 份")
+        },
+        baseline_not_one: |path, found| format!("--baseline {path}：应恰好是一份记录，实际找到 {found} 份"),
+        newer_report: |path, version, known| {
+            format!(
+                "{path}：报告格式版本（schema_version）{version} 不是本版 sandtable 能读取的版本（{known}），它由更新版本生成"
+            )
+        },
+        corrupt_report: |path, why| format!("{path} 不是可读取的报告：{why}"),
     },
     programme: programme::PROGRAMME,
 };

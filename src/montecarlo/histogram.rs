@@ -8,7 +8,7 @@
 //! quantile reads as that smallest value, which is exact when a bin holds one value
 //! (a fixed duration) and otherwise at most 6.25 % below the true quantile.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Values below this have one bin each.
 const EXACT: u64 = 32;
@@ -29,8 +29,11 @@ pub fn bin_of(seconds: i64) -> usize {
     (EXACT + (doubling - 5) * PER_DOUBLING + within) as usize
 }
 
-/// Counts of durations by bin, with the smallest value seen in each.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Counts of durations by bin, with the smallest value seen in each. A partial aggregate
+/// stores it as its non-empty bins ([`StoredBin`]), read back only when they are
+/// consistent, so that merging never meets a histogram it could not have made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "Vec<StoredBin>", try_from = "Vec<StoredBin>")]
 pub struct Histogram {
     counts: Vec<u64>,
     least: Vec<i64>,
@@ -95,6 +98,51 @@ impl Histogram {
     }
 }
 
+/// A non-empty bin as a partial aggregate stores it: everything needed to merge.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoredBin {
+    /// The bin's number (see [`bin_of`]).
+    pub bin: usize,
+    /// How many values fell in it.
+    pub count: u64,
+    /// The smallest of them, seconds.
+    pub least: i64,
+}
+
+impl From<Histogram> for Vec<StoredBin> {
+    fn from(h: Histogram) -> Self {
+        (0..BINS)
+            .filter(|&b| h.counts[b] > 0)
+            .map(|b| StoredBin { bin: b, count: h.counts[b], least: h.least[b] })
+            .collect()
+    }
+}
+
+impl TryFrom<Vec<StoredBin>> for Histogram {
+    type Error = String;
+
+    /// Bins in increasing order, each used once, non-empty, its least value inside it,
+    /// and a total that fits in 64 bits.
+    fn try_from(stored: Vec<StoredBin>) -> Result<Self, String> {
+        let mut h = Histogram::default();
+        let mut previous = None;
+        for s in stored {
+            if s.bin >= BINS || previous.is_some_and(|p| p >= s.bin) {
+                return Err(format!("histogram bin {} is out of range or out of order", s.bin));
+            }
+            if s.count == 0 || s.least < 0 || bin_of(s.least) != s.bin {
+                return Err(format!("histogram bin {} holds an impossible count or least value", s.bin));
+            }
+            h.total = h.total.checked_add(s.count).ok_or("histogram counts overflow")?;
+            h.counts[s.bin] = s.count;
+            h.least[s.bin] = s.least;
+            previous = Some(s.bin);
+        }
+        Ok(h)
+    }
+}
+
 /// The nearest rank of quantile `permille`/1000 among `n` values: ceil(q·n), at least 1.
 pub fn rank(permille: u64, n: u64) -> u64 {
     (permille * n).div_ceil(1000).max(1)
@@ -147,5 +195,26 @@ mod tests {
         b.merge(&a);
         assert_eq!(ab, b);
         assert_eq!(ab.at_rank(1), Some(100));
+    }
+
+    #[test]
+    fn a_stored_histogram_reads_back_equal_and_impossible_bins_are_refused() {
+        let mut h = Histogram::default();
+        for v in [0, 31, 7200, 7300, 90_000, i64::MAX] {
+            h.add(v);
+        }
+        let text = serde_json::to_string(&h).expect("json");
+        assert_eq!(serde_json::from_str::<Histogram>(&text).expect("reads back"), h);
+        for bad in [
+            r#"[{"bin":960,"count":1,"least":0}]"#,
+            r#"[{"bin":5,"count":1,"least":5},{"bin":5,"count":1,"least":5}]"#,
+            r#"[{"bin":6,"count":1,"least":6},{"bin":5,"count":1,"least":5}]"#,
+            r#"[{"bin":5,"count":0,"least":5}]"#,
+            r#"[{"bin":5,"count":1,"least":6}]"#,
+            r#"[{"bin":0,"count":1,"least":-1}]"#,
+            r#"[{"bin":1,"count":18446744073709551615,"least":1},{"bin":2,"count":1,"least":2}]"#,
+        ] {
+            assert!(serde_json::from_str::<Histogram>(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -26,6 +26,8 @@ struct StudyJson<'a> {
     inputs: &'a Inputs,
     seed: u64,
     runs: u64,
+    runs_planned: u64,
+    complete: bool,
     replica_seed: &'static str,
     functions: Vec<FunctionJson<'a>>,
     declaration: DurationsJson,
@@ -92,14 +94,17 @@ fn durations(d: &Durations) -> DurationsJson {
     DurationsJson { measured: d.seen.total(), never: d.never, p5, p50, p90, p99, bins: d.seen.bins() }
 }
 
-/// `montecarlo.json`.
-pub fn json(model: &Model, inputs: &Inputs, seed: u64, agg: &Aggregate) -> String {
+/// `montecarlo.json`; `planned` is how many replicas the study was to play (`complete`
+/// says whether the aggregate counts them all).
+pub fn json(model: &Model, inputs: &Inputs, seed: u64, planned: u64, agg: &Aggregate) -> String {
     let study = StudyJson {
         schema_version: MONTECARLO_SCHEMA_VERSION,
         scenario: &model.meta.scenario_id,
         inputs,
         seed,
         runs: agg.runs,
+        runs_planned: planned,
+        complete: agg.runs == planned,
         replica_seed: "splitmix64(seed, index)",
         functions: model
             .functions
@@ -181,10 +186,19 @@ fn table(out: &mut String, head: &[&str], rows: &[Vec<String>]) {
     out.push('\n');
 }
 
-/// `montecarlo.md`.
-pub fn markdown(model: &Model, seed: u64, agg: &Aggregate, lang: Lang) -> String {
+/// Said under the title when the study stopped before playing every replica.
+fn partial_note(agg: &Aggregate, planned: u64, lang: Lang) -> Option<String> {
+    (agg.runs != planned).then(|| (lang.catalogue().shards.partial)(&agg.runs.to_string(), &planned.to_string()))
+}
+
+/// `montecarlo.md`; `planned` as for [`json`].
+pub fn markdown(model: &Model, seed: u64, planned: u64, agg: &Aggregate, lang: Lang) -> String {
     let say = &lang.catalogue().montecarlo;
-    let mut out = format!("# {}\n\n{}\n\n## {}\n\n", title(model, seed, agg, lang), say.method, say.functions_heading);
+    let mut out = format!("# {}\n\n", title(model, seed, agg, lang));
+    if let Some(note) = partial_note(agg, planned, lang) {
+        let _ = write!(out, "**{note}**\n\n");
+    }
+    let _ = write!(out, "{}\n\n## {}\n\n", say.method, say.functions_heading);
     let functions: Vec<_> = model.functions.iter().zip(&agg.functions).collect();
     let rows: Vec<Vec<String>> = functions
         .iter()
@@ -253,10 +267,13 @@ fn call_tree(agg: &Aggregate, lang: Lang) -> String {
     (say.call_tree)(&share(Count { hits: d.seen.total(), of: d.seen.total() + d.never }, lang), &quantiles(d, lang))
 }
 
-/// The summary table printed when a study finishes.
-pub fn summary(model: &Model, seed: u64, agg: &Aggregate, lang: Lang) -> String {
+/// The summary table printed when a study finishes; `planned` as for [`json`].
+pub fn summary(model: &Model, seed: u64, planned: u64, agg: &Aggregate, lang: Lang) -> String {
     let say = &lang.catalogue().montecarlo;
     let mut out = format!("{}\n", title(model, seed, agg, lang));
+    if let Some(note) = partial_note(agg, planned, lang) {
+        let _ = writeln!(out, "  {note}");
+    }
     for (f, t) in model.functions.iter().zip(&agg.functions) {
         let line = (say.summary_line)(
             &f.name,

@@ -1,6 +1,6 @@
 //! Proportions with their 95 % Wilson score interval, and the seed of each replica.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The 97.5th percentile of the standard normal distribution: a two-sided 95 % interval.
 const Z95: f64 = 1.959_963_984_540_054;
@@ -16,7 +16,7 @@ pub fn replica_seed(seed: u64, index: u64) -> u64 {
 }
 
 /// How often something happened, out of how many replicas where it could be judged.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Count {
     /// Replicas where it happened.
     pub hits: u64,

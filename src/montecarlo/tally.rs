@@ -1,7 +1,11 @@
 //! What a study counts, replica by replica: fixed-size tallies whose merge is a sum (or
 //! a minimum), so that any split of the replicas over threads gives the same aggregate.
+//! Serde derives make a partial aggregate (`montecarlo.partial.json`) the tally itself,
+//! so a field added here is stored and merged with no list to keep in step.
 
 use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
 
 use super::histogram::Histogram;
 use super::stats::Count;
@@ -11,7 +15,7 @@ use crate::results::Results;
 use crate::score::{Lang, Rating};
 
 /// Durations measured, and how many replicas never reached the moment measured.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Durations {
     /// The durations measured.
     pub seen: Histogram,
@@ -34,7 +38,7 @@ impl Durations {
 }
 
 /// One function's tally, over the replicas in which it was disrupted (its first outage).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FunctionTally {
     /// Back within the RTO, of the replicas where that could be judged.
     pub within_rto: Count,
@@ -51,7 +55,7 @@ pub struct FunctionTally {
 }
 
 /// Everything a study counts; the same for any order and split of its replicas.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Aggregate {
     /// Replicas counted.
     pub runs: u64,

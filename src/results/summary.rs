@@ -34,10 +34,11 @@ pub fn summary_table(m: &Model, r: &Results, lang: Lang) -> String {
         rows.push([
             one_line(&f.name),
             lang.duration(f.rto),
-            o.back_after.map_or_else(|| (say.not_back_at_end)(&format_time(r.ended_at)), |b| lang.duration(b)),
+            o.back_after
+                .map_or_else(|| (say.not_back_at_end)(&format_time(r.ended_at)), |b| lang.duration_against(b, f.rto)),
             yes_no(o.within_rto).to_owned(),
             lang.duration(f.rpo),
-            o.data_lost.map_or_else(|| say.all_data.to_owned(), |d| lang.duration(d)),
+            o.data_lost.map_or_else(|| say.all_data.to_owned(), |d| lang.duration_against(d, f.rpo)),
             yes_no(Some(o.within_rpo)).to_owned(),
         ]);
     }

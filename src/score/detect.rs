@@ -230,7 +230,7 @@ fn missed_rpo(c: &mut Ctx) {
             })
             .collect();
         let protection: Vec<&str> = protection.iter().map(String::as_str).collect();
-        let lost = o.data_lost.map_or_else(|| say.all_data_lost.to_owned(), |d| lang.duration(d));
+        let lost = o.data_lost.map_or_else(|| say.all_data_lost.to_owned(), |d| lang.duration_against(d, f.rpo));
         let actions: Vec<String> =
             systems.iter().filter_map(|&s| rpo_action(c, s, f.rpo, o.data_lost.is_none())).collect();
         c.add(Draft {

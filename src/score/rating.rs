@@ -81,7 +81,7 @@ fn function_within(m: &Model, r: &Results, f: FunctionId, rto: bool, lang: Lang)
     }
     let back = o.back_after.unwrap_or(end - o.start);
     let detail = match o.back_after {
-        Some(b) => (say.back_after)(&lang.duration(b)),
+        Some(b) => (say.back_after)(&lang.duration_against(b, limit)),
         None => (lang.catalogue().scorecard.not_back_at_end)(&format_time(end)),
     };
     let miss = (back - limit).max(0) as f64 / limit.max(1) as f64;
@@ -98,7 +98,9 @@ fn function_within_rpo(r: &Results, f: FunctionId, lang: Lang) -> Assessment {
     let func = &r.functions[f];
     let text = (say.within_rpo)(&func.name, &lang.duration(func.rpo));
     let Some(o) = r.functions[f].outages.first() else { return Assessment::not_assessable(text, say.not_disrupted) };
-    let detail = o.data_lost.map_or_else(|| say.no_reachable_copy.to_owned(), |d| (say.lost)(&lang.duration(d)));
+    let detail = o
+        .data_lost
+        .map_or_else(|| say.no_reachable_copy.to_owned(), |d| (say.lost)(&lang.duration_against(d, func.rpo)));
     let miss = o.data_lost.map_or(1.0, |d| (d - func.rpo).max(0) as f64 / func.rpo.max(1) as f64);
     Assessment::new(text, Some(o.within_rpo), detail, miss, vec![(FindingKind::RpoMissed, func.id.clone())])
 }
@@ -142,7 +144,8 @@ fn stakeholder_notified(m: &Model, r: &Results, s: StakeholderId, lang: Lang) ->
         return open_at_end(text, say.not_notified, r, lang);
     }
     let after = st.notified_at.map(|t| t - d0);
-    let detail = after.map_or_else(|| say.not_notified.to_owned(), |a| (say.after)(&lang.duration(a)));
+    let detail =
+        after.map_or_else(|| say.not_notified.to_owned(), |a| (say.after)(&lang.duration_against(a, deadline)));
     let miss = after.map_or(1.0, |a| (a - deadline).max(0) as f64 / deadline.max(1) as f64);
     let causes = vec![(FindingKind::StakeholderLate, st.id.clone())];
     let because = if st.sent_by.is_none() { why_owner_not_reached(m, r, m.stakeholders[s].owner, lang) } else { None };
@@ -187,7 +190,7 @@ fn declared_within(r: &Results, limit: i64, lang: Lang) -> Assessment {
     match r.declaration.as_ref() {
         Some(d) => {
             let after = d.at - d0;
-            let detail = (say.after)(&lang.duration(after));
+            let detail = (say.after)(&lang.duration_against(after, limit));
             let miss = (after - limit).max(0) as f64 / limit.max(1) as f64;
             Assessment::new(text, Some(after <= limit), detail, miss, Vec::new())
         }
@@ -219,7 +222,7 @@ fn call_tree_within(m: &Model, r: &Results, limit: i64, lang: Lang) -> Assessmen
         .collect();
     match last {
         Some(last) => {
-            let detail = (say.complete_after)(&lang.duration(last));
+            let detail = (say.complete_after)(&lang.duration_against(last, limit));
             let miss = (last - limit).max(0) as f64 / limit.max(1) as f64;
             Assessment::new(text, Some(last <= limit), detail, miss, causes)
         }

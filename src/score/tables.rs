@@ -32,12 +32,18 @@ pub(super) fn functions(r: &Results, end_text: &str, lang: Lang) -> Vec<Function
                 back_after_text: match o {
                     None => say.scorecard.not_disrupted.to_owned(),
                     Some(o) => {
-                        o.back_after.map_or_else(|| (say.scorecard.not_back_at_end)(end_text), |b| lang.duration(b))
+                        let rto = f.rto;
+                        o.back_after.map_or_else(
+                            || (say.scorecard.not_back_at_end)(end_text),
+                            |b| lang.duration_against(b, rto),
+                        )
                     }
                 },
                 data_lost_text: match o {
                     None => say.labels.no_value.to_owned(),
-                    Some(o) => o.data_lost.map_or_else(|| say.scorecard.all_data.to_owned(), |d| lang.duration(d)),
+                    Some(o) => o
+                        .data_lost
+                        .map_or_else(|| say.scorecard.all_data.to_owned(), |d| lang.duration_against(d, f.rpo)),
                 },
             }
         })
@@ -93,7 +99,8 @@ pub(super) fn stakeholders(m: &Model, r: &Results, lang: Lang) -> Vec<Stakeholde
                 deadline: st.deadline,
                 met: s.within_deadline,
                 channel: s.channel.clone(),
-                after_text: after.map_or_else(|| say.not_notified.to_owned(), |a| lang.duration(a)),
+                after_text: after
+                    .map_or_else(|| say.not_notified.to_owned(), |a| lang.duration_against(a, st.deadline)),
             }
         })
         .collect()

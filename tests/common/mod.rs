@@ -43,6 +43,20 @@ pub fn shipped() -> Vec<String> {
     files
 }
 
+/// The ids (file stems) of every shipped scenario, sorted: the tests that play "every
+/// shipped scenario" take them from here, so a scenario added to the library is covered
+/// without editing a list.
+pub fn shipped_scenarios() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(root().join("scenarios"))
+        .expect("shipped directory exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
+    names.sort();
+    names
+}
+
 /// Opens a scenario with its plan and scripts through the same path as the CLI; panics
 /// with the rendered diagnostics if it does not open (a broken fixture is a broken test).
 pub fn open(scenario: &str) -> sandtable::project::Project {

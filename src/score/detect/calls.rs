@@ -36,8 +36,9 @@ pub(super) fn unreachable_roles(c: &mut Ctx) {
         if let (Some(reached), Some(deadline)) = (note.reached, note.deadline_at)
             && reached.at > deadline
         {
+            let allowed = deadline - note.started_at;
             let (after, deadline) =
-                (lang.duration(reached.at - note.started_at), lang.duration(deadline - note.started_at));
+                (lang.duration_against(reached.at - note.started_at, allowed), lang.duration(allowed));
             detail.push_str(&(say.reached_later)(&format_time(reached.at), &after, &deadline));
             evidence.push(ev(reached.at, (c.say.evidence.reached)(&role.id, &m.people[reached.person].id)));
         }
@@ -262,7 +263,7 @@ pub(super) fn late_notifications(c: &mut Ctx) {
         let mut evidence = vec![ev(e.t, (c.say.evidence.notification_late)(&role.id))];
         evidence.extend(note.attempts.iter().map(|a| attempt_evidence(c, a)));
         let mut detail = match note.reached {
-            Some(r) => (say.detail)(&lang.duration(r.at - note.started_at), &deadline, &tried),
+            Some(r) => (say.detail)(&lang.duration_against(r.at - note.started_at, allowed), &deadline, &tried),
             None => (say.detail_not_reached)(&format_time(out.ended_at), &deadline, &tried),
         };
         let (more, action) = late_call_advice(c, note, link, allowed);
