@@ -248,3 +248,40 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_shipped_library_picks_an_unannounced_drill_for_the_chemical_trader() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().to_string_lossy().into_owned();
+    sandtable()
+        .args([
+            "pick",
+            "--library",
+            "scenarios",
+            "--plan",
+            "scenarios/plans/chem-trading.yaml",
+            "--type",
+            "unannounced",
+        ])
+        .args(["--from", "2027-04-01", "--to", "2027-06-30", "--seed", "7", "--out", &out])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_str(&read(tmp.path(), "pick.json")).unwrap_or_default();
+    let reason = |id: &str| {
+        json["candidates"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|c| c["scenario"] == id)
+            .map(|c| c["excluded"]["reason"].clone())
+    };
+    // Scenarios of the other shipped plans are left out as such, not as broken.
+    assert_eq!(reason("dc-power-loss"), Some(serde_json::json!("other_plan")));
+    assert_eq!(reason("ransomware"), Some(serde_json::json!("other_plan")));
+    // The lockdown is a tabletop scenario only.
+    assert_eq!(reason("lockdown-14d"), Some(serde_json::json!("unsuited")));
+    let drawn = json["draw"]["scenario"].as_str().unwrap_or("");
+    let suited = ["key-person-unreachable", "platform-down-24h", "supplier-cut-off", "warehouse-fire"];
+    assert!(suited.contains(&drawn), "drew {drawn}");
+    assert_eq!(reason(drawn), Some(serde_json::Value::Null));
+}

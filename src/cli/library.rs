@@ -65,6 +65,8 @@ pub fn load(dir: &Path, plan_path: &Path, lang: Lang) -> Result<(Library, Vec<Ch
         let names_plan = DiskSources.identity(&base.join(&doc.plan.value)) == plan_identity;
         let errors: Vec<&Diagnostic> = c.diagnostics.iter().filter(|d| d.is_error()).collect();
         let standing = match (&c.model, &c.scripts, errors.first()) {
+            // Written for another plan: it says nothing about this one, whatever its errors.
+            (_, _, Some(_)) if !names_plan => Standing::OtherPlan(doc.plan.value.clone()),
             (Some(model), Some(scripts), None) => {
                 let seed = project::seed(None, None, model);
                 match Engine::with_scripts(model, scripts).play(seed, &mut Defaults) {

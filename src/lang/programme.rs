@@ -79,6 +79,8 @@ pub struct ProgrammePhrases {
     pub never: &'static str,
     /// Argument: the scenario's first error against the plan.
     pub excluded_not_for_plan: fn(&str) -> String,
+    /// Argument: the plan the scenario names.
+    pub excluded_other_plan: fn(&str) -> String,
     pub excluded_unsuited: &'static str,
     /// Arguments: how many exercises ago it was played (1 = the last), the rotation's length.
     pub excluded_recent: fn(usize, usize) -> String,

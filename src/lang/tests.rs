@@ -368,7 +368,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         duration, scope, objectives, variants, variants_intro, msel, event, wall_clock, scenario_time, inject, from_to,
         method, expected_action, scripted, decisions, no_decisions, decision, when, role, prompt, options, deadline,
         default, after_inject, posed_by_script, observe, observe_function, observe_action, observe_objective, why,
-        weights_rule, register, played_ago, recency, boost, weight, share, note, chosen, never, excluded_not_for_plan,
+        weights_rule, register, played_ago, recency, boost, weight, share, note, chosen, never, excluded_not_for_plan, excluded_other_plan,
         excluded_unsuited, excluded_recent, excluded_no_time, notice_title, notice_body, notice_respond,
         programme_title, programme_intro, risks, no_register, risk, score, functions, function, priority, last,
         last_exercised, no_date, gaps, no_gaps, gap_high_risk, gap_risk, gap_function, gap_risk_never,

@@ -65,6 +65,7 @@ pub fn kind_name(kind: DrillKind, say: &ProgrammePhrases) -> &'static str {
 pub fn exclusion(e: &Excluded, say: &ProgrammePhrases) -> String {
     match e {
         Excluded::NotForPlan { first_error } => (say.excluded_not_for_plan)(first_error),
+        Excluded::OtherPlan { plan } => (say.excluded_other_plan)(plan),
         Excluded::Unsuited => say.excluded_unsuited.to_owned(),
         Excluded::Recent { ago, exclude_last } => (say.excluded_recent)(*ago + 1, *exclude_last),
         Excluded::NoTime => say.excluded_no_time.to_owned(),

@@ -44,6 +44,8 @@ pub enum Standing {
         /// The first error's message.
         first: String,
     },
+    /// Its own `plan:` names another plan (as written), against which it does not check.
+    OtherPlan(String),
 }
 
 impl LibraryScenario {
@@ -61,7 +63,7 @@ impl LibraryScenario {
     pub fn disrupts(&self) -> impl Iterator<Item = &str> {
         let set = match &self.standing {
             Standing::Playable { disrupts } => Some(disrupts),
-            Standing::NotForPlan { .. } => None,
+            Standing::NotForPlan { .. } | Standing::OtherPlan(_) => None,
         };
         set.into_iter().flatten().map(String::as_str)
     }

@@ -27,6 +27,11 @@ pub enum Excluded {
         /// Its first error.
         first_error: String,
     },
+    /// It is written for another plan (its `plan:`, as written).
+    OtherPlan {
+        /// The plan it names.
+        plan: String,
+    },
     /// It does not suit the kind of exercise asked for.
     Unsuited,
     /// It was played in the last `exclude_last` exercises.
@@ -99,6 +104,7 @@ fn candidate(
     let (stalest, boost) = stalest(library, history, s);
     let excluded = match (&s.standing, played_ago) {
         (super::Standing::NotForPlan { first, .. }, _) => Some(Excluded::NotForPlan { first_error: first.clone() }),
+        (super::Standing::OtherPlan(plan), _) => Some(Excluded::OtherPlan { plan: plan.clone() }),
         _ if kind.is_some_and(|k| !s.suits(k)) => Some(Excluded::Unsuited),
         (_, Some(ago)) if ago < rotation => Some(Excluded::Recent { ago, exclude_last: rotation }),
         _ => None,

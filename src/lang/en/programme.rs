@@ -67,6 +67,7 @@ pub const PROGRAMME: ProgrammePhrases = ProgrammePhrases {
     chosen: "drawn",
     never: "never",
     excluded_not_for_plan: |first| format!("not a candidate: does not check against the plan ({first})"),
+    excluded_other_plan: |plan| format!("not a candidate: written for another plan ({plan})"),
     excluded_unsuited: "not a candidate: does not suit this kind of exercise",
     excluded_recent: |ago, n| format!("not a candidate: played {ago} exercise(s) ago, within the last {n}"),
     excluded_no_time: "not a candidate: its window allows no start in the date range",

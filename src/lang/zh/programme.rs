@@ -65,6 +65,7 @@ pub const PROGRAMME: ProgrammePhrases = ProgrammePhrases {
     chosen: "抽中",
     never: "从未",
     excluded_not_for_plan: |first| format!("非候选：与计划校验不通过（{first}）"),
+    excluded_other_plan: |plan| format!("非候选：为另一份计划编写（{plan}）"),
     excluded_unsuited: "非候选：不适合此类演练",
     excluded_recent: |ago, n| format!("非候选：{ago} 次演练之前刚用过，在最近 {n} 次之内"),
     excluded_no_time: "非候选：其时间窗口在日期范围内没有可开始的时间",
