@@ -33,6 +33,8 @@ pub struct PlanNames {
     pub suppliers: Names,
     /// Risk ids of the register.
     pub risks: Names,
+    /// The roles the plan allows to declare a disaster (none when it says nothing).
+    pub declarers: Vec<String>,
 }
 
 impl PlanNames {
@@ -69,6 +71,7 @@ pub fn check_plan(plan: &Document<Plan>) -> (PlanNames, Vec<Diagnostic>) {
         stakeholders: Names::collect("stakeholder", file, p.stakeholders.iter().map(|s| &s.id), &mut out),
         suppliers: Names::collect("supplier", file, p.suppliers.iter().map(|s| &s.id), &mut out),
         risks: Names::collect("risk", file, p.risks.iter().map(|r| &r.id), &mut out),
+        declarers: p.declaration.iter().flat_map(|d| d.roles.iter().map(|r| r.value.clone())).collect(),
     };
     let mut ck = PlanCheck { file, p, n: &names, out };
     ck.references();

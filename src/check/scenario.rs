@@ -153,7 +153,35 @@ impl ScenarioCheck<'_> {
                     self.effect(e);
                 }
             }
+            self.declaring_decision(d);
         }
+    }
+
+    /// A decision one of whose options declares a disaster is put to a role the plan
+    /// allows to declare: otherwise the exercise rehearses an authority nobody has.
+    fn declaring_decision(&mut self, d: &crate::format::scenario::DecisionPoint) {
+        let Some(plan) = self.plan else { return };
+        // An unknown role is an error already.
+        if plan.roles.index(&d.role).is_none() {
+            return;
+        }
+        let declares = d.options.iter().any(|o| o.effects.iter().any(|e| matches!(e.value, Effect::Declare)));
+        if !declares || plan.declarers.is_empty() || plan.declarers.contains(&d.role.value) {
+            return;
+        }
+        self.out.push(
+            Diagnostic::warning(
+                "scenario::declare-by-non-declarer",
+                format!(
+                    "decision `{}` can declare a disaster, but its role `{}` is not among the plan's declaring roles ({})",
+                    d.id,
+                    d.role,
+                    plan.declarers.join(", ")
+                ),
+            )
+            .at(self.file, d.role.loc)
+            .with_help("put the decision to a declaring role, or add the role to the plan's `declaration.roles`"),
+        );
     }
 
     /// Each objective measurable, its criteria naming what exists.

@@ -85,6 +85,10 @@ pub const CODES: &[(&str, &str)] = &[
         "scenario::decision-when",
         "a decision has both `at` and `after_inject`, or neither while no script could pose it",
     ),
+    (
+        "scenario::declare-by-non-declarer",
+        "warning: a decision that can declare is put to a role the plan does not let declare",
+    ),
     ("scenario::declare-in-inject", "an inject has the `declare` effect, which only a decision option may have"),
     ("scenario::inject-after-end", "warning: an inject falls after the exercise ends"),
     ("scenario::no-injects", "warning: the scenario has no injects"),
