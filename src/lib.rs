@@ -23,6 +23,7 @@ pub mod montecarlo;
 pub mod msel;
 pub mod outcome;
 pub mod play;
+pub mod programme;
 pub mod project;
 pub mod record;
 pub(crate) mod report;

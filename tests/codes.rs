@@ -33,6 +33,29 @@ const JOURNALS: (&str, &str) = ("tests/fixtures/journals", "scenarios/dc-power-l
 
 /// Codes that take more than a file to provoke: the arguments, and the exit code.
 const INVOCATIONS: &[(&[&str], i32)] = &[
+    // library::risk-not-exercised and library::function-not-disrupted: the fixture library
+    // has no scenario for ransomware and none that disrupts billing.
+    (
+        &[
+            "validate",
+            "--library",
+            "tests/fixtures/programme/library",
+            "--plan",
+            "tests/fixtures/programme/library/plan.yaml",
+        ],
+        0,
+    ),
+    // library::unknown-scenario: a risk naming a scenario id the library does not hold.
+    (
+        &[
+            "validate",
+            "--library",
+            "tests/fixtures/programme/library",
+            "--plan",
+            "tests/fixtures/programme/typo-plan.yaml",
+        ],
+        0,
+    ),
     // input::read: a directory where a file is expected.
     (&["validate", "tests/fixtures/invalid"], 1),
     // decisions::unknown-option: answers naming an option the decision does not have.

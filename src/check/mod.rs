@@ -6,6 +6,7 @@
 
 mod names;
 mod plan;
+mod programme;
 mod scenario;
 mod weaknesses;
 

@@ -49,6 +49,11 @@ impl Names {
         self.ids.get(id).map(|(i, _)| *i)
     }
 
+    /// Whether no id is defined.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
     /// Whether the id is defined.
     pub fn contains(&self, id: &str) -> bool {
         self.ids.contains_key(id)

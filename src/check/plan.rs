@@ -31,6 +31,8 @@ pub struct PlanNames {
     pub stakeholders: Names,
     /// Supplier ids.
     pub suppliers: Names,
+    /// Risk ids of the register.
+    pub risks: Names,
     /// The roles the plan allows to declare a disaster (none when it says nothing).
     pub declarers: Vec<String>,
 }
@@ -68,6 +70,7 @@ pub fn check_plan(plan: &Document<Plan>) -> (PlanNames, Vec<Diagnostic>) {
         procedures: Names::collect("procedure", file, p.procedures.iter().map(|x| &x.id), &mut out),
         stakeholders: Names::collect("stakeholder", file, p.stakeholders.iter().map(|s| &s.id), &mut out),
         suppliers: Names::collect("supplier", file, p.suppliers.iter().map(|s| &s.id), &mut out),
+        risks: Names::collect("risk", file, p.risks.iter().map(|r| &r.id), &mut out),
         declarers: p.declaration.iter().flat_map(|d| d.roles.iter().map(|r| r.value.clone())).collect(),
     };
     let mut ck = PlanCheck { file, p, n: &names, out };
@@ -81,6 +84,7 @@ pub fn check_plan(plan: &Document<Plan>) -> (PlanNames, Vec<Diagnostic>) {
     ck.reachability();
     ck.suppliers();
     ck.shared_fate();
+    ck.risks();
     let diagnostics = ck.out;
     (names, diagnostics)
 }

@@ -26,6 +26,9 @@ pub fn check_scenario(scenario: &Document<Scenario>, plan: Option<&PlanNames>) -
     ck.decisions(s, &events);
     ck.objectives(s, &decisions);
     ck.scripts(s);
+    if let Some(programme) = &s.programme {
+        super::programme::check(scenario, programme, plan.map(|p| &p.risks), &mut ck.out);
+    }
     ck.out
 }
 

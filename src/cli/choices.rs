@@ -5,6 +5,7 @@
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 
+use crate::format::programme::DrillKind;
 use crate::lang::Lang;
 use crate::report::Format;
 use crate::schema::SchemaKind;
@@ -88,6 +89,29 @@ pub(super) fn format() -> impl TypedValueParser<Value = Format> {
     parser::<Format>()
 }
 
+impl Choice for DrillKind {
+    const ALL: &'static [Self] = &DrillKind::ALL;
+    fn spelling(self) -> &'static str {
+        self.name()
+    }
+    fn help(self) -> &'static str {
+        match self {
+            DrillKind::Tabletop => "an announced discussion of the scenario",
+            DrillKind::Live => "an announced exercise with real actions",
+            DrillKind::Unannounced => "a drill the players are not told of in advance",
+        }
+    }
+}
+
+pub(super) fn drill_kind() -> impl TypedValueParser<Value = DrillKind> {
+    parser::<DrillKind>()
+}
+
+/// A calendar date, `YYYY-MM-DD`.
+pub(super) fn date(text: &str) -> Result<jiff::civil::Date, String> {
+    text.parse().map_err(|_| format!("`{text}` is not a date; write YYYY-MM-DD"))
+}
+
 pub(super) fn schema_kind() -> impl TypedValueParser<Value = SchemaKind> {
     parser::<SchemaKind>()
 }
@@ -102,7 +126,7 @@ mod tests {
 
     #[test]
     fn every_value_has_a_distinct_spelling() {
-        for list in [spellings::<Lang>(), spellings::<Format>(), spellings::<SchemaKind>()] {
+        for list in [spellings::<Lang>(), spellings::<Format>(), spellings::<SchemaKind>(), spellings::<DrillKind>()] {
             let mut sorted = list.clone();
             sorted.sort_unstable();
             sorted.dedup();

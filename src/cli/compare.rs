@@ -98,7 +98,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 /// `input` itself when it is a file, else every `report.json` under it (not inside a
 /// record's `inputs/`), in name order.
-fn find_reports(input: &Path, depth: usize, found: &mut Vec<PathBuf>) -> Result<()> {
+pub(super) fn find_reports(input: &Path, depth: usize, found: &mut Vec<PathBuf>) -> Result<()> {
     let meta = std::fs::metadata(input).map_err(|source| Error::Read { path: input.to_owned(), source })?;
     if meta.is_file() {
         found.push(input.to_owned());
@@ -123,7 +123,7 @@ fn find_reports(input: &Path, depth: usize, found: &mut Vec<PathBuf>) -> Result<
 
 /// Reads a record: its report, and beside it the plan it keeps and its event log, which
 /// says what the exercise put to the test (a report given alone is read without them).
-fn read_exercise(path: &Path, lang: Lang) -> Result<Exercise> {
+pub(super) fn read_exercise(path: &Path, lang: Lang) -> Result<Exercise> {
     let say = &lang.catalogue().compare;
     let file = read_source(path)?;
     let shown = path.display().to_string();

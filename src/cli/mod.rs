@@ -4,11 +4,14 @@
 mod choices;
 mod compare;
 mod files;
+mod library;
 mod merge;
 mod montecarlo;
 mod msel;
 mod output_set;
+mod pick;
 mod play;
+mod programme;
 mod record;
 mod rerun;
 mod run;
@@ -59,8 +62,14 @@ enum Verb {
     )]
     Validate {
         /// Plan or scenario files (the kind is recognised from the contents).
-        #[arg(required = true, value_name = "FILE")]
+        #[arg(required_unless_present = "library", value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// A folder of scenarios to check against --plan as one library, with its coverage.
+        #[arg(long, value_name = "DIR", requires = "plan")]
+        library: Option<PathBuf>,
+        /// The plan the library is checked against.
+        #[arg(long, value_name = "PLAN", requires = "library")]
+        plan: Option<PathBuf>,
         /// Print errors only; each file's line still counts its warnings.
         #[arg(long, short)]
         quiet: bool,
@@ -221,6 +230,16 @@ enum Verb {
         #[arg(long, value_parser = choices::lang())]
         lang: Option<crate::lang::Lang>,
     },
+    /// Choose the next exercise fairly and reproducibly: a weighted draw over the library, a start time, a course.
+    #[command(
+        after_help = "Examples:\n  sandtable pick --library scenarios --plan scenarios/plans/chem-trading.yaml --type unannounced \\\n      --from 2027-04-01 --to 2027-06-30 --history out/exercises --out out/pick-q2\n  sandtable pick --library scenarios --plan scenarios/plans/chem-trading.yaml --seed 4711   # again\n\nCandidates are the library's scenarios that check against the plan and suit --type. Each weighs\nlikelihood × impact of the risks it exercises, × 0 if played in the last `drills.exclude_last`\nexercises (default 1), × k/(k+1) if played k exercises ago, × up to 2 for what was exercised\nlongest ago.\nOne ChaCha8 generator seeded by --seed draws the scenario, the start inside its window and the date\nrange, and the course seed. Without --seed one is drawn from the operating system and printed.\n\nWrites brief.md and brief.html (sealed: for the facilitator), notice.md (for the players: only the\ndate range) and pick.json (every candidate's weight and the draw).\n\nExit status: 0 when written; 1 when nothing can be picked (an empty library, no candidate, a window\nthat allows no time) or --history holds records of another plan; 2 on a usage error."
+    )]
+    Pick(pick::PickCli),
+    /// Show the exercise programme: risks and critical functions against scenarios and past exercises, the gaps, a year's calendar.
+    #[command(
+        after_help = "Examples:\n  sandtable programme --library scenarios --plan scenarios/plans/chem-trading.yaml\n  sandtable programme --library scenarios --plan scenarios/plans/chem-trading.yaml \\\n      --history out/exercises --from 2027-01-01 --format md --lang zh\n\nThe calendar follows the plan's `drills:` (tabletop, live, unannounced per year); unannounced\ndrills are given as windows only, their scenario left to `sandtable pick`.\nWrites programme.md and programme.html."
+    )]
+    Programme(programme::ProgrammeCli),
     /// Export or import a Master Scenario Events List (CSV or Excel).
     #[command(subcommand)]
     Msel(MselCommand),
@@ -286,8 +305,14 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let style = RenderStyle { color: use_color(&std::io::stderr()), width: terminal_width() };
     let result = match cli.verb {
-        Verb::Validate { files, quiet, lang } => settings::language_from_env(lang)
-            .and_then(|lang| validate::run(&files, Warnings::chosen(quiet, Warnings::All), lang, style)),
+        Verb::Validate { files, library, plan, quiet, lang } => settings::language_from_env(lang).and_then(|lang| {
+            let warnings = Warnings::chosen(quiet, Warnings::All);
+            validate::run(&files, warnings, lang, style)?;
+            match (library, plan) {
+                (Some(library), Some(plan)) => validate::library(&library, &plan, warnings, lang, style),
+                _ => Ok(()),
+            }
+        }),
         Verb::Run { target, decisions, out, format, lang, template, quiet } => settings::language_from_env(lang)
             .and_then(|lang| {
                 let warnings = Warnings::chosen(quiet, Warnings::All);
@@ -334,6 +359,8 @@ pub fn main() -> ExitCode {
             msel::import(&msel::ImportArgs { file, sheet, map, plan, output }, style)
         }
         Verb::Schema { kind, output } => schema::run(kind, output.as_deref()),
+        Verb::Pick(args) => args.run(),
+        Verb::Programme(args) => args.run(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -80,3 +80,52 @@ fn check_file(path: &Path, seen_plans: &mut Vec<PathBuf>) -> Checked {
         Err(diagnostics) => Checked { diagnostics, ..Checked::default() },
     }
 }
+
+/// `validate --library DIR --plan PLAN`: every scenario in the folder against the plan
+/// (one line each; the errors of those whose own `plan:` is this plan), then the library's
+/// coverage warnings at the plan's risks and functions.
+pub fn library(dir: &Path, plan: &Path, warnings: Warnings, lang: Lang, style: RenderStyle) -> Result<()> {
+    let say = &lang.catalogue().cli;
+    // The plan's own warnings, once: the scenarios below are checked against it silently.
+    let mut plan_diagnostics = project::check_plan_file(&DiskSources, plan).diagnostics;
+    plan_diagnostics.retain(|d| !d.is_error());
+    let (lib, checked) = super::library::load(dir, plan, lang)?;
+    let mut stdout = std::io::stdout().lock();
+    let mut failed = Vec::new();
+    for c in &checked {
+        let errors = c.diagnostics.iter().filter(|d| d.is_error()).count();
+        let status = if !c.names_plan && errors > 0 {
+            (lang.catalogue().programme.not_for_plan)(errors)
+        } else {
+            let mut shown: Vec<Diagnostic> =
+                c.diagnostics.iter().filter(|d| warnings == Warnings::All || d.is_error()).cloned().collect();
+            diag::sort(&mut shown);
+            if !shown.is_empty() {
+                eprint!("{}", diag::render(&shown, style));
+            }
+            if errors > 0 {
+                failed.push(c.path.display().to_string());
+            }
+            if c.diagnostics.is_empty() {
+                say.ok.to_owned()
+            } else {
+                (say.counts)(errors, c.diagnostics.len() - errors)
+            }
+        };
+        let _ = writeln!(stdout, "{}: {status}", c.path.display());
+    }
+    let mut coverage = plan_diagnostics;
+    coverage.extend(crate::programme::coverage::library_warnings(&lib));
+    diag::sort(&mut coverage);
+    if warnings == Warnings::All && !coverage.is_empty() {
+        eprint!("{}", diag::render(&coverage, style));
+    }
+    let status = if coverage.is_empty() { say.ok.to_owned() } else { (say.counts)(0, coverage.len()) };
+    let _ = writeln!(stdout, "{} ({}): {status}", plan.display(), dir.display());
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        let failed: Vec<&str> = failed.iter().map(String::as_str).collect();
+        Err(Error::Failed((say.invalid)(&failed)))
+    }
+}

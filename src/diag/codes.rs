@@ -39,6 +39,12 @@ pub const CODES: &[(&str, &str)] = &[
         "a session journal answers a decision the scenario does not have, or with an option it does not have",
     ),
     ("journal::unreadable", "a line of a session journal is not a journal entry"),
+    ("library::function-not-disrupted", "warning: no scenario of the library disrupts a critical function of the plan"),
+    (
+        "library::risk-not-exercised",
+        "warning: a high risk of the register (likelihood × impact at least 12) is exercised by no scenario of the library",
+    ),
+    ("library::unknown-scenario", "warning: a risk's `scenarios:` names a scenario the library does not hold"),
     ("plan::alternate-is-self", "a supplier is named as its own alternate"),
     ("plan::backup-on-site", "warning: a system's backups are kept at the site it runs at"),
     ("plan::backup-repeats", "a role names the same person twice (the primary again as a backup, or a backup twice)"),
@@ -59,6 +65,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("plan::no-declaration", "warning: no role may declare a disaster, so recovery never starts"),
     ("plan::no-procedure", "warning: a critical function has no recovery procedure"),
     ("plan::priority-order", "warning: a more urgent priority tier has a longer RTO than a less urgent one"),
+    ("plan::risk-scale", "a risk's likelihood or impact is outside 1 to 5, or the drills ask for more than one a week"),
     ("plan::rpo-unreachable", "warning: a system is backed up or replicated less often than a function's RPO needs"),
     ("plan::rto-over-mtd", "a function's RTO is longer than its MTD"),
     ("plan::rto-wrt-over-mtd", "a function's RTO plus its work recovery time is longer than its MTD"),
@@ -70,6 +77,10 @@ pub const CODES: &[(&str, &str)] = &[
     ("report::template", "a report template does not parse or render"),
     ("scenario::bad-date", "the exercise date is not a YYYY-MM-DD date"),
     ("scenario::bad-pace", "the live-play `pace` is not a positive number"),
+    (
+        "scenario::bad-window",
+        "a scenario's `programme.window` has a time that does not read, closes before it opens, or no day",
+    ),
     (
         "scenario::decision-when",
         "a decision has both `at` and `after_inject`, or neither while no script could pose it",
@@ -86,6 +97,10 @@ pub const CODES: &[(&str, &str)] = &[
     ("scenario::plan-missing", "the plan a scenario names cannot be read"),
     ("scenario::script-extension", "warning: a script's file name does not end in .rhai"),
     ("scenario::script-missing", "a script the scenario lists cannot be read"),
+    (
+        "scenario::unknown-risk",
+        "warning: a scenario's `programme.risks` names a risk the plan's register does not have",
+    ),
     ("scenario::zero-duration", "the exercise lasts no time"),
     ("scenario::zero-unavailability", "warning: a person is made unavailable for no time"),
     (

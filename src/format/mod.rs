@@ -8,6 +8,7 @@ pub mod decisions;
 pub mod distribution;
 pub mod effect;
 pub mod plan;
+pub mod programme;
 pub mod scenario;
 
 use std::borrow::Cow;

@@ -55,6 +55,12 @@ pub struct Plan {
     /// Who may declare a disaster, and how long they take to decide.
     #[serde(default)]
     pub declaration: Option<Declaration>,
+    /// The risk register: what could disrupt the business, how likely and how bad.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<super::programme::Risk>,
+    /// How many exercises of each kind a year the plan requires.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drills: Option<super::programme::Drills>,
 }
 
 /// The organisation that owns the plan.

@@ -59,6 +59,9 @@ pub struct Scenario {
     /// Rhai scripts, as paths relative to this file.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scripts: Vec<Sp<String>>,
+    /// Its place in the exercise programme: risks, class, exercise types, window, variants.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme: Option<super::programme::ScenarioProgramme>,
 }
 
 /// HSEEP exercise types.

@@ -18,6 +18,7 @@ pub use super::interface::{
     CliPhrases, CommandWords, EvidencePhrases, MselHeaders, PlayPhrases, SummaryPhrases, TypedTimePhrases,
 };
 pub use super::montecarlo::{MonteCarloPhrases, StudyPhrases};
+pub use super::programme::ProgrammePhrases;
 pub use super::shards::ShardPhrases;
 
 /// Every phrase of one language, grouped by where it appears.
@@ -62,6 +63,8 @@ pub struct Catalogue {
     pub study: StudyPhrases,
     /// What `compare` and `diff` write.
     pub compare: ComparePhrases,
+    /// What `pick` and `programme` write.
+    pub programme: ProgrammePhrases,
 }
 
 /// The unit after each number of a duration (`1h 50m`, `1小时50分`) and what goes

@@ -6,6 +6,7 @@
 
 mod findings;
 mod interface;
+mod programme;
 mod shards;
 mod study;
 
@@ -374,4 +375,5 @@ pub static CATALOGUE: Catalogue = Catalogue {
         },
         corrupt_report: |path, why| format!("{path} is not a readable report: {why}"),
     },
+    programme: programme::PROGRAMME,
 };

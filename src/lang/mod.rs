@@ -12,6 +12,7 @@ mod en;
 mod findings;
 mod interface;
 mod montecarlo;
+pub mod programme;
 mod shards;
 #[cfg(test)]
 mod tests;

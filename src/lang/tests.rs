@@ -113,6 +113,18 @@ impl Render for fn(usize) -> String {
     }
 }
 
+impl Render for [&'static str; 7] {
+    fn render(&self) -> String {
+        self.join(" ")
+    }
+}
+
+impl Render for fn(usize, usize, usize) -> String {
+    fn render(&self) -> String {
+        self(1, 2, 3)
+    }
+}
+
 impl Render for fn(usize, usize) -> String {
     fn render(&self) -> String {
         self(1, 2)
@@ -153,6 +165,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         shards,
         study,
         compare,
+        programme,
     } = c;
     let mut out = Vec::new();
     group!(out, "durations", durations, DurationUnits { day, hour, minute, second, separator });
@@ -358,6 +371,20 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         id, field, old, new, none, not_retested, sentence_gap, nothing_comparable, item_not_retested, different_scenarios, not_covered,
         functions_not_disrupted, objectives_not_rated, matched_by_capability, too_few_records, baseline_not_one,
         newer_report, corrupt_report,
+    });
+    #[rustfmt::skip]
+    group!(out, "programme", programme, ProgrammePhrases {
+        weekdays, moment, kind_tabletop, kind_live, kind_unannounced, any_kind, brief_title, sealed, the_draw, item, value,
+        organisation, scenario, exercise_kind, starts, ends, course_seed, pick_seed, date_range, commands, overview,
+        duration, scope, objectives, variants, variants_intro, msel, event, wall_clock, scenario_time, inject, from_to,
+        method, expected_action, scripted, decisions, no_decisions, decision, when, role, prompt, options, deadline,
+        default, after_inject, posed_by_script, observe, observe_function, observe_action, observe_objective, why,
+        weights_rule, register, played_ago, recency, boost, weight, share, note, chosen, never, excluded_not_for_plan, excluded_other_plan,
+        excluded_unsuited, excluded_recent, excluded_no_time, notice_title, notice_body, notice_respond,
+        programme_title, programme_intro, risks, no_register, risk, score, functions, function, priority, last,
+        last_exercised, no_date, gaps, no_gaps, gap_high_risk, gap_risk, gap_function, gap_risk_never,
+        gap_function_never, calendar_title, no_drills, chosen_by_pick, no_scenario_suits, seed_drawn, picked,
+        error_empty_library, error_bad_range, error_no_candidate, error_other_plan, error_no_plan, not_for_plan,
     });
     out
 }

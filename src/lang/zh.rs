@@ -6,6 +6,7 @@
 
 mod findings;
 mod interface;
+mod programme;
 mod shards;
 mod study;
 
@@ -349,4 +350,5 @@ pub static CATALOGUE: Catalogue = Catalogue {
         },
         corrupt_report: |path, why| format!("{path} 不是可读取的报告：{why}"),
     },
+    programme: programme::PROGRAMME,
 };

@@ -338,5 +338,6 @@ fn scenario(
         injects,
         decisions: Vec::new(),
         scripts: Vec::new(),
+        programme: None,
     }
 }
