@@ -107,6 +107,19 @@ fn a_scenario_played_in_the_last_exercises_is_not_drawn() {
 }
 
 #[test]
+fn a_scenario_that_does_not_suit_the_kind_of_exercise_is_not_a_candidate() {
+    // db-down suits tabletop and unannounced drills; only site-fire suits a live one.
+    for seed in ["1", "2", "3", "4"] {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        run_pick(tmp.path(), &["--type", "live", "--seed", seed]).success();
+        let json: serde_json::Value = serde_json::from_str(&read(tmp.path(), "pick.json")).unwrap_or_default();
+        assert_eq!(json["draw"]["scenario"], "site-fire", "seed {seed}");
+        let db = json["candidates"].as_array().into_iter().flatten().find(|c| c["scenario"] == "db-down");
+        assert_eq!(db.map(|c| c["excluded"]["reason"].clone()), Some(serde_json::json!("unsuited")));
+    }
+}
+
+#[test]
 fn history_of_another_plan_is_refused() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let record = tmp.path().join("history/other");
@@ -278,10 +291,13 @@ fn the_shipped_library_picks_an_unannounced_drill_for_the_chemical_trader() {
     // Scenarios of the other shipped plans are left out as such, not as broken.
     assert_eq!(reason("dc-power-loss"), Some(serde_json::json!("other_plan")));
     assert_eq!(reason("ransomware"), Some(serde_json::json!("other_plan")));
-    // The lockdown is a tabletop scenario only.
-    assert_eq!(reason("lockdown-14d"), Some(serde_json::json!("unsuited")));
+    // Seed 003's unannounced rotation: key person, platform down, warehouse fire, lockdown,
+    // supplier cut off: every one a candidate.
+    let suited = ["key-person-unreachable", "lockdown-14d", "platform-down-24h", "supplier-cut-off", "warehouse-fire"];
+    for id in suited {
+        assert_eq!(reason(id), Some(serde_json::Value::Null), "{id}");
+    }
     let drawn = json["draw"]["scenario"].as_str().unwrap_or("");
-    let suited = ["key-person-unreachable", "platform-down-24h", "supplier-cut-off", "warehouse-fire"];
     assert!(suited.contains(&drawn), "drew {drawn}");
     assert_eq!(reason(drawn), Some(serde_json::Value::Null));
 }
