@@ -6,37 +6,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::COMPARISON_SCHEMA_VERSION;
+use super::exercise::Exercise;
 use super::model::*;
 use super::plan_diff::diff;
-use super::read::{ReportView, finding_subject};
-use crate::format::plan::Plan;
+use super::read::finding_subject;
 use crate::lang::Lang;
-
-/// One exercise to compare: its name (the record's folder), report and plan (when the
-/// record keeps it), and the ids of what it put to the test.
-pub struct Exercise {
-    /// How the comparison names it.
-    pub name: String,
-    /// Its `report.json`.
-    pub report: ReportView,
-    /// The plan it was played against.
-    pub plan: Option<Plan>,
-    /// Ids of everything it put to the test (sites, systems, people, roles, channels,
-    /// suppliers, functions, decisions, stakeholders, steps).
-    pub exercised: BTreeSet<String>,
-}
-
-impl Exercise {
-    /// An exercise from its report, its plan and its event log (`events.jsonl`), when
-    /// the record keeps them. Without the log, what was tested is read from the report.
-    pub fn new(name: String, report: ReportView, plan: Option<Plan>, events: Option<&str>) -> Self {
-        let mut exercised = report.exercised_in_report();
-        if let Some(events) = events {
-            exercised.extend(super::read::exercised_ids(events));
-        }
-        Exercise { name, report, plan, exercised }
-    }
-}
 
 /// Compares `exercises` (already in order); each is compared with `baseline` when
 /// given, else with the latest earlier exercise of the same scenario. Exercises of

@@ -8,6 +8,7 @@
 //! `cli/compare.rs` finds and reads the files and writes the output set.
 
 pub mod build;
+mod exercise;
 pub mod html;
 pub mod model;
 mod objectives;
@@ -16,7 +17,8 @@ pub mod read;
 mod regressions;
 pub mod render;
 
-pub use build::{Exercise, compare};
+pub use build::compare;
+pub use exercise::Exercise;
 pub use model::Comparison;
 pub use plan_diff::{PlanDiff, diff};
 

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::build::Exercise;
+use super::exercise::Exercise;
 use super::model::ObjectiveTrend;
 
 /// One trend per objective id, then trends of different ids merged when they exercise

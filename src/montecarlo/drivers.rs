@@ -5,7 +5,6 @@
 
 use std::collections::BTreeMap;
 
-use super::tally::FunctionTally;
 use crate::compile::Model;
 use crate::outcome::{Outcome, StepHold};
 use crate::results::{OutageResult, Results};
@@ -90,11 +89,15 @@ impl DriverTally {
 }
 
 /// Counts one replica into every function's drivers.
-pub(super) fn observe(tallies: &mut [FunctionTally], model: &Model, outcome: &Outcome, results: &Results) {
+pub(super) fn observe<'a>(
+    tallies: impl Iterator<Item = &'a mut DriverTally>,
+    model: &Model,
+    outcome: &Outcome,
+    results: &Results,
+) {
     let inputs = sampled_inputs(model, outcome, results);
     let declared = results.declaration.as_ref().map(|d| d.at);
-    for ((t, f), fr) in tallies.iter_mut().zip(&model.functions).zip(&results.functions) {
-        let tally = &mut t.drivers;
+    for ((tally, f), fr) in tallies.zip(&model.functions).zip(&results.functions) {
         let Some(o) = fr.outages.first() else { continue };
         if o.within_rto == Some(false) {
             for key in critical_path(o, f.rto, declared, results.ended_at) {

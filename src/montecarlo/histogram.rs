@@ -148,6 +148,29 @@ pub fn rank(permille: u64, n: u64) -> u64 {
     (permille * n).div_ceil(1000).max(1)
 }
 
+/// Durations measured, and how many replicas never reached the moment measured.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Durations {
+    /// The durations measured.
+    pub seen: Histogram,
+    /// Replicas where the moment never came within the exercise.
+    pub never: u64,
+}
+
+impl Durations {
+    pub(crate) fn add(&mut self, value: Option<i64>) {
+        match value {
+            Some(v) => self.seen.add(v),
+            None => self.never += 1,
+        }
+    }
+
+    pub(crate) fn merge(&mut self, other: &Durations) {
+        self.seen.merge(&other.seen);
+        self.never += other.never;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,7 @@ pub(crate) mod tally;
 mod whatif;
 
 pub use drivers::{DriverTally, Moments};
+pub use histogram::Durations;
 pub use histogram::{Bin, Histogram, StoredBin, bin_of};
 pub use merge::{MAX_LISTED, MergeError, merge};
 pub use notices::NoticeTally;
@@ -28,5 +29,5 @@ pub use render::{
 };
 pub use shard::{Shard, ShardError};
 pub use stats::{Count, Pairs, Proportion, paired_difference, replica_seed, wilson};
-pub use tally::{Aggregate, Durations, FunctionTally};
+pub use tally::{Aggregate, FunctionTally};
 pub use whatif::{Compared, TARGETS, Variant, VariantTally, play_compare};

@@ -2,8 +2,8 @@
 //! each stakeholder waited for their notice, and how often each was within its
 //! deadline. Counted like every tally: sums and minima only.
 
+use super::histogram::Durations;
 use super::stats::Count;
-use super::tally::Durations;
 use crate::compile::Model;
 use crate::ids::Id;
 use crate::outcome::Outcome;

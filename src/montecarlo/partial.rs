@@ -6,8 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::histogram::Durations;
 use super::shard::Shard;
-use super::tally::{Aggregate, Durations};
+use super::tally::Aggregate;
 use crate::inputs::Inputs;
 
 /// Version of the `montecarlo.partial.json` layout.

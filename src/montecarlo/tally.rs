@@ -8,36 +8,13 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::drivers::{self, DriverTally};
-use super::histogram::Histogram;
+use super::histogram::Durations;
 use super::notices::{self, NoticeTally};
 use super::stats::Count;
 use crate::compile::Model;
 use crate::outcome::Outcome;
 use crate::results::Results;
 use crate::score::{Lang, Rating};
-
-/// Durations measured, and how many replicas never reached the moment measured.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Durations {
-    /// The durations measured.
-    pub seen: Histogram,
-    /// Replicas where the moment never came within the exercise.
-    pub never: u64,
-}
-
-impl Durations {
-    pub(super) fn add(&mut self, value: Option<i64>) {
-        match value {
-            Some(v) => self.seen.add(v),
-            None => self.never += 1,
-        }
-    }
-
-    pub(super) fn merge(&mut self, other: &Durations) {
-        self.seen.merge(&other.seen);
-        self.never += other.never;
-    }
-}
 
 /// One function's tally, over the replicas in which it was disrupted (its first outage).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,7 +91,7 @@ impl Aggregate {
         if let Some(after) = call_tree_completion(model, outcome, results) {
             self.call_tree.add(after);
         }
-        drivers::observe(&mut self.functions, model, outcome, results);
+        drivers::observe(self.functions.iter_mut().map(|f| &mut f.drivers), model, outcome, results);
         notices::observe_links(&mut self.links, outcome, results);
         notices::observe_stakeholders(&mut self.stakeholders, model, outcome, results);
         let (findings, objectives) = crate::score::findings_and_ratings(model, outcome, results, lang);

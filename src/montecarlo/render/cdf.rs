@@ -4,9 +4,9 @@
 
 use std::fmt::Write;
 
-use super::html::esc;
+use super::esc;
 use crate::compile::Function;
-use crate::montecarlo::tally::Durations;
+use crate::montecarlo::histogram::Durations;
 use crate::score::Lang;
 
 const WIDTH: f64 = 760.0;

@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use super::drivers::{critical_json, driver, input, misses, r, tornado};
-use super::{call_tree, cdf, declared, notices, percent, recovery_rows, share, title, whatif};
+use super::{call_tree, cdf, declared, esc, notices, percent, recovery_rows, share, title, whatif};
 use crate::compile::Model;
 use crate::montecarlo::stats::Count;
 use crate::montecarlo::tally::{Aggregate, FunctionTally};
@@ -14,10 +14,6 @@ use crate::score::Lang;
 
 /// Rows of a function's critical-path table and bars of its tornado, at most.
 const SHOWN: usize = 8;
-
-pub(super) fn esc(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 fn table(out: &mut String, head: &[&str], rows: &[Vec<String>]) {
     out.push_str("<table><tr>");

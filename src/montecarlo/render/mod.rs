@@ -15,9 +15,10 @@ mod whatif;
 pub use html::html;
 pub use whatif::VariantReport;
 
+use super::histogram::Durations;
 use super::histogram::{Bin, rank};
 use super::stats::{Count, Proportion};
-use super::tally::{Aggregate, Durations};
+use super::tally::Aggregate;
 use crate::compile::Model;
 use crate::inputs::Inputs;
 use crate::score::Lang;
@@ -174,6 +175,11 @@ pub fn json_compared<'a>(
     let mut text = serde_json::to_string_pretty(&study).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// Text made safe inside HTML and SVG.
+pub(super) fn esc(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 pub(super) fn percent(p: f64) -> String {
