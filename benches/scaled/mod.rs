@@ -115,6 +115,11 @@ pub fn project(root: &Path, copies: usize) -> Project {
 /// the script did is an inject (the data centre goes dark at T+0:20, and that poses the
 /// fail-over decision; the follow-up decision is dropped). `script`, if given, is then the scenario's only script.
 pub fn without_script(root: &Path, copies: usize, script: Option<&str>) -> Project {
+    with_injects(root, copies, script, Vec::new())
+}
+
+/// As [`without_script`], with `extra` injects (YAML mappings as JSON) added.
+pub fn with_injects(root: &Path, copies: usize, script: Option<&str>, extra: Vec<Value>) -> Project {
     let text = std::fs::read_to_string(root.join(SCENARIO)).unwrap_or_else(|e| panic!("{SCENARIO}: {e}"));
     let mut scenario: Value = serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{SCENARIO}: {e}"));
     let Some(map) = scenario.as_object_mut() else { panic!("{SCENARIO} is not a mapping") };
@@ -124,6 +129,7 @@ pub fn without_script(root: &Path, copies: usize, script: Option<&str>) -> Proje
             "event": "dark", "at": "T+0:20", "title": "UPS exhausted: the data centre is dark",
             "effects": [{ "site_down": "dc-main" }],
         }));
+        injects.extend(extra);
     }
     // Only the first decision, posed when the lights go out; the second was the script's.
     if let Some(decisions) = map.get_mut("decisions").and_then(Value::as_array_mut) {
