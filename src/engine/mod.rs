@@ -215,6 +215,8 @@ impl<'m> Engine<'m> {
         self.run_until(end, source)?;
         let end = end.max(self.st.now);
         self.st.now = end;
+        // What `on_end` sees: whoever is back by the end is available in its snapshot.
+        self.wake_up_to(end);
         self.log(LogKind::End);
         self.st.hook_cursor = self.st.out.log.len();
         self.call_hook(Hook::End, Vec::new())?;
