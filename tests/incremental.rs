@@ -127,3 +127,27 @@ proptest! {
         }
     }
 }
+
+/// `on_event` is called only for the kinds its body can react to (`script/reacts.rs`):
+/// the same hook written so that it cannot be read that way (a statement outside its
+/// `if`s) is called for every event, and the runs must be the same, draws included.
+#[test]
+fn a_hook_skipped_for_kinds_it_cannot_react_to_changes_nothing() {
+    let body = r#"
+        if kind == "step_started" && chance(0.5) { log(subject); }
+        if kind == "notification_late" || kind == "system_down" { schedule("5m", `late: ${subject}`); }
+    "#;
+    let guarded = format!("fn on_event(kind, subject) {{ {body} }}");
+    let everything = format!("fn on_event(kind, subject) {{ {body} let seen = true; }}");
+    let (a, b) =
+        (scaled::without_script(root(), 2, Some(&guarded)), scaled::without_script(root(), 2, Some(&everything)));
+    let (mut ea, mut eb) = (Engine::with_scripts(&a.model, &a.scripts), Engine::with_scripts(&b.model, &b.scripts));
+    let mut logged = 0;
+    for seed in 0..20 {
+        let oa = ea.play(seed, &mut Defaults).unwrap_or_else(|e| panic!("{e:?}"));
+        let ob = eb.play(seed, &mut Defaults).unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(format!("{oa:?}") == format!("{ob:?}"), "seed {seed}: skipping the hook changed the run");
+        logged += oa.script_lines.len() + oa.script_injects.len();
+    }
+    assert!(logged > 0, "the hook never did anything: the test would prove nothing");
+}
