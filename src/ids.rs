@@ -133,11 +133,6 @@ impl<I: Id, T: Clone> IdVec<I, T> {
         self.items.resize(len, value);
     }
 
-    /// Sets every item to `value`.
-    pub fn fill(&mut self, value: T) {
-        self.items.fill(value);
-    }
-
     /// Sets one item, growing the vector with `gap` as needed (for state kept per item
     /// of a list that grows during the run, such as notifications).
     pub fn set_growing(&mut self, id: I, value: T, gap: T) {

@@ -3,6 +3,7 @@
 //! way to the role's next holder after the hand-over delay. A person who comes back
 //! makes the calls that gave up on them try again.
 
+use super::dirty::Wake;
 use super::state::Acting;
 use super::{Engine, Event};
 use crate::compile::Contact;
@@ -83,13 +84,16 @@ impl Engine<'_> {
         }
         let ready_at = if rank == 0 { now } else { now.saturating_add(m.roles[role].handover) };
         self.st.acting[role] = Some(Acting { person, rank, ready_at });
+        self.role_changed(role);
+        self.wake_at(ready_at, Wake::Role(role));
         if ready_at > now {
             self.st.queue.push(ready_at, Event::Wake);
         }
         if let Some(ct) = &m.call_tree {
-            for (l, link) in ct.links.iter().enumerate() {
-                if link.from == role && self.st.acting[link.to].is_none() {
-                    self.start_call(LinkId::from_index(l), person);
+            for i in 0..self.index.role_links[role.index()].len() {
+                let l = self.index.role_links[role.index()][i];
+                if self.st.acting[ct.links[l].to].is_none() {
+                    self.start_call(l, person);
                 }
             }
         }
@@ -97,8 +101,9 @@ impl Engine<'_> {
             self.st.declare_pending = true;
             self.st.queue.push(ready_at, Event::Deliberate { person, role });
         }
-        for s in ids::all(&m.stakeholders) {
-            self.maybe_start_stakeholder(s);
+        // Only its own: every other owner who acts has started theirs already.
+        for i in 0..self.index.role_stakeholders[role.index()].len() {
+            self.maybe_start_stakeholder(self.index.role_stakeholders[role.index()][i]);
         }
     }
 
@@ -230,6 +235,7 @@ impl Engine<'_> {
     /// their roles try again, starting with them.
     pub(super) fn person_back(&mut self, p: PersonId) {
         self.st.unavailable_until[p] = 0;
+        self.person_changed(p);
         self.log(LogKind::PersonAvailable(p));
         let gave_up: Vec<CallId> = self.st.gave_up.iter().filter(|(_, g)| **g).map(|(c, _)| c).collect();
         for call in gave_up {
@@ -256,6 +262,8 @@ impl Engine<'_> {
             if let Some((rank, &p)) = next {
                 let ready_at = now.saturating_add(m.roles[r].handover);
                 self.st.acting[r] = Some(Acting { person: p, rank, ready_at });
+                self.role_changed(r);
+                self.wake_at(ready_at, Wake::Role(r));
                 self.st.queue.push(ready_at, Event::Wake);
                 self.log(LogKind::Handover { role: r, person: p });
             }

@@ -21,6 +21,10 @@ impl Engine<'_> {
         }
         self.st.out.declared = Some(Declaration { at: self.st.now, by: person, role });
         self.log(LogKind::Declared { person, role });
+        // Recovery may start: every function's steps are gone over once.
+        for f in 0..self.recovery_order.len() {
+            self.st.dirty.steps.mark(f);
+        }
         // Teams outside the call tree are mobilised by the declaration itself.
         self.mobilise(ids::all(&self.model.roles));
     }

@@ -2,22 +2,27 @@
 //! follows the systems it runs on, and a function is disrupted while anything it needs
 //! is missing. A function whose procedure is done is back only when every site, role
 //! and supplier it depends on is available again, or worked around by the procedure.
-//! Recomputed after every event, in dependency order, logging every change.
+//! Brought in line after every event, in dependency order, logging every change; only
+//! what a change reaches is gone over (`index.rs`, `dirty.rs`).
 
 use super::Engine;
 use crate::compile::Dependency;
-use crate::ids::{self, FunctionId, Id, SystemId};
+use crate::ids::{self, ChannelId, FunctionId, Id, SystemId};
 use crate::outcome::{DependencyWait, LogKind, RecoveredBy, WaitEnd};
 
 impl Engine<'_> {
     /// Brings systems, channels and functions in line with sites, failures and
-    /// recoveries, logging every transition and opening or closing outages.
+    /// recoveries, logging every transition and opening or closing outages. Only what
+    /// was marked (`dirty.rs`) is gone over, in the order a full pass would take: systems
+    /// in dependency order, then channels, then functions, each by id.
     pub(super) fn recompute(&mut self) {
         let m = self.model;
-        for &s in &m.system_order {
+        while let Some(pos) = self.st.dirty.systems.next() {
+            let s = m.system_order[pos];
             let up = self.system_should_be_up(s);
             if up != self.st.system_up[s] {
                 self.st.system_up[s] = up;
+                self.system_flipped(s);
                 if up {
                     self.log(LogKind::SystemUp { system: s, at_failover: self.st.system_restored[s] });
                 } else {
@@ -26,36 +31,91 @@ impl Engine<'_> {
                 }
             }
         }
-        for c in ids::all(&m.channels) {
-            let up = !self.st.channel_forced_down[c] && m.channels[c].depends_on.iter().all(|&s| self.st.system_up[s]);
+        while let Some(i) = self.st.dirty.channels.next() {
+            let c = ChannelId::from_index(i);
+            let up = self.channel_should_be_up(c);
             if up != self.st.channel_up[c] {
                 self.st.channel_up[c] = up;
+                self.channel_flipped(c);
                 self.log(if up { LogKind::ChannelUp(c) } else { LogKind::ChannelDown(c) });
             }
         }
-        for f in ids::all(&m.functions) {
-            let func = &m.functions[f];
-            let disrupted = func.systems.iter().any(|&s| !self.st.system_up[s])
-                || func.sites.iter().any(|&s| self.st.site_down[s])
-                || func.suppliers.iter().any(|&s| self.st.supplier_cut[s] && self.st.supplier_alternate[s].is_none());
-            let Some(o) = self.st.open_outage[f] else {
-                if disrupted {
-                    self.open_outage(f);
-                }
-                continue;
-            };
-            let outage = &self.st.out.outages[f.index()][o];
-            if outage.recovered.is_none() {
-                if outage.procedure_done_at.is_some() {
-                    self.back_when_nothing_holds(f, o);
-                } else if !disrupted {
-                    self.recover(f, RecoveredBy::Restored);
-                }
+        for i in 0..self.st.dirty.watched.len() {
+            self.st.dirty.functions.mark(self.st.dirty.watched[i].index());
+        }
+        self.st.dirty.watched.clear();
+        while let Some(i) = self.st.dirty.functions.next() {
+            self.recompute_function(FunctionId::from_index(i));
+        }
+    }
+
+    /// One function: its outage opens, ends, or waits for what its procedure cannot do
+    /// without.
+    fn recompute_function(&mut self, f: FunctionId) {
+        let disrupted = self.disrupted(f);
+        let Some(o) = self.st.open_outage[f] else {
+            if disrupted {
+                self.open_outage(f);
             }
-            if !disrupted && self.st.out.outages[f.index()][o].recovered.is_some() {
-                self.st.open_outage[f] = None;
+            return;
+        };
+        let outage = &self.st.out.outages[f.index()][o];
+        if outage.recovered.is_none() {
+            if outage.procedure_done_at.is_some() {
+                self.back_when_nothing_holds(f, o);
+                if self.st.out.outages[f.index()][o].recovered.is_none() {
+                    self.st.dirty.watched.push(f);
+                }
+            } else if !disrupted {
+                self.recover(f, RecoveredBy::Restored);
             }
         }
+        if !disrupted && self.st.out.outages[f.index()][o].recovered.is_some() {
+            self.st.open_outage[f] = None;
+        }
+    }
+
+    /// Whether something a function needs is down: a system, a site, or a supplier cut
+    /// off with no alternate in place.
+    fn disrupted(&self, f: FunctionId) -> bool {
+        let (func, st) = (&self.model.functions[f], &self.st);
+        func.systems.iter().any(|&s| !st.system_up[s])
+            || func.sites.iter().any(|&s| st.site_down[s])
+            || func.suppliers.iter().any(|&s| st.supplier_cut[s] && st.supplier_alternate[s].is_none())
+    }
+
+    fn channel_should_be_up(&self, c: ChannelId) -> bool {
+        !self.st.channel_forced_down[c] && self.model.channels[c].depends_on.iter().all(|&s| self.st.system_up[s])
+    }
+
+    /// Whether the derived state is what a full recomputation would make of it: every
+    /// system and channel as its inputs say, and every function at rest (no outage to
+    /// open or close, none to end) or watched. The invariant of `dirty.rs`, for tests.
+    pub(super) fn check_derived_state(&self) -> Result<(), String> {
+        let (m, st) = (self.model, &self.st);
+        for s in ids::all(&m.systems) {
+            if self.system_should_be_up(s) != st.system_up[s] {
+                return Err(format!("system {} should be {}", m.systems[s].id, updown(!st.system_up[s])));
+            }
+        }
+        for c in ids::all(&m.channels) {
+            if self.channel_should_be_up(c) != st.channel_up[c] {
+                return Err(format!("channel {} should be {}", m.channels[c].id, updown(!st.channel_up[c])));
+            }
+        }
+        for f in ids::all(&m.functions) {
+            let disrupted = self.disrupted(f);
+            let settled = match st.open_outage[f].map(|o| &st.out.outages[f.index()][o]) {
+                None => !disrupted,
+                Some(o) if o.recovered.is_some() => disrupted,
+                Some(o) if o.procedure_done_at.is_some() => st.dirty.watched.contains(&f),
+                Some(_) => disrupted,
+            };
+            if !settled {
+                return Err(format!("function {} is not where its inputs put it", m.functions[f].id));
+            }
+        }
+        Ok(())
     }
 
     /// The procedure is done: the function is back unless something it depends on that
@@ -125,4 +185,8 @@ impl Engine<'_> {
                 && !self.st.site_down[sys.site]
                 && sys.depends_on.iter().all(|&d| self.st.system_up[d]))
     }
+}
+
+fn updown(up: bool) -> &'static str {
+    if up { "up" } else { "down" }
 }

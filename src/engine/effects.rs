@@ -1,5 +1,7 @@
 //! Effects: what injects, answers and scripts change in the plan model.
 
+use super::dirty::Wake;
+use super::snapshot::Seen;
 use super::{Engine, Event, FOREVER};
 use crate::compile::{Change, Trigger};
 use crate::ids::{self, InjectId, PersonId, RoleId, ScriptInjectId};
@@ -35,24 +37,35 @@ impl Engine<'_> {
         match change {
             Change::SiteDown(s) => {
                 self.st.site_down[s] = true;
+                self.site_changed(s);
                 self.log(LogKind::SiteDown(s));
             }
             Change::SiteUp(s) => {
                 self.st.site_down[s] = false;
+                self.site_changed(s);
                 self.log(LogKind::SiteUp(s));
             }
-            Change::SystemDown(s) => self.st.system_failed[s] = true,
+            Change::SystemDown(s) => {
+                self.st.system_failed[s] = true;
+                self.system_changed(s);
+            }
             Change::SystemDegraded(s) => {
                 self.st.system_degraded[s] = true;
+                self.seen(Seen::System(s));
                 self.log(LogKind::SystemDegraded(s));
             }
             Change::SystemUp(s) => {
                 self.st.system_failed[s] = false;
                 self.st.system_degraded[s] = false;
+                self.system_changed(s);
             }
             Change::PersonUnavailable(p, for_secs) => {
                 let until = for_secs.map_or(FOREVER, |d| now.saturating_add(d));
                 self.st.unavailable_until[p] = until;
+                self.person_changed(p);
+                if until != FOREVER {
+                    self.wake_at(until, Wake::Person(p));
+                }
                 self.log(LogKind::PersonUnavailable { person: p, until: for_secs.map(|_| until) });
                 if until != FOREVER {
                     self.st.queue.push(until, Event::PersonBack { person: p, until });
@@ -60,8 +73,14 @@ impl Engine<'_> {
                 self.replace_absent_holders();
             }
             Change::PersonAvailable(p) => self.person_back(p),
-            Change::ChannelDown(c) => self.st.channel_forced_down[c] = true,
-            Change::ChannelUp(c) => self.st.channel_forced_down[c] = false,
+            Change::ChannelDown(c) => {
+                self.st.channel_forced_down[c] = true;
+                self.channel_changed(c);
+            }
+            Change::ChannelUp(c) => {
+                self.st.channel_forced_down[c] = false;
+                self.channel_changed(c);
+            }
             Change::SupplierCutOff(s) => self.cut_off(s),
             Change::SupplierRestored(s) => self.restore_supplier(s),
             Change::Declare => {

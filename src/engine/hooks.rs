@@ -6,7 +6,7 @@ use super::{Engine, Event};
 use crate::diag::Diagnostic;
 use crate::ids::{Id, ScriptInjectId, ScriptLineId};
 use crate::outcome::{LogKind, ScriptInject};
-use crate::script::{Hook, ScriptAction};
+use crate::script::{Hook, ScriptAction, ScriptRun};
 
 impl Engine<'_> {
     /// Derived state, then the scripts' hooks for everything logged since the last call,
@@ -22,10 +22,10 @@ impl Engine<'_> {
         while self.st.hook_cursor < self.st.out.log.len() {
             let entry = self.st.out.log[self.st.hook_cursor];
             self.st.hook_cursor += 1;
-            let Some((hook, args)) = self.hook_for(entry.kind) else { continue };
-            if !self.scripts.as_ref().is_some_and(|s| s.has(hook)) {
+            if !self.scripts.as_ref().is_some_and(|s| wants(s, entry.kind)) {
                 continue;
             }
+            let Some((hook, args)) = self.hook_for(entry.kind) else { continue };
             self.call_hook(hook, args)?;
             self.settle();
         }
@@ -103,36 +103,11 @@ impl Engine<'_> {
         }
         self.fill_snapshot();
         let Some(run) = &mut self.scripts else { return Ok(()) };
-        let actions = run.call(hook, &args, &self.snapshot, &mut self.st.rng)?;
+        let actions = run.call(hook, &args, &mut self.snapshot, &mut self.st.rng)?;
         for action in actions {
             self.carry_out(action);
         }
         Ok(())
-    }
-
-    fn fill_snapshot(&mut self) {
-        let st = &self.st;
-        let snap = &mut self.snapshot;
-        snap.now = st.now;
-        fill(&mut snap.site_up, st.site_down.values().map(|d| !d));
-        fill(&mut snap.system_up, st.system_up.values().copied());
-        fill(&mut snap.system_degraded, st.system_degraded.values().copied());
-        fill(&mut snap.person_available, st.unavailable_until.ids().map(|p| st.available(p)));
-        fill(&mut snap.channel_up, st.channel_up.values().copied());
-        fill(
-            &mut snap.supplier_available,
-            st.supplier_cut.iter().map(|(s, cut)| !cut || st.supplier_alternate[s].is_some()),
-        );
-        fill(
-            &mut snap.function_ok,
-            st.open_outage
-                .iter()
-                .map(|(f, open)| open.is_none_or(|o| st.out.outages[f.index()][o].recovered.is_some())),
-        );
-        snap.declared = st.out.declared.is_some();
-        fill(&mut snap.decided, st.decided.values().map(|o| o.map(Id::index)));
-        fill(&mut snap.defaulted, st.defaulted.values().copied());
-        snap.scheduled = st.out.script_injects.len();
     }
 
     fn carry_out(&mut self, action: ScriptAction) {
@@ -162,7 +137,12 @@ impl Engine<'_> {
     }
 }
 
-fn fill<T>(v: &mut Vec<T>, items: impl Iterator<Item = T>) {
-    v.clear();
-    v.extend(items);
+/// Whether a log entry calls a hook some script defines (for `on_event`, one that can
+/// react to its kind), before its arguments are built.
+fn wants(scripts: &ScriptRun, kind: LogKind) -> bool {
+    match kind {
+        LogKind::Inject(_) | LogKind::ScriptInject(_) => scripts.has(Hook::Inject),
+        LogKind::DecisionAnswered(_) => scripts.has(Hook::Decision),
+        _ => kind.calls_on_event() && scripts.reacts_to(kind.name()),
+    }
 }

@@ -14,7 +14,9 @@
 //! Each behaviour lives in its own file: `dependencies` (sites → systems → channels →
 //! functions), `effects`, `call_tree` (detection, escalation, hand-over), `decisions`,
 //! `declaration`, `recovery`, `data_loss`, `stakeholders`, `suppliers` and `hooks`
-//! (scripts).
+//! (scripts). After each event, derived state is brought in line incrementally: only
+//! what the change reaches, found through the dependency index (`index`, `dirty`), and
+//! hooks see a snapshot updated the same way (`snapshot`).
 
 mod call_tree;
 mod data_loss;
@@ -22,10 +24,13 @@ mod decide;
 mod decisions;
 mod declaration;
 mod dependencies;
+mod dirty;
 mod effects;
 mod hooks;
+mod index;
 mod queue;
 mod recovery;
+mod snapshot;
 mod stakeholders;
 mod state;
 mod suppliers;
@@ -36,6 +41,7 @@ use crate::ids::{self, DecisionId, FunctionId, Id, PersonId, RecordId, SystemId}
 use crate::outcome::{AttemptEnd, LogEntry, LogKind, Outcome};
 use crate::script::{Hook, ScriptHost, ScriptRun, Snapshot};
 pub use decide::{Ask, DecisionSource, Defaults, Prepared, Reply};
+use index::Index;
 use queue::Event;
 use state::State;
 
@@ -51,6 +57,8 @@ pub struct Engine<'m> {
     snapshot: Snapshot,
     /// Functions in recovery order: priority tier, then plan order.
     recovery_order: Vec<FunctionId>,
+    /// What depends on what, built once.
+    index: Index,
     st: State,
 }
 
@@ -89,7 +97,8 @@ impl<'m> Engine<'m> {
     pub fn new(model: &'m Model) -> Self {
         let mut recovery_order: Vec<FunctionId> = ids::all(&model.functions).collect();
         recovery_order.sort_by_key(|&f| (model.functions[f].priority, f));
-        Engine { model, scripts: None, snapshot: Snapshot::default(), recovery_order, st: State::default() }
+        let index = Index::new(model, &recovery_order);
+        Engine { model, scripts: None, snapshot: Snapshot::default(), recovery_order, index, st: State::default() }
     }
 
     /// An engine whose runs call the scenario's scripts.
@@ -160,6 +169,7 @@ impl<'m> Engine<'m> {
         let Some(t) = self.next_time() else { return Ok(Progress::Done) };
         let Some((_, ev)) = self.st.queue.pop() else { return Ok(Progress::Done) };
         self.st.now = t;
+        self.wake_up_to(t);
         self.handle(ev);
         self.after_event()?;
         Ok(Progress::Event(t))
@@ -205,6 +215,8 @@ impl<'m> Engine<'m> {
         self.run_until(end, source)?;
         let end = end.max(self.st.now);
         self.st.now = end;
+        // What `on_end` sees: whoever is back by the end is available in its snapshot.
+        self.wake_up_to(end);
         self.log(LogKind::End);
         self.st.hook_cursor = self.st.out.log.len();
         self.call_hook(Hook::End, Vec::new())?;

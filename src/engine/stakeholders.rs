@@ -54,6 +54,7 @@ impl Engine<'_> {
                 });
                 notice.notified = Some(Delivery { at: now, channel });
                 self.st.stakeholder_pending[s] = false;
+                self.st.stakeholders_waiting.retain(|&w| w != s);
                 self.log(LogKind::StakeholderNotified { stakeholder: s, channel });
                 return;
             }
@@ -69,15 +70,22 @@ impl Engine<'_> {
         }
         // Every channel is down: send as soon as one comes back.
         self.st.stakeholder_pending[s] = true;
+        if let Err(at) = self.st.stakeholders_waiting.binary_search(&s) {
+            self.st.stakeholders_waiting.insert(at, s);
+        }
     }
 
     /// Notices waiting for a channel go out when one of theirs is back.
     pub(super) fn retry_stakeholders(&mut self) {
-        for s in self.st.stakeholder_pending.ids() {
-            if self.st.stakeholder_pending[s]
-                && self.model.stakeholders[s].channels.iter().any(|&c| self.st.channel_up[c])
-            {
+        // Only those waiting, in id order: the others have nothing to send. Sending
+        // takes a notice off the list, so the next one moves into its place.
+        let mut i = 0;
+        while let Some(&s) = self.st.stakeholders_waiting.get(i) {
+            if self.model.stakeholders[s].channels.iter().any(|&c| self.st.channel_up[c]) {
                 self.stakeholder_send(s);
+            }
+            if self.st.stakeholders_waiting.get(i) == Some(&s) {
+                i += 1;
             }
         }
     }

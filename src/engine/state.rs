@@ -2,6 +2,7 @@
 //! Reset, not reallocated, between runs, so that a worker playing thousands of replicas
 //! allocates only what each run's outcome needs.
 
+use super::dirty::Dirty;
 use super::queue::Queue;
 use crate::compile::{Change, Model};
 use crate::ids::{CallId, RecordId, SupplierId, SystemId};
@@ -63,8 +64,10 @@ pub(super) struct State {
     pub declare_pending: bool,
     /// Stakeholder notices waiting for a channel to come back.
     pub stakeholder_pending: IdVec<StakeholderId, bool>,
-    /// Per role: the highest priority tier (lowest number) that still needs it.
-    pub claimed_by_tier: IdVec<RoleId, u32>,
+    /// Stakeholder notices waiting for a channel, by id.
+    pub stakeholders_waiting: Vec<StakeholderId>,
+    /// What changed since derived state was last brought in line.
+    pub dirty: Dirty,
     /// Effects of script-scheduled injects, in scheduling order.
     pub script_changes: Vec<Vec<Change>>,
     /// How far into the log hooks have been called.
@@ -107,7 +110,8 @@ impl State {
         self.supplier_alternate.reset(m.suppliers.len(), None);
         self.open_outage.reset(m.functions.len(), None);
         self.stakeholder_pending.reset(m.stakeholders.len(), false);
-        self.claimed_by_tier.reset(m.roles.len(), u32::MAX);
+        self.stakeholders_waiting.clear();
+        self.dirty.reset(m);
         self.script_changes.clear();
         self.decided.reset(m.decisions.len(), None);
         self.defaulted.reset(m.decisions.len(), false);

@@ -13,6 +13,7 @@ impl Engine<'_> {
         let now = self.st.now;
         self.st.supplier_cut[s] = true;
         self.st.supplier_alternate[s] = None;
+        self.supplier_changed(s);
         self.log(LogKind::SupplierCutOff(s));
         self.st.out.suppliers.push(SupplierRecord { supplier: s, cut_off_at: now, switched: None, restored_at: None });
         if let Some(first) = self.model.suppliers[s].alternates.first() {
@@ -28,6 +29,7 @@ impl Engine<'_> {
         }
         let now = self.st.now;
         self.st.supplier_cut[s] = false;
+        self.supplier_changed(s);
         self.log(LogKind::SupplierRestored(s));
         if let Some(r) = self.st.out.suppliers.iter_mut().rev().find(|r| r.supplier == s) {
             r.restored_at = Some(now);
@@ -52,6 +54,7 @@ impl Engine<'_> {
             return;
         }
         self.st.supplier_alternate[s] = Some(alternate.supplier);
+        self.supplier_changed(s);
         self.log(LogKind::SupplierSwitched { supplier: s, to: alternate.supplier });
         if let Some(r) = self.st.out.suppliers.iter_mut().rev().find(|r| r.supplier == s) {
             r.switched = Some(Switch { to: alternate.supplier, at: now });

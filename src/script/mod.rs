@@ -12,6 +12,7 @@ mod errors;
 mod limits;
 mod literals;
 mod names;
+mod reacts;
 
 use std::sync::Arc;
 
@@ -91,6 +92,8 @@ struct Script {
     file: Arc<SourceFile>,
     ast: AST,
     hooks: [bool; 5],
+    /// The event kinds its `on_event` can react to (`None`: every kind).
+    event_kinds: Option<std::collections::BTreeSet<String>>,
 }
 
 /// A scenario's scripts, compiled once, with the sandboxed engine that runs them.
@@ -201,7 +204,8 @@ impl ScriptHost {
                 }
             }
             literals::check(file, &ast, &names, &mut diags);
-            scripts.push(Script { file: Arc::clone(file), ast, hooks });
+            let event_kinds = reacts::event_kinds(&ast);
+            scripts.push(Script { file: Arc::clone(file), ast, hooks, event_kinds });
         }
         if diags.is_empty() {
             Ok(ScriptHost { engine, locator: sandbox(true), scripts, names: Arc::new(names) })
@@ -214,6 +218,11 @@ impl ScriptHost {
     pub fn has(&self, hook: Hook) -> bool {
         let i = Hook::ALL.iter().position(|h| *h == hook).unwrap_or(0);
         self.scripts.iter().any(|s| s.hooks[i])
+    }
+
+    /// Whether any script's `on_event` can react to events of `kind` (`reacts.rs`).
+    pub fn reacts_to(&self, kind: &str) -> bool {
+        self.scripts.iter().any(|s| s.reacts_to(kind))
     }
 
     /// The scripts' side of one run: what they remember between hooks starts empty.
@@ -236,6 +245,11 @@ impl ScriptRun<'_> {
         self.host.has(hook)
     }
 
+    /// Whether any script's `on_event` can react to events of `kind`.
+    pub fn reacts_to(&self, kind: &str) -> bool {
+        self.host.reacts_to(kind)
+    }
+
     /// Forgets what scripts remembered and did, for a new run.
     pub fn reset(&mut self) -> Result<(), Diagnostic> {
         let mut ctx = self.lock()?;
@@ -250,27 +264,30 @@ impl ScriptRun<'_> {
     }
 
     /// Calls `hook` with `args` in every script that defines it, in the scenario's order.
-    /// Scripts read `snapshot` and draw from `rng` (lent for the call, so that their draws
-    /// take their place in the run's one sequence); the actions they asked for are
+    /// Scripts read `snapshot` and draw from `rng` (both lent for the call, and given back
+    /// unchanged, so that their draws take their place in the run's one sequence); the actions they asked for are
     /// returned in order, for the engine to carry out.
     pub fn call(
         &mut self,
         hook: Hook,
         args: &[String],
-        snapshot: &Snapshot,
+        snapshot: &mut Snapshot,
         rng: &mut SimRng,
     ) -> Result<Vec<ScriptAction>, Diagnostic> {
         {
             let mut ctx = self.lock()?;
-            ctx.snapshot.clone_from(snapshot);
+            // Lent, not copied: the engine keeps it up to date between calls.
+            std::mem::swap(&mut ctx.snapshot, snapshot);
             ctx.actions.clear();
-            ctx.counters.hook_called(snapshot.now);
+            let now = ctx.snapshot.now;
+            ctx.counters.hook_called(now);
             std::mem::swap(&mut ctx.rng, rng);
         }
         let result = self.host.call(hook, &self.shared, args);
         let actions = {
             let mut ctx = self.lock()?;
             std::mem::swap(&mut ctx.rng, rng);
+            std::mem::swap(&mut ctx.snapshot, snapshot);
             std::mem::take(&mut ctx.actions)
         };
         result.map(|()| actions)
@@ -280,7 +297,8 @@ impl ScriptRun<'_> {
 impl ScriptHost {
     fn call(&self, hook: Hook, ctx: &Shared, args: &[String]) -> Result<(), Diagnostic> {
         let i = Hook::ALL.iter().position(|h| *h == hook).unwrap_or(0);
-        for script in self.scripts.iter().filter(|s| s.hooks[i]) {
+        let reacts = |s: &Script| hook != Hook::Event || args.first().is_none_or(|kind| s.reacts_to(kind));
+        for script in self.scripts.iter().filter(|s| s.hooks[i] && reacts(s)) {
             let before = lock_context(ctx)?.save();
             let mut tried = self.call_one(&self.engine, script, hook, ctx, args);
             if tried.needs_locating() {
@@ -306,6 +324,12 @@ impl ScriptHost {
         let spent = budget::finish();
         let fault = ctx.lock().ok().and_then(|mut c| c.fault.take());
         Tried { result, spent, fault }
+    }
+}
+
+impl Script {
+    fn reacts_to(&self, kind: &str) -> bool {
+        self.hooks[3] && self.event_kinds.as_ref().is_none_or(|kinds| kinds.contains(kind))
     }
 }
 
