@@ -13,8 +13,17 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use super::Engine;
-use super::snapshot::Seen;
 use crate::ids::{self, ChannelId, FunctionId, Id, PersonId, RoleId, SiteId, SupplierId, SystemId};
+
+/// A thing whose state a hook may read changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Seen {
+    System(SystemId),
+    Person(PersonId),
+    Channel(ChannelId),
+    Supplier(SupplierId),
+    Function(FunctionId),
+}
 
 /// Items to go over, smallest key first, each once. During a pass (`floor` set), an item
 /// at or below the one being handled waits for the next pass, as a full pass in key

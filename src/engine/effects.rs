@@ -1,7 +1,7 @@
 //! Effects: what injects, answers and scripts change in the plan model.
 
+use super::dirty::Seen;
 use super::dirty::Wake;
-use super::snapshot::Seen;
 use super::{Engine, Event, FOREVER};
 use crate::compile::{Change, Trigger};
 use crate::ids::{self, InjectId, PersonId, RoleId, ScriptInjectId};

@@ -4,7 +4,7 @@
 //! last step finishes and nothing else it depends on is down (see `dependencies`), or
 //! when the cause goes away first.
 
-use super::snapshot::Seen;
+use super::dirty::Seen;
 use super::{Engine, Event};
 use crate::ids::{self, FunctionId, Id, StepId};
 use crate::outcome::{LogKind, Outage, RecoveredBy, Recovery, Start, StepHold, StepRun};

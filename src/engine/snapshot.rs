@@ -4,19 +4,10 @@
 //! it whole.
 
 use super::Engine;
+use super::dirty::Seen;
 use super::state::State;
-use crate::ids::{ChannelId, FunctionId, Id, PersonId, SupplierId, SystemId};
+use crate::ids::{FunctionId, Id, SupplierId};
 use crate::script::Snapshot;
-
-/// A thing whose state a hook may read changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Seen {
-    System(SystemId),
-    Person(PersonId),
-    Channel(ChannelId),
-    Supplier(SupplierId),
-    Function(FunctionId),
-}
 
 impl Engine<'_> {
     /// Notes a change for the next hook's snapshot (only when there are scripts).
