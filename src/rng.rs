@@ -14,6 +14,8 @@ use crate::format::distribution::Distribution;
 #[derive(Debug, Clone)]
 pub struct SimRng {
     inner: ChaCha8Rng,
+    /// 64-bit draws taken so far: what a benchmark's floor must draw to compare alike.
+    draws: u64,
 }
 
 /// Expands a 64-bit seed into ChaCha's 32-byte key with SplitMix64. Our own code, so
@@ -42,12 +44,18 @@ impl Default for SimRng {
 impl SimRng {
     /// A generator for `seed`.
     pub fn new(seed: u64) -> Self {
-        SimRng { inner: ChaCha8Rng::from_seed(expand(seed)) }
+        SimRng { inner: ChaCha8Rng::from_seed(expand(seed)), draws: 0 }
     }
 
     /// Raw 64 bits.
     pub fn next_u64(&mut self) -> u64 {
+        self.draws += 1;
         self.inner.next_u64()
+    }
+
+    /// How many 64-bit draws were taken since the generator was seeded.
+    pub fn draws(&self) -> u64 {
+        self.draws
     }
 
     /// A float in [0, 1) with 53 random bits.

@@ -202,6 +202,12 @@ impl<'m> Engine<'m> {
         &self.st.out
     }
 
+    /// How many random draws the run has taken (scripts' included): the benchmark's
+    /// floor draws as many.
+    pub fn draws(&self) -> u64 {
+        self.st.rng.draws()
+    }
+
     /// The scenario clock.
     pub fn now(&self) -> i64 {
         self.st.now
