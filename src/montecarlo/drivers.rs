@@ -79,11 +79,23 @@ pub struct DriverTally {
 impl DriverTally {
     /// Sums per key: order-independent.
     pub fn merge(&mut self, other: &DriverTally) {
+        // A key is cloned only when it is new here: on a large plan a tally holds
+        // thousands of inputs per function, and merges would otherwise allocate them all.
         for (k, n) in &other.critical {
-            *self.critical.entry(k.clone()).or_insert(0) += n;
+            match self.critical.get_mut(k) {
+                Some(mine) => *mine += n,
+                None => {
+                    self.critical.insert(k.clone(), *n);
+                }
+            }
         }
         for (k, m) in &other.inputs {
-            self.inputs.entry(k.clone()).or_default().merge(m);
+            match self.inputs.get_mut(k) {
+                Some(mine) => mine.merge(m),
+                None => {
+                    self.inputs.insert(k.clone(), *m);
+                }
+            }
         }
     }
 }

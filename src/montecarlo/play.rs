@@ -64,8 +64,7 @@ pub fn play(study: &Study<'_>, done: &(dyn Fn() + Sync)) -> Tally {
 /// necessarily the first ones.
 pub fn play_part(study: &Study<'_>, shard: Shard, stop: &AtomicBool, done: &(dyn Fn() + Sync)) -> Tally {
     let model = study.model;
-    (0..shard.replicas(study.runs))
-        .into_par_iter()
+    in_pieces(shard.replicas(study.runs))
         // Once stopped, no replica starts and the rest of the range is dropped at once
         // rather than walked (a study of 10^8 stops in a moment).
         .map(|nth| (!stop.load(Ordering::Relaxed)).then(|| shard.replica_index(nth)))
@@ -85,6 +84,19 @@ pub fn play_part(study: &Study<'_>, shard: Shard, stop: &AtomicBool, done: &(dyn
         )
         .map(|(_, tally)| tally)
         .reduce(|| Ok(Aggregate::new(model)), merge)
+}
+
+/// The numbers `0..count`, cut into at most four contiguous pieces a thread, each piece
+/// walked in order by one worker. Each piece a worker takes may start an engine and an
+/// aggregate, and merging aggregates costs as much as the plan is large (every
+/// function's tornado sums): left to itself, rayon may cut a study into a piece per
+/// replica, and on a plan 100 times the shipped one the merges then cost more than the
+/// replicas themselves.
+pub(super) fn in_pieces(count: u64) -> impl ParallelIterator<Item = u64> {
+    let threads = u64::try_from(rayon::current_num_threads()).unwrap_or(1);
+    let pieces = threads.saturating_mul(4).clamp(1, count.max(1));
+    let at = move |k: u64| u64::try_from(u128::from(count) * u128::from(k) / u128::from(pieces)).unwrap_or(count);
+    (0..pieces).into_par_iter().flat_map_iter(move |piece| at(piece)..at(piece + 1))
 }
 
 fn merge(a: Tally, b: Tally) -> Tally {

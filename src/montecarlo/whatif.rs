@@ -111,8 +111,7 @@ pub fn play_compare(
         let others: Vec<Engine<'_>> = variants.iter().map(|v| Engine::with_scripts(v.model, v.scripts)).collect();
         (base, others)
     };
-    (0..study.runs)
-        .into_par_iter()
+    super::play::in_pieces(study.runs)
         .map(|index| (!stop.load(Ordering::Relaxed)).then_some(index))
         .while_some()
         .fold(
