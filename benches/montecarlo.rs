@@ -135,7 +135,9 @@ fn throughput(name: &str, project: &Project, threads: usize) -> f64 {
         runs as f64 / start.elapsed().as_secs_f64()
     };
     let probe = rate_on(1, 20);
-    let runs = ((probe * SECONDS) as u64).max(40);
+    // At least 200: a study pays a fixed cost per piece of work (starting an engine,
+    // handing over its sums), which a handful of replicas would not amortise.
+    let runs = ((probe * SECONDS) as u64).max(200);
     let one = rate_on(1, runs);
     let all = rate_on(threads, runs);
     let efficiency = all / one / threads as f64;

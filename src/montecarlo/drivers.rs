@@ -100,16 +100,70 @@ impl DriverTally {
     }
 }
 
-/// Counts one replica into every function's drivers.
+/// Input sums not yet handed to the functions' tallies, laid out by input with every
+/// function's sums side by side: a replica of a large plan adds thousands of inputs to
+/// each of hundreds of functions, and a walk through one map per function for each
+/// replica was what a study of such a plan spent its time (and both threads' share of
+/// the cache) on. [`PendingInputs::settle`] hands them over; the sums are the same.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PendingInputs {
+    /// Each input's row in `sums`.
+    rows: BTreeMap<String, usize>,
+    /// Per input row, per function (in the plan's order): the sums so far.
+    sums: Vec<Vec<Moments>>,
+}
+
+impl PendingInputs {
+    fn add(&mut self, inputs: &[(String, i64)], ys: &[(usize, i64)], functions: usize) {
+        for (key, x) in inputs {
+            let row = match self.rows.get(key.as_str()) {
+                Some(&row) => row,
+                None => {
+                    self.rows.insert(key.clone(), self.sums.len());
+                    self.sums.push(vec![Moments::default(); functions]);
+                    self.sums.len() - 1
+                }
+            };
+            let sums = &mut self.sums[row];
+            for &(f, y) in ys {
+                if let Some(m) = sums.get_mut(f) {
+                    m.add(*x, y);
+                }
+            }
+        }
+    }
+
+    /// Adds the pending sums into each function's tally and empties them.
+    pub(super) fn settle<'a>(&mut self, tallies: impl Iterator<Item = &'a mut DriverTally>) {
+        let rows = std::mem::take(&mut self.rows);
+        let sums = std::mem::take(&mut self.sums);
+        for (f, tally) in tallies.enumerate() {
+            for (key, &row) in &rows {
+                let Some(m) = sums.get(row).and_then(|r| r.get(f)).filter(|m| m.n > 0) else { continue };
+                match tally.inputs.get_mut(key) {
+                    Some(mine) => mine.merge(m),
+                    None => {
+                        tally.inputs.insert(key.clone(), *m);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Counts one replica into every function's drivers: the critical path of each miss
+/// at once, the input sums into `pending`.
 pub(super) fn observe<'a>(
     tallies: impl Iterator<Item = &'a mut DriverTally>,
+    pending: &mut PendingInputs,
     model: &Model,
     outcome: &Outcome,
     results: &Results,
 ) {
     let inputs = sampled_inputs(model, outcome, results);
     let declared = results.declaration.as_ref().map(|d| d.at);
-    for ((tally, f), fr) in tallies.zip(&model.functions).zip(&results.functions) {
+    let mut ys = Vec::new();
+    for (k, ((tally, f), fr)) in tallies.zip(&model.functions).zip(&results.functions).enumerate() {
         let Some(o) = fr.outages.first() else { continue };
         if o.within_rto == Some(false) {
             for key in critical_path(o, f.rto, declared, results.ended_at) {
@@ -117,27 +171,9 @@ pub(super) fn observe<'a>(
             }
         }
         // Not back: down until the end, the least it took.
-        let y = o.back_after.unwrap_or(results.ended_at - o.start);
-        add_sorted(&mut tally.inputs, &inputs, y);
+        ys.push((k, o.back_after.unwrap_or(results.ended_at - o.start)));
     }
-}
-
-/// Adds each `(key, x)` of `inputs` (sorted by key) with `y` to its sums: one walk of
-/// both in key order rather than a lookup per input, since a large plan has thousands
-/// of inputs for each of hundreds of functions in every replica.
-fn add_sorted(tally: &mut BTreeMap<String, Moments>, inputs: &[(String, i64)], y: i64) {
-    let mut missing = Vec::new();
-    let mut known = tally.iter_mut().peekable();
-    for (key, x) in inputs {
-        while known.next_if(|(k, _)| k.as_str() < key.as_str()).is_some() {}
-        match known.next_if(|(k, _)| k.as_str() == key.as_str()) {
-            Some((_, m)) => m.add(*x, y),
-            None => missing.push((key, *x)),
-        }
-    }
-    for (key, x) in missing {
-        tally.entry(key.clone()).or_default().add(x, y);
-    }
+    pending.add(&inputs, &ys, model.functions.len());
 }
 
 /// What held a missed recovery up, as keys: `declaration`; `step:ID` with what kept

@@ -82,7 +82,12 @@ pub fn play_part(study: &Study<'_>, shard: Shard, stop: &AtomicBool, done: &(dyn
                 (engine, tally)
             },
         )
-        .map(|(_, tally)| tally)
+        .map(|(_, tally)| {
+            tally.map(|mut aggregate| {
+                aggregate.settle();
+                aggregate
+            })
+        })
         .reduce(|| Ok(Aggregate::new(model)), merge)
 }
 

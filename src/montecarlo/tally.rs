@@ -55,6 +55,10 @@ pub struct Aggregate {
     pub findings: BTreeMap<String, u64>,
     /// Per objective, in the scenario's order: replicas rated P, S, M, U, not rated.
     pub ratings: Vec<[u64; 5]>,
+    /// Input sums counted but not yet in the functions' tallies: empty once
+    /// [`settle`](Aggregate::settle)d, which `play` does before anything reads them.
+    #[serde(skip)]
+    pub pending: drivers::PendingInputs,
 }
 
 impl Aggregate {
@@ -91,7 +95,8 @@ impl Aggregate {
         if let Some(after) = call_tree_completion(model, outcome, results) {
             self.call_tree.add(after);
         }
-        drivers::observe(self.functions.iter_mut().map(|f| &mut f.drivers), model, outcome, results);
+        let tallies = self.functions.iter_mut().map(|f| &mut f.drivers);
+        drivers::observe(tallies, &mut self.pending, model, outcome, results);
         notices::observe_links(&mut self.links, outcome, results);
         notices::observe_stakeholders(&mut self.stakeholders, model, outcome, results);
         let (findings, objectives) = crate::score::findings_and_ratings(model, outcome, results, lang);
@@ -110,9 +115,16 @@ impl Aggregate {
         }
     }
 
+    /// Hands the pending input sums to the functions' tallies: once per worker's piece
+    /// of a study rather than once per replica.
+    pub fn settle(&mut self) {
+        self.pending.settle(self.functions.iter_mut().map(|f| &mut f.drivers));
+    }
+
     /// Adds another aggregate of the same study: sums and minima only, so merging in any
-    /// order gives the same aggregate.
+    /// order gives the same aggregate. Both must be [settled](Aggregate::settle).
     pub fn merge(&mut self, other: &Aggregate) {
+        debug_assert!(other.pending == drivers::PendingInputs::default(), "merging an unsettled aggregate");
         self.runs += other.runs;
         for (a, b) in self.functions.iter_mut().zip(&other.functions) {
             a.within_rto.merge(b.within_rto);

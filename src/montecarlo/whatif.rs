@@ -130,6 +130,11 @@ pub fn play_compare(
                 ((base, others), tally)
             },
         )
-        .map(|(_, tally)| tally)
+        .map(|(_, tally)| {
+            tally.map(|mut c| {
+                c.base.settle();
+                c
+            })
+        })
         .reduce(|| Ok(empty()), |a, b| merge_with(a, b, Compared::merge))
 }
