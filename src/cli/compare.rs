@@ -16,9 +16,6 @@ use crate::record::is_inside_inputs;
 const REPORT: &str = "report.json";
 /// The event log beside it: what the exercise put to the test.
 const EVENTS: &str = "events.jsonl";
-/// Folders are searched this deep for records, so that a folder of years of exercises
-/// is found without walking a whole disk.
-const MAX_DEPTH: usize = 4;
 
 /// What `compare` is asked.
 pub struct CompareArgs {
@@ -38,13 +35,13 @@ pub struct CompareArgs {
 pub fn compare(args: &CompareArgs) -> Result<()> {
     let mut paths = Vec::new();
     for input in &args.inputs {
-        find_reports(input, 0, &mut paths)?;
+        find_reports(input, &mut paths)?;
     }
     let say = &args.lang.catalogue().compare;
     let baseline_path = match &args.baseline {
         Some(b) => {
             let mut found = Vec::new();
-            find_reports(b, 0, &mut found)?;
+            find_reports(b, &mut found)?;
             match found.as_slice() {
                 [one] => Some(one.clone()),
                 _ => {
@@ -96,29 +93,9 @@ fn same_file(a: &Path, b: &Path) -> bool {
     a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
 }
 
-/// `input` itself when it is a file, else every `report.json` under it (not inside a
-/// record's `inputs/`), in name order.
-pub(super) fn find_reports(input: &Path, depth: usize, found: &mut Vec<PathBuf>) -> Result<()> {
-    let meta = std::fs::metadata(input).map_err(|source| Error::Read { path: input.to_owned(), source })?;
-    if meta.is_file() {
-        found.push(input.to_owned());
-        return Ok(());
-    }
-    let report = input.join(REPORT);
-    if report.is_file() {
-        found.push(report);
-        return Ok(());
-    }
-    if depth >= MAX_DEPTH {
-        return Ok(());
-    }
-    let entries = std::fs::read_dir(input).map_err(|source| Error::Read { path: input.to_owned(), source })?;
-    let mut dirs: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()).collect();
-    dirs.sort();
-    for dir in dirs {
-        find_reports(&dir, depth + 1, found)?;
-    }
-    Ok(())
+/// Every `report.json` at or under `input` (see [`find_named`](super::files::find_named)).
+pub(super) fn find_reports(input: &Path, found: &mut Vec<PathBuf>) -> Result<()> {
+    super::files::find_named(input, REPORT, found)
 }
 
 /// Reads a record: its report, and beside it the plan it keeps and its event log, which

@@ -1,7 +1,7 @@
 //! Reading inputs and writing outputs: the only file-system access in sandtable.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diag::SourceFile;
@@ -87,4 +87,38 @@ impl crate::project::Sources for DiskSources {
     fn identity(&self, path: &Path) -> std::path::PathBuf {
         std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
     }
+}
+
+/// Folders are searched this deep for records and partial aggregates, so that a folder
+/// of years of exercises is found without walking a whole disk.
+const MAX_DEPTH: usize = 4;
+
+/// `input` itself when it is a file, else every file called `name` under it, in name
+/// order: a folder holding one is not searched further (a record's `inputs/` are never
+/// entered), and folders are searched at most [`MAX_DEPTH`] deep.
+pub fn find_named(input: &Path, name: &str, found: &mut Vec<PathBuf>) -> Result<()> {
+    find_below(input, name, 0, found)
+}
+
+fn find_below(input: &Path, name: &str, depth: usize, found: &mut Vec<PathBuf>) -> Result<()> {
+    let meta = std::fs::metadata(input).map_err(|source| Error::Read { path: input.to_owned(), source })?;
+    if meta.is_file() {
+        found.push(input.to_owned());
+        return Ok(());
+    }
+    let here = input.join(name);
+    if here.is_file() {
+        found.push(here);
+        return Ok(());
+    }
+    if depth >= MAX_DEPTH {
+        return Ok(());
+    }
+    let entries = std::fs::read_dir(input).map_err(|source| Error::Read { path: input.to_owned(), source })?;
+    let mut dirs: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()).collect();
+    dirs.sort();
+    for dir in dirs {
+        find_below(&dir, name, depth + 1, found)?;
+    }
+    Ok(())
 }

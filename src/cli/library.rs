@@ -102,7 +102,7 @@ pub fn history(dir: Option<&Path>, library: &Library, lang: Lang) -> Result<Hist
     let Some(dir) = dir else { return Ok(History::default()) };
     let say = &lang.catalogue().programme;
     let mut reports = Vec::new();
-    super::compare::find_reports(dir, 0, &mut reports)?;
+    super::compare::find_reports(dir, &mut reports)?;
     let ours = &library.plan.doc.organisation.name;
     let mut exercises = Vec::new();
     for path in reports {

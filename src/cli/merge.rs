@@ -12,9 +12,6 @@ use crate::error::{Error, Result};
 use crate::montecarlo::{self, KeptInput, MergeError, PARTIAL_FILE, PARTIAL_SCHEMA_VERSION, Partial, PartialError};
 use crate::score::Lang;
 
-/// How deep folders are searched for partial aggregates.
-const MAX_DEPTH: usize = 4;
-
 /// The largest partial aggregate read: it keeps the scenario, plan and scripts, each
 /// within the input limit, and a tally of a few kilobytes.
 const MAX_PARTIAL_BYTES: u64 = 8 * super::files::MAX_INPUT_BYTES;
@@ -37,7 +34,7 @@ pub fn merge(args: &MergeArgs) -> Result<()> {
     let say = &args.lang.catalogue().shards;
     let mut found = Vec::new();
     for input in &args.inputs {
-        find_partials(input, 0, &mut found)?;
+        super::files::find_named(input, PARTIAL_FILE, &mut found)?;
     }
     if found.is_empty() {
         let given: Vec<String> = args.inputs.iter().map(|p| p.display().to_string()).collect();
@@ -82,31 +79,6 @@ pub fn merge(args: &MergeArgs) -> Result<()> {
     let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
     let wrote = (args.lang.catalogue().summary.wrote)(&names.join(", "), &out_dir.display().to_string());
     let _ = writeln!(stdout, "{wrote}");
-    Ok(())
-}
-
-/// `input` itself when it is a file, else every `montecarlo.partial.json` under it, in
-/// name order.
-fn find_partials(input: &Path, depth: usize, found: &mut Vec<PathBuf>) -> Result<()> {
-    let meta = std::fs::metadata(input).map_err(|source| Error::Read { path: input.to_owned(), source })?;
-    if meta.is_file() {
-        found.push(input.to_owned());
-        return Ok(());
-    }
-    let partial = input.join(PARTIAL_FILE);
-    if partial.is_file() {
-        found.push(partial);
-        return Ok(());
-    }
-    if depth >= MAX_DEPTH {
-        return Ok(());
-    }
-    let entries = std::fs::read_dir(input).map_err(|source| Error::Read { path: input.to_owned(), source })?;
-    let mut dirs: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()).collect();
-    dirs.sort();
-    for dir in dirs {
-        find_partials(&dir, depth + 1, found)?;
-    }
     Ok(())
 }
 
