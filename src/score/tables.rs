@@ -72,16 +72,19 @@ pub(super) fn notification(m: &Model, n: &Notification, result: &NotificationRes
     let say = &lang.catalogue().scorecard;
     let from = n.link.and_then(|l| m.call_tree.as_ref().map(|ct| m.roles[ct.links[l].from].name.clone()));
     let delay = result.reached_at.map(|t| t - result.started_at);
+    let deadline = result.deadline_at.map(|d| d - result.started_at);
+    // Shown beside the deadline, a late call must not round to it.
+    let delay_text = |d| deadline.map_or_else(|| lang.duration(d), |limit| lang.duration_against(d, limit));
     NotificationScore {
         from: from.unwrap_or_default(),
         to: m.roles[n.to_role].name.clone(),
         reached: n.reached.map(|r| m.people[r.person].name.clone()),
         channel: result.channel.clone(),
         delay,
-        deadline: result.deadline_at.map(|d| d - result.started_at),
+        deadline,
         met: result.within_deadline,
         attempts: result.attempts.len(),
-        delay_text: delay.map_or_else(|| say.not_reached.to_owned(), |d| lang.duration(d)),
+        delay_text: delay.map_or_else(|| say.not_reached.to_owned(), delay_text),
     }
 }
 
