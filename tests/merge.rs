@@ -309,3 +309,16 @@ fn sigint_stops_the_study_and_writes_what_was_counted_marked_partial() {
     );
     assert!(read(&tmp.path().join("montecarlo.md")).contains("**Partial study:"));
 }
+
+/// Hostile: `--shard 0/18446744073709551615` is accepted (K < N), and merging that lone
+/// shard must name the missing shards, not overflow while listing them (it exited 101).
+#[test]
+fn a_lone_shard_of_u64_max_shards_is_refused_as_missing_without_panic() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let part = shard(tmp.path(), 0, u64::MAX, "3", &[]);
+    let stderr = merge_fails(&[&part]);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // Every shard but 0 is missing: 1, 2, 3 … listed, u64::MAX - 1 counted.
+    assert!(stderr.contains("1, 2, 3"), "{stderr}");
+    assert!(stderr.contains("18446744073709551614"), "{stderr}");
+}

@@ -102,7 +102,8 @@ fn missing(present: impl Iterator<Item = u64>, of: u64) -> Vec<u64> {
             out.push(next);
             next += 1;
         }
-        next = i + 1;
+        // `of` may be u64::MAX (any N is accepted); it is the last item, so saturating is exact.
+        next = i.saturating_add(1);
     }
     out
 }
