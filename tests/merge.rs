@@ -94,6 +94,7 @@ fn a_shard_spec_that_is_not_k_below_n_is_a_usage_error() {
         ("one/3", "expected K/N"),
         ("1/3/4", "expected K/N"),
         ("-1/3", "expected K/N"),
+        ("0/6", "more shards than the 5 replicas of --runs"),
     ] {
         let out = sandtable()
             .args(["montecarlo", SCENARIO, "-q", "--runs", "5", &format!("--shard={spec}")])
@@ -315,7 +316,8 @@ fn sigint_stops_the_study_and_writes_what_was_counted_marked_partial() {
 #[test]
 fn a_lone_shard_of_u64_max_shards_is_refused_as_missing_without_panic() {
     let tmp = tempfile::tempdir().expect("temp dir");
-    let part = shard(tmp.path(), 0, u64::MAX, "3", &[]);
+    // As many replicas as shards (fewer are refused): shard 0 plays replica 0 alone.
+    let part = shard(tmp.path(), 0, u64::MAX, "18446744073709551615", &[]);
     let stderr = merge_fails(&[&part]);
     assert!(!stderr.contains("panicked"), "{stderr}");
     // Every shard but 0 is missing: 1, 2, 3 … listed, u64::MAX - 1 counted.

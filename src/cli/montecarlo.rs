@@ -52,6 +52,13 @@ struct Opened {
 /// Ctrl-C, it writes what was counted, marked partial, and returns [`Error::Interrupted`].
 pub fn montecarlo(args: &MonteCarloArgs, style: RenderStyle) -> Result<()> {
     let shard = args.shard.as_deref().map(|text| shard_of(text, args.lang)).transpose()?;
+    if let Some(s) = shard
+        && s.count > args.runs
+    {
+        let say = &args.lang.catalogue().shards;
+        let text = args.shard.as_deref().unwrap_or_default();
+        return Err(Error::Usage((say.more_shards_than_runs)(text, &args.runs.to_string())));
+    }
     if shard.is_some() && !args.compare.is_empty() {
         return Err(Error::Usage(args.lang.catalogue().shards.compare_not_sharded.to_owned()));
     }

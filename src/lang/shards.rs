@@ -13,6 +13,9 @@ pub struct ShardPhrases {
     pub no_shards: fn(&str) -> String,
     /// Arguments: the `--shard` text, the largest K allowed (N − 1).
     pub index_too_large: fn(&str, &str) -> String,
+    /// More shards than replicas: some would play nothing and the study could never be
+    /// merged whole. Arguments: the spec as typed, the number of replicas.
+    pub more_shards_than_runs: fn(&str, &str) -> String,
     /// After a shard is played. Arguments: the shard `K/N`, replicas played, replicas
     /// the shard has, the study's replicas.
     pub shard_played: fn(&str, &str, &str, &str) -> String,

@@ -343,6 +343,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
     group!(out, "shards", shards, ShardPhrases {
         partial, not_k_over_n, no_shards, index_too_large, shard_played, interrupted, nothing_to_merge, corrupt,
         newer, mismatch, incomplete, duplicate, missing, kept_files_changed, compare_not_sharded,
+        more_shards_than_runs,
     });
     #[rustfmt::skip]
     group!(out, "study", study, StudyPhrases {

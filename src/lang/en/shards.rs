@@ -14,6 +14,11 @@ pub const SHARDS: ShardPhrases = ShardPhrases {
         )
     },
     no_shards: |text| format!("--shard {text}: N, the number of shards, must be at least 1"),
+    more_shards_than_runs: |text, runs| {
+        format!(
+            "--shard {text}: more shards than the {runs} replicas of --runs; some would play nothing (use at most {runs} shards)"
+        )
+    },
     index_too_large: |text, last| {
         format!("--shard {text}: K counts from 0 and must be below N, so here it is at most {last}")
     },

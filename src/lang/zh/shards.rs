@@ -10,6 +10,9 @@ pub const SHARDS: ShardPhrases = ShardPhrases {
         format!("--shard {text}：应写作 K/N，即两个整数，K 从 0 开始计数（分成 4 片时为 0/4、1/4、2/4、3/4）")
     },
     no_shards: |text| format!("--shard {text}：分片数 N 至少为 1"),
+    more_shards_than_runs: |text, runs| {
+        format!("--shard {text}：分片数多于 --runs 的 {runs} 个重复运行，有的分片将无事可做（最多分 {runs} 片）")
+    },
     index_too_large: |text, last| format!("--shard {text}：K 从 0 开始计数，必须小于 N，此处最大为 {last}"),
     shard_played: |shard, played, planned, runs| {
         format!(
