@@ -73,3 +73,28 @@ fn validate_library_warns_of_the_gaps_at_the_plan() {
     assert!(stderr.contains("plan.yaml:41:9: warning") && stderr.contains("critical function `billing`"), "{stderr}");
     assert!(!stderr.contains("`db-loss`") && !stderr.contains("`site-fire`") && !stderr.contains("`core`"), "{stderr}");
 }
+
+/// The calendar covers the year from `--from`; a year past 9999-12-31, the last date it
+/// can hold, would fold its exercises back onto the start date, so it is refused.
+#[test]
+fn a_year_past_the_last_date_is_refused_and_the_last_whole_year_planned() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().to_string_lossy().into_owned();
+    let refused = sandtable()
+        .args(["programme", "--library", LIBRARY, "--plan", PLAN, "--from", "9999-06-01", "--out", &out])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&refused.get_output().stderr).into_owned();
+    assert!(stderr.contains("--from must leave a whole year before 9999-12-31"), "{stderr}");
+    assert!(!tmp.path().join("programme.md").exists());
+    sandtable()
+        .args(["programme", "--library", LIBRARY, "--plan", PLAN, "--from", "9998-12-01", "--out", &out])
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(tmp.path().join("programme.md")).expect("written");
+    // The fixture plan asks for two unannounced drills: two half-year windows, the last
+    // ending on 9999-11-30, with the tabletop and live exercises in order between.
+    assert!(md.contains("| 9998-12-01 – 9999-05-31 | unannounced |"), "{md}");
+    assert!(md.contains("| 9999-06-01 – 9999-11-30 | unannounced |"), "{md}");
+    assert!(md.contains("| 9999-09-01 | tabletop |"), "{md}");
+}

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 use super::{choices, library, settings};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::programme::doc;
 
@@ -65,6 +65,11 @@ pub struct ProgrammeArgs {
 
 /// Runs `programme`.
 pub fn programme(args: &ProgrammeArgs) -> Result<()> {
+    // The calendar covers the year from `start`: a year the date type cannot hold would
+    // fold its exercises back onto the start date.
+    if args.from.is_some_and(|from| from.checked_add(jiff::Span::new().years(1)).is_err()) {
+        return Err(Error::Usage(args.lang.catalogue().programme.error_year_too_late.to_owned()));
+    }
     let (lib, _) = library::load(&args.library, &args.plan, args.lang)?;
     let history = library::history(args.history.as_deref(), &lib, args.lang)?;
     let start = args.from.unwrap_or_else(|| {

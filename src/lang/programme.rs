@@ -125,6 +125,8 @@ pub struct ProgrammePhrases {
     /// Argument: the library folder.
     pub error_empty_library: fn(&str) -> String,
     pub error_bad_range: &'static str,
+    /// `programme --from` whose year runs past the last date the calendar can hold.
+    pub error_year_too_late: &'static str,
     /// Argument: each scenario with why it is not a candidate, one per line.
     pub error_no_candidate: fn(&str) -> String,
     /// Arguments: the record, its plan's organisation, the plan's organisation.

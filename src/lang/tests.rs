@@ -385,7 +385,7 @@ fn entries(c: &Catalogue) -> Vec<(&'static str, String)> {
         programme_title, programme_intro, risks, no_register, risk, score, functions, function, priority, last,
         last_exercised, no_date, gaps, no_gaps, gap_high_risk, gap_risk, gap_function, gap_risk_never,
         gap_function_never, calendar_title, no_drills, chosen_by_pick, no_scenario_suits, seed_drawn, picked,
-        error_empty_library, error_bad_range, error_no_candidate, error_other_plan, error_no_plan, not_for_plan,
+        error_empty_library, error_bad_range, error_year_too_late, error_no_candidate, error_other_plan, error_no_plan, not_for_plan,
     });
     out
 }

@@ -109,6 +109,7 @@ pub const PROGRAMME: ProgrammePhrases = ProgrammePhrases {
     },
     error_empty_library: |dir| format!("the library {dir} holds no scenario"),
     error_bad_range: "--from must be on or before --to, and the range at most three years",
+    error_year_too_late: "--from must leave a whole year before 9999-12-31, the last date the calendar can hold",
     error_no_candidate: |why| format!("no scenario of the library is a candidate:\n{why}"),
     error_other_plan: |record, theirs, ours| {
         format!(

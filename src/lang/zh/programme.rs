@@ -101,6 +101,7 @@ pub const PROGRAMME: ProgrammePhrases = ProgrammePhrases {
     picked: |kind, from, to| format!("已在 {from} 至 {to} 之间抽选一次{kind}；结果见密封导调手册。"),
     error_empty_library: |dir| format!("情景库 {dir} 中没有情景"),
     error_bad_range: "--from 不得晚于 --to，且范围不得超过三年",
+    error_year_too_late: "--from 之后须留出完整的一年，日历最晚只能到 9999-12-31",
     error_no_candidate: |why| format!("情景库中没有可抽选的情景：\n{why}"),
     error_other_plan: |record, theirs, ours| {
         format!("{record} 是另一份计划（{theirs}）的演练记录，不是 {ours} 的；--history 请只给本计划的记录")
