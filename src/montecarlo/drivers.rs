@@ -133,6 +133,26 @@ impl PendingInputs {
         }
     }
 
+    /// Adds another worker's pending sums: by input, every function's sums side by side,
+    /// so merging workers costs as many additions as there are sums and no lookups per
+    /// function.
+    pub(super) fn merge(&mut self, other: &PendingInputs) {
+        for (key, &theirs) in &other.rows {
+            let Some(their_sums) = other.sums.get(theirs) else { continue };
+            let row = match self.rows.get(key.as_str()) {
+                Some(&row) => row,
+                None => {
+                    self.rows.insert(key.clone(), self.sums.len());
+                    self.sums.push(vec![Moments::default(); their_sums.len()]);
+                    self.sums.len() - 1
+                }
+            };
+            for (mine, theirs) in self.sums[row].iter_mut().zip(their_sums) {
+                mine.merge(theirs);
+            }
+        }
+    }
+
     /// Adds the pending sums into each function's tally and empties them.
     pub(super) fn settle<'a>(&mut self, tallies: impl Iterator<Item = &'a mut DriverTally>) {
         let rows = std::mem::take(&mut self.rows);

@@ -82,13 +82,12 @@ pub fn play_part(study: &Study<'_>, shard: Shard, stop: &AtomicBool, done: &(dyn
                 (engine, tally)
             },
         )
-        .map(|(_, tally)| {
-            tally.map(|mut aggregate| {
-                aggregate.settle();
-                aggregate
-            })
-        })
+        .map(|(_, tally)| tally)
         .reduce(|| Ok(Aggregate::new(model)), merge)
+        .map(|mut aggregate| {
+            aggregate.settle();
+            aggregate
+        })
 }
 
 /// The numbers `0..count`, cut into at most four contiguous pieces a thread, each piece

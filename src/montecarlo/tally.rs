@@ -57,6 +57,7 @@ pub struct Aggregate {
     pub ratings: Vec<[u64; 5]>,
     /// Input sums counted but not yet in the functions' tallies: empty once
     /// [`settle`](Aggregate::settle)d, which `play` does before anything reads them.
+    /// Workers' aggregates merge these as they are and settle once at the end.
     #[serde(skip)]
     pub pending: drivers::PendingInputs,
 }
@@ -115,16 +116,16 @@ impl Aggregate {
         }
     }
 
-    /// Hands the pending input sums to the functions' tallies: once per worker's piece
-    /// of a study rather than once per replica.
+    /// Hands the pending input sums to the functions' tallies: once per study, when its
+    /// workers' aggregates are merged, rather than once per replica.
     pub fn settle(&mut self) {
         self.pending.settle(self.functions.iter_mut().map(|f| &mut f.drivers));
     }
 
     /// Adds another aggregate of the same study: sums and minima only, so merging in any
-    /// order gives the same aggregate. Both must be [settled](Aggregate::settle).
+    /// order gives the same aggregate; pending input sums are merged as pending.
     pub fn merge(&mut self, other: &Aggregate) {
-        debug_assert!(other.pending == drivers::PendingInputs::default(), "merging an unsettled aggregate");
+        self.pending.merge(&other.pending);
         self.runs += other.runs;
         for (a, b) in self.functions.iter_mut().zip(&other.functions) {
             a.within_rto.merge(b.within_rto);

@@ -130,11 +130,10 @@ pub fn play_compare(
                 ((base, others), tally)
             },
         )
-        .map(|(_, tally)| {
-            tally.map(|mut c| {
-                c.base.settle();
-                c
-            })
-        })
+        .map(|(_, tally)| tally)
         .reduce(|| Ok(empty()), |a, b| merge_with(a, b, Compared::merge))
+        .map(|mut c| {
+            c.base.settle();
+            c
+        })
 }
