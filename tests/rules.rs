@@ -360,6 +360,7 @@ rules! {
     mc_notices_within_and_never,
     mc_critical_path_names_the_hold,
     mc_tornado_ranks_the_drawn_step,
+    mc_p_within_rto_by_hand,
     mc_critical_path_is_the_declaration,
     mc_what_if_pairs_the_same_replicas,
     mc_critical_path_is_an_unreachable_runbook,
