@@ -255,16 +255,22 @@ fn a_study_stopped_after_k_replicas_counts_exactly_those_and_says_it_is_partial(
     assert_eq!(stopped.runs, 7);
     assert_eq!(stopped, first_seven, "the aggregate of exactly the replicas played");
 
-    let model = &project.model;
-    let json: Value =
-        serde_json::from_str(&sandtable::montecarlo::json(model, &project.inputs, 3, 40, &stopped)).expect("json");
+    let report = |planned, aggregate| sandtable::montecarlo::StudyReport {
+        model: &project.model,
+        inputs: &project.inputs,
+        seed: 3,
+        planned,
+        aggregate,
+        variants: &[],
+    };
+    let json: Value = serde_json::from_str(&report(40, &stopped).json()).expect("json");
     assert_eq!((json["runs"].as_u64(), json["runs_planned"].as_u64()), (Some(7), Some(40)));
     assert_eq!(json["complete"], false);
     let note = "Partial study: stopped after 7 of 40 replicas; every figure counts only the replicas played.";
-    let md = sandtable::montecarlo::markdown(model, 3, 40, &stopped, sandtable::Lang::En);
+    let md = report(40, &stopped).markdown(sandtable::Lang::En);
     assert!(md.contains(&format!("\n**{note}**\n")), "{md}");
-    assert!(sandtable::montecarlo::summary(model, 3, 40, &stopped, sandtable::Lang::En).contains(note));
-    let whole = sandtable::montecarlo::markdown(model, 3, 7, &first_seven, sandtable::Lang::En);
+    assert!(report(40, &stopped).summary(sandtable::Lang::En).contains(note));
+    let whole = report(7, &first_seven).markdown(sandtable::Lang::En);
     assert!(!whole.contains("Partial"), "a complete study says nothing of it");
 
     // On two threads, every replica that reported done is counted, and no more.

@@ -62,7 +62,7 @@ pub fn merge(args: &MergeArgs) -> Result<()> {
         return Err(Error::Failed((say.corrupt)(first, "its tally does not fit the plan and scenario it keeps")));
     }
     let planned = whole.runs;
-    let study = super::montecarlo::StudyOut {
+    let study = montecarlo::StudyReport {
         model,
         inputs: &whole.inputs,
         seed: whole.seed,
@@ -73,7 +73,7 @@ pub fn merge(args: &MergeArgs) -> Result<()> {
     let files = super::montecarlo::study_files(&args.formats, args.lang, &study);
     let out_dir = crate::project::out_dir(args.out.as_deref(), model, crate::project::Writer::MonteCarlo);
     super::output_set::write_set(&out_dir, &files)?;
-    let summary = montecarlo::summary(model, whole.seed, planned, &whole.aggregate, args.lang);
+    let summary = study.summary(args.lang);
     let mut stdout = std::io::stdout().lock();
     let _ = writeln!(stdout, "{}", crate::text::for_terminal(&summary));
     let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();

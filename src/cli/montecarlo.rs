@@ -10,7 +10,7 @@ use crate::diag::RenderStyle;
 use crate::error::{Error, Result};
 use crate::montecarlo::{
     self, Aggregate, Compared, KeptInput, PARTIAL_FILE, PARTIAL_SCHEMA_VERSION, Partial, Shard, ShardError, Study,
-    Variant, VariantReport,
+    StudyReport, Variant, VariantReport,
 };
 use crate::project::Project;
 use crate::score::Lang;
@@ -135,9 +135,9 @@ pub fn montecarlo(args: &MonteCarloArgs, style: RenderStyle) -> Result<()> {
         None => {
             let reports: Vec<VariantReport<'_>> =
                 variants.iter().zip(&tallies).map(|(v, tally)| VariantReport { plan: &v.plan, tally }).collect();
-            let summary = montecarlo::summary_compared(model, seed, planned, &aggregate, &reports, args.lang);
-            let study = StudyOut { model, inputs: &inputs, seed, planned, aggregate: &aggregate, variants: &reports };
-            (study_files(&args.formats, args.lang, &study), summary)
+            let study =
+                StudyReport { model, inputs: &inputs, seed, planned, aggregate: &aggregate, variants: &reports };
+            (study_files(&args.formats, args.lang, &study), study.summary(args.lang))
         }
     };
     super::output_set::write_set(&out_dir, &files)?;
@@ -153,31 +153,17 @@ pub fn montecarlo(args: &MonteCarloArgs, style: RenderStyle) -> Result<()> {
     Ok(())
 }
 
-/// What a whole study's files are written from.
-pub(super) struct StudyOut<'a> {
-    pub model: &'a crate::compile::Model,
-    pub inputs: &'a crate::inputs::Inputs,
-    pub seed: u64,
-    /// How many replicas it was to play.
-    pub planned: u64,
-    pub aggregate: &'a Aggregate,
-    /// The what-if comparison against plan variants (none for a merged study).
-    pub variants: &'a [VariantReport<'a>],
-}
-
 /// The files of a whole study in the formats asked for; `merge` writes the same.
-pub(super) fn study_files(formats: &[String], lang: Lang, s: &StudyOut<'_>) -> Vec<(&'static str, String)> {
+pub(super) fn study_files(formats: &[String], lang: Lang, study: &StudyReport<'_>) -> Vec<(&'static str, String)> {
     let mut files = Vec::new();
     if formats.iter().any(|f| f == "json") {
-        let json = montecarlo::json_compared(s.model, s.inputs, s.seed, s.planned, s.aggregate, s.variants);
-        files.push(("montecarlo.json", json));
+        files.push(("montecarlo.json", study.json()));
     }
     if formats.iter().any(|f| f == "md") {
-        let md = montecarlo::markdown_compared(s.model, s.seed, s.planned, s.aggregate, s.variants, lang);
-        files.push(("montecarlo.md", md));
+        files.push(("montecarlo.md", study.markdown(lang)));
     }
     if formats.iter().any(|f| f == "html") {
-        files.push(("montecarlo.html", montecarlo::html(s.model, s.seed, s.planned, s.aggregate, s.variants, lang)));
+        files.push(("montecarlo.html", study.html(lang)));
     }
     files
 }

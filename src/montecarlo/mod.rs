@@ -23,10 +23,7 @@ pub use merge::{MAX_LISTED, MergeError, merge};
 pub use notices::NoticeTally;
 pub use partial::{KeptInput, PARTIAL_FILE, PARTIAL_SCHEMA_VERSION, Partial, PartialError};
 pub use play::{ReplicaFailed, Study, play, play_part};
-pub use render::{
-    MONTECARLO_SCHEMA_VERSION, VariantReport, html, json, json_compared, markdown, markdown_compared, summary,
-    summary_compared,
-};
+pub use render::{MONTECARLO_SCHEMA_VERSION, StudyReport, VariantReport};
 pub use shard::{Shard, ShardError};
 pub use stats::{Count, Pairs, Proportion, paired_difference, replica_seed, wilson};
 pub use tally::{Aggregate, FunctionTally};

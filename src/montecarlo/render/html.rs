@@ -32,7 +32,7 @@ fn table(out: &mut String, head: &[&str], rows: &[Vec<String>]) {
 }
 
 /// The page.
-pub fn html(
+pub(super) fn html(
     model: &Model,
     seed: u64,
     planned: u64,

@@ -12,7 +12,6 @@ mod html;
 mod notices;
 mod whatif;
 
-pub use html::html;
 pub use whatif::VariantReport;
 
 use super::histogram::Durations;
@@ -110,14 +109,48 @@ pub(super) fn durations(d: &Durations) -> DurationsJson {
     DurationsJson { measured: d.seen.total(), never: d.never, p5, p50, p90, p99, bins: d.seen.bins() }
 }
 
-/// `montecarlo.json`; `planned` is how many replicas the study was to play (`complete`
-/// says whether the aggregate counts them all).
-pub fn json(model: &Model, inputs: &Inputs, seed: u64, planned: u64, agg: &Aggregate) -> String {
-    json_compared(model, inputs, seed, planned, agg, &[])
+/// What a study's files and summary are written from.
+#[derive(Debug, Clone, Copy)]
+pub struct StudyReport<'a> {
+    /// The plan and scenario played.
+    pub model: &'a Model,
+    /// The inputs' SHA-256.
+    pub inputs: &'a Inputs,
+    /// The study's seed.
+    pub seed: u64,
+    /// How many replicas it was to play (`complete` says whether the aggregate counts
+    /// them all).
+    pub planned: u64,
+    /// What the replicas added up to.
+    pub aggregate: &'a Aggregate,
+    /// The what-if comparison against plan variants: none without `--compare`, or for a
+    /// study merged from shards.
+    pub variants: &'a [VariantReport<'a>],
 }
 
-/// `montecarlo.json` with the what-if comparison against plan variants.
-pub fn json_compared<'a>(
+impl StudyReport<'_> {
+    /// `montecarlo.json`.
+    pub fn json(&self) -> String {
+        json(self.model, self.inputs, self.seed, self.planned, self.aggregate, self.variants)
+    }
+
+    /// `montecarlo.md`.
+    pub fn markdown(&self, lang: Lang) -> String {
+        markdown(self.model, self.seed, self.planned, self.aggregate, self.variants, lang)
+    }
+
+    /// `montecarlo.html`.
+    pub fn html(&self, lang: Lang) -> String {
+        html::html(self.model, self.seed, self.planned, self.aggregate, self.variants, lang)
+    }
+
+    /// The summary table printed when a study finishes.
+    pub fn summary(&self, lang: Lang) -> String {
+        summary(self.model, self.seed, self.planned, self.aggregate, self.variants, lang)
+    }
+}
+
+fn json<'a>(
     model: &'a Model,
     inputs: &'a Inputs,
     seed: u64,
@@ -251,13 +284,7 @@ fn recovery_rows(model: &Model, agg: &Aggregate, lang: Lang) -> ([&'static str; 
     ([say.function, say.disrupted, say.within_rto, say.within_mtd, say.back_after, say.not_back], rows)
 }
 
-/// `montecarlo.md`; `planned` as for [`json`].
-pub fn markdown(model: &Model, seed: u64, planned: u64, agg: &Aggregate, lang: Lang) -> String {
-    markdown_compared(model, seed, planned, agg, &[], lang)
-}
-
-/// `montecarlo.md` with the what-if comparison against plan variants.
-pub fn markdown_compared(
+fn markdown(
     model: &Model,
     seed: u64,
     planned: u64,
@@ -329,13 +356,7 @@ pub(super) fn call_tree(agg: &Aggregate, lang: Lang) -> String {
     (say.call_tree)(&share(Count { hits: d.seen.total(), of: d.seen.total() + d.never }, lang), &quantiles(d, lang))
 }
 
-/// The summary table printed when a study finishes; `planned` as for [`json`].
-pub fn summary(model: &Model, seed: u64, planned: u64, agg: &Aggregate, lang: Lang) -> String {
-    summary_compared(model, seed, planned, agg, &[], lang)
-}
-
-/// The summary table, with the what-if lines.
-pub fn summary_compared(
+fn summary(
     model: &Model,
     seed: u64,
     planned: u64,
